@@ -1,0 +1,70 @@
+/* lp-activity.c — the audit trail, for admins.
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-activity"
+
+#include "config.h"
+
+#include "lp-resources.h"
+
+#include "lp-error.h"
+#include "lp-reply.h"
+#include "lp-validation.h"
+
+/* ?from= and ?to= are calendar dates in the library's time zone, both included. */
+static gboolean
+read_date_query (LpRequest   *req,
+                 const char  *name,
+                 const char **out,
+                 GError     **error)
+{
+  GDate date;
+
+  *out = lp_request_get_query (req, name);
+  if (*out == NULL || lp_parse_date (*out, &date))
+    return TRUE;
+  lp_validation_add (error, name, "Use a date like 2026-01-31.");
+  return FALSE;
+}
+
+static gboolean
+list_activity (LpRequest  *req,
+               PGconn     *conn,
+               GError    **error)
+{
+  const char *user_id = lp_request_get_query (req, "user_id");
+  const char *from = NULL, *to = NULL;
+  gboolean ok;
+
+  if (user_id != NULL && lp_validate_uuid (user_id) != NULL)
+    lp_validation_add (error, "user_id", "Not a valid id.");
+  ok = read_date_query (req, "from", &from, error);
+  ok = read_date_query (req, "to", &to, error) && ok;
+  if (!ok || *error != NULL)
+    return FALSE;
+  return lp_reply_page (req, conn,
+                        "SELECT activity_json(a) AS j, a.created_at, a.id FROM activity_log a,"
+                        " settings s"
+                        " WHERE ($1::uuid IS NULL OR a.user_id = $1::uuid)"
+                        " AND ($2::text IS NULL OR a.action = $2)"
+                        " AND ($3::text IS NULL OR a.table_name = $3)"
+                        " AND ($4::date IS NULL OR a.created_at >= ($4::date)::timestamp AT TIME ZONE s.timezone)"
+                        " AND ($5::date IS NULL OR a.created_at < ($5::date + 1)::timestamp AT TIME ZONE s.timezone)",
+                        "created_at DESC, id DESC", 5,
+                        (const char *[]) { user_id, lp_request_get_query (req, "action"),
+                                           lp_request_get_query (req, "table_name"), from, to },
+                        error);
+}
+
+static const LpRoute activity_routes[] = {
+  { "GET", "/api/v1/activity", LP_ROLE_ADMIN, LP_ROUTE_READ_ONLY, list_activity },
+};
+
+void
+lp_activity_register (LpRouter *router)
+{
+  lp_router_add (router, activity_routes, G_N_ELEMENTS (activity_routes));
+}

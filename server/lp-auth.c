@@ -1,0 +1,340 @@
+/* lp-auth.c — log in, log out, register, the caller's own account.
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-auth"
+
+#include "config.h"
+
+#include "lp-resources.h"
+#include "lp-auth.h"
+
+#include "lp-error.h"
+#include "lp-json.h"
+#include "lp-passwords.h"
+#include "lp-reply.h"
+#include "lp-sessions.h"
+#include "lp-validation.h"
+
+/* Throttling: failures in the last THROTTLE_WINDOW for one username or one address. */
+#define THROTTLE_WINDOW        "15 minutes"
+#define THROTTLE_PER_USERNAME  5
+#define THROTTLE_PER_ADDRESS   30
+#define THROTTLE_RETRY_AFTER   "900"
+#define BAD_LOGIN_MESSAGE      "Wrong username or password"
+
+static const char *
+request_ip (LpRequest *req)
+{
+  const char *ip = lp_request_get_ip (req);
+
+  return ip != NULL && *ip != '\0' ? ip : NULL;
+}
+
+static gboolean
+check_throttle (LpRequest   *req,
+                PGconn      *conn,
+                const char  *username,
+                GError     **error)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  res = lp_db_query (conn, error,
+                     "SELECT (SELECT count(*) FROM login_attempts WHERE username = $1"
+                     "  AND NOT succeeded AND created_at > now() - interval '" THROTTLE_WINDOW "'),"
+                     " (SELECT count(*) FROM login_attempts WHERE ip_address = $2::inet"
+                     "  AND NOT succeeded AND created_at > now() - interval '" THROTTLE_WINDOW "')",
+                     username, request_ip (req));
+  if (res == NULL)
+    return FALSE;
+  if (lp_db_get_int (res, 0, 0) < THROTTLE_PER_USERNAME &&
+      lp_db_get_int (res, 0, 1) < THROTTLE_PER_ADDRESS)
+    return TRUE;
+  lp_request_add_header (req, "Retry-After", THROTTLE_RETRY_AFTER);
+  g_set_error_literal (error, LP_ERROR, LP_ERROR_TOO_MANY_REQUESTS,
+                       "Too many failed logins; please wait 15 minutes and try again");
+  return FALSE;
+}
+
+/* A failed login is kept (throttling) and logged (audit), outside any transaction so
+ * the refusal itself cannot roll it back. */
+static gboolean
+record_failure (LpRequest   *req,
+                PGconn      *conn,
+                const char  *username,
+                const char  *user_id,
+                const char  *reason,
+                GError     **error)
+{
+  g_autoptr(PGresult) res = NULL;
+  g_autofree char *details = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "reason");
+  json_builder_add_string_value (builder, reason);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  details = lp_json_to_string (node, NULL);
+
+  res = lp_db_query (conn, error,
+                     "WITH a AS (INSERT INTO login_attempts (username, ip_address, succeeded)"
+                     " VALUES ($1, $2::inet, false))"
+                     " INSERT INTO activity_log (user_id, username, action, table_name, record_id,"
+                     " new_data, ip_address, user_agent)"
+                     " VALUES ($3, $1, 'auth.login_failed', 'users', $6, $4::jsonb, $2::inet, $5)",
+                     username, request_ip (req), user_id, details,
+                     lp_request_get_user_agent (req), user_id);
+  return res != NULL;
+}
+
+static gboolean
+start_session (LpRequest   *req,
+               PGconn      *conn,
+               const char  *user_id,
+               GError     **error)
+{
+  g_autofree char *token = lp_session_new_token ();
+  g_autofree char *hash = lp_session_hash_token_hex (token);
+  g_autofree char *hours = g_strdup_printf ("%d", lp_request_get_config (req)->session_hours);
+  g_autofree char *reply = NULL;
+  g_autoptr(PGresult) res = NULL;
+
+  res = lp_db_query (conn, error,
+                     "WITH s AS (INSERT INTO sessions (token_hash, user_id, expires_at, ip_address,"
+                     "  user_agent) VALUES (decode($1, 'hex'), $2, now() + make_interval(hours => $3::int),"
+                     "  $4::inet, $5) RETURNING expires_at),"
+                     " a AS (INSERT INTO login_attempts (username, ip_address, succeeded)"
+                     "  SELECT username, $4::inet, true FROM users WHERE id = $2),"
+                     " l AS (INSERT INTO activity_log (user_id, username, action, table_name,"
+                     "  record_id, ip_address, user_agent)"
+                     "  SELECT id, username, 'auth.login', 'users', id::text, $4::inet, $5"
+                     "  FROM users WHERE id = $2)"
+                     " SELECT api_ts(s.expires_at), user_json(u) FROM s, users u WHERE u.id = $2",
+                     hash, user_id, hours, request_ip (req), lp_request_get_user_agent (req));
+  if (res == NULL)
+    return FALSE;
+  reply = g_strdup_printf ("{\"token\":\"%s\",\"expires_at\":\"%s\",\"user\":%s}", token,
+                           lp_db_get (res, 0, 0), lp_db_get (res, 0, 1));
+  lp_request_reply_json_text (req, 200, reply);
+  memset (token, 0, strlen (token));
+  return TRUE;
+}
+
+/* POST /api/v1/auth/login. An unknown user and a wrong password get the same status, the
+ * same message and (through lp_password_burn_time) about the same time. */
+static gboolean
+login (LpRequest  *req,
+       PGconn     *conn,
+       GError    **error)
+{
+  JsonObject *body = lp_request_get_json (req, error);
+  const char *username = NULL, *password = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(PGresult) res = NULL;
+  gboolean verified;
+
+  if (body == NULL)
+    return FALSE;
+  lp_json_get_string (body, "username", TRUE, &username, error);
+  lp_json_get_string (body, "password", TRUE, &password, error);
+  if (*error != NULL)
+    return FALSE;
+  name = g_utf8_strdown (username, -1);
+  if (!check_throttle (req, conn, name, error))
+    return FALSE;
+  res = lp_db_query (conn, error,
+                     "SELECT id, password_hash, active FROM users WHERE username = $1", name);
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 1)
+    verified = lp_password_verify (password, lp_db_get (res, 0, 1));
+  else
+    {
+      lp_password_burn_time ();
+      verified = FALSE;
+    }
+  if (!verified || !lp_db_get_bool (res, 0, 2))
+    {
+      const char *user_id = PQntuples (res) == 1 ? lp_db_get (res, 0, 0) : NULL;
+      if (!record_failure (req, conn, name, user_id,
+                           verified ? "inactive" : (user_id ? "wrong_password" : "unknown_user"),
+                           error))
+        return FALSE;
+      if (verified)
+        g_set_error_literal (error, LP_ERROR, LP_ERROR_FORBIDDEN,
+                             "This account is not active yet; please ask the library staff");
+      else
+        g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAUTHORIZED, BAD_LOGIN_MESSAGE);
+      return FALSE;
+    }
+  return start_session (req, conn, lp_db_get (res, 0, 0), error);
+}
+
+static gboolean
+logout (LpRequest  *req,
+        PGconn     *conn,
+        GError    **error)
+{
+  g_autofree char *hash = lp_session_hash_token_hex (lp_request_get_token (req));
+  g_autoptr(PGresult) res = NULL;
+
+  res = lp_db_query (conn, error,
+                     "UPDATE sessions SET revoked_at = now() WHERE token_hash = decode($1, 'hex')",
+                     hash);
+  if (res == NULL ||
+      !lp_activity_log (req, conn, "auth.logout", "users", lp_request_get_user_id (req),
+                        NULL, NULL, error))
+    return FALSE;
+  lp_request_reply_empty (req, 204);
+  return TRUE;
+}
+
+/* Reads and checks the fields shared by registration and account creation. */
+gboolean
+lp_auth_read_new_account (JsonObject   *body,
+                          const char  **username,
+                          const char  **password,
+                          const char  **full_name,
+                          const char  **email,
+                          GError      **error)
+{
+  const char *problem;
+
+  lp_json_get_string (body, "username", TRUE, username, error);
+  lp_json_get_string (body, "password", TRUE, password, error);
+  lp_json_get_string (body, "full_name", TRUE, full_name, error);
+  lp_json_get_string (body, "email", FALSE, email, error);
+  if (*username != NULL && (problem = lp_validate_username (*username)) != NULL)
+    lp_validation_add (error, "username", problem);
+  if (*password != NULL &&
+      (problem = lp_validate_password (*password, *username)) != NULL)
+    lp_validation_add (error, "password", problem);
+  if (*full_name != NULL && (problem = lp_validate_text (*full_name, 1, 100, FALSE)) != NULL)
+    lp_validation_add (error, "full_name", problem);
+  if (*email != NULL && **email == '\0')
+    *email = NULL;
+  if (*email != NULL && (problem = lp_validate_email (*email)) != NULL)
+    lp_validation_add (error, "email", problem);
+  return *error == NULL;
+}
+
+/* Turns a unique violation into a field error the form can show. */
+gboolean
+lp_auth_explain_duplicate (GError **error)
+{
+  if (!g_error_matches (*error, LP_ERROR, LP_ERROR_DUPLICATE))
+    return FALSE;
+  g_clear_error (error);
+  g_set_error_literal (error, LP_ERROR, LP_ERROR_DUPLICATE,
+                       "That username or email address is already registered");
+  lp_error_set_field (*error, "username", "is already taken, or the email address is");
+  return FALSE;
+}
+
+/* POST /api/v1/auth/register: a member account that waits for activation. */
+static gboolean
+register_member (LpRequest  *req,
+                 PGconn     *conn,
+                 GError    **error)
+{
+  JsonObject *body = lp_request_get_json (req, error);
+  const char *username = NULL, *password = NULL, *full_name = NULL, *email = NULL;
+  g_autofree char *hash = NULL;
+  g_autoptr(PGresult) res = NULL;
+
+  if (body == NULL ||
+      !lp_auth_read_new_account (body, &username, &password, &full_name, &email, error))
+    return FALSE;
+  hash = lp_password_hash (password, error);
+  if (hash == NULL)
+    return FALSE;
+  res = lp_db_query (conn, error,
+                     "INSERT INTO users (username, password_hash, role, full_name, email, active)"
+                     " VALUES ($1, $2, 'member', btrim($3), $4, false)"
+                     " RETURNING user_json(users), id",
+                     username, hash, full_name, email);
+  if (res == NULL)
+    return lp_auth_explain_duplicate (error);
+  lp_request_set_user (req, lp_db_get (res, 0, 1), username, LP_ROLE_GUEST);
+  return lp_activity_log (req, conn, "user.register", "users", lp_db_get (res, 0, 1), NULL,
+                          lp_db_get (res, 0, 0), error) &&
+         lp_reply_row (req, 201, res, "", error);
+}
+
+static gboolean
+get_me (LpRequest  *req,
+        PGconn     *conn,
+        GError    **error)
+{
+  g_autoptr(PGresult) res = lp_db_query (conn, error,
+                                         "SELECT user_json(u) FROM users u WHERE id = $1",
+                                         lp_request_get_user_id (req));
+
+  return lp_reply_row (req, 200, res, "No such user", error);
+}
+
+/* PUT /api/v1/me/password: every other session of the user ends. */
+static gboolean
+change_password (LpRequest  *req,
+                 PGconn     *conn,
+                 GError    **error)
+{
+  JsonObject *body = lp_request_get_json (req, error);
+  const char *current = NULL, *new_password = NULL, *problem;
+  g_autofree char *hash = NULL;
+  g_autofree char *token_hash = NULL;
+  g_autoptr(PGresult) res = NULL;
+  g_autoptr(PGresult) update = NULL;
+
+  if (body == NULL)
+    return FALSE;
+  lp_json_get_string (body, "current_password", TRUE, &current, error);
+  lp_json_get_string (body, "new_password", TRUE, &new_password, error);
+  if (new_password != NULL &&
+      (problem = lp_validate_password (new_password, lp_request_get_username (req))) != NULL)
+    lp_validation_add (error, "new_password", problem);
+  if (*error != NULL)
+    return FALSE;
+  res = lp_db_query (conn, error, "SELECT password_hash FROM users WHERE id = $1 FOR UPDATE",
+                     lp_request_get_user_id (req));
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) != 1 || !lp_password_verify (current, lp_db_get (res, 0, 0)))
+    {
+      lp_validation_add (error, "current_password", "The current password is not correct.");
+      return FALSE;
+    }
+  hash = lp_password_hash (new_password, error);
+  token_hash = lp_session_hash_token_hex (lp_request_get_token (req));
+  if (hash == NULL)
+    return FALSE;
+  update = lp_db_query (conn, error,
+                        "WITH u AS (UPDATE users SET password_hash = $1 WHERE id = $2)"
+                        " UPDATE sessions SET revoked_at = now() WHERE user_id = $2"
+                        " AND revoked_at IS NULL AND token_hash <> decode($3, 'hex')",
+                        hash, lp_request_get_user_id (req), token_hash);
+  if (update == NULL ||
+      !lp_activity_log (req, conn, "user.password_change", "users",
+                        lp_request_get_user_id (req), NULL, NULL, error))
+    return FALSE;
+  lp_request_reply_empty (req, 204);
+  return TRUE;
+}
+
+static const LpRoute auth_routes[] = {
+  { "POST", "/api/v1/auth/login", LP_ROLES_ANY, LP_ROUTE_READ_ONLY, login },
+  { "POST", "/api/v1/auth/logout", LP_ROLES_USER, LP_ROUTE_TRANSACTION, logout },
+  { "POST", "/api/v1/auth/register", LP_ROLES_ANY, LP_ROUTE_TRANSACTION, register_member },
+  { "GET", "/api/v1/me", LP_ROLES_USER, LP_ROUTE_READ_ONLY, get_me },
+  { "PUT", "/api/v1/me/password", LP_ROLES_USER, LP_ROUTE_TRANSACTION, change_password },
+};
+
+void
+lp_auth_register (LpRouter *router)
+{
+  lp_router_add (router, auth_routes, G_N_ELEMENTS (auth_routes));
+}

@@ -1,0 +1,208 @@
+/* lp-config.c
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-config"
+
+#include "config.h"
+
+#include "lp-config.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+LpConfig *
+lp_config_new (void)
+{
+  LpConfig *config = g_new0 (LpConfig, 1);
+
+  config->address = g_strdup ("127.0.0.1");
+  config->port = 8088;
+  config->workers = 4;
+  config->statement_timeout_ms = 5000;
+  config->connect_timeout_s = 3;
+  config->session_hours = 9;
+  return config;
+}
+
+void
+lp_config_free (LpConfig *config)
+{
+  if (config == NULL)
+    return;
+  g_free (config->config_file);
+  g_free (config->address);
+  g_free (config->data_dir);
+  g_free (config->database_url);
+  g_free (config->create_admin);
+  g_free (config);
+}
+
+/* Root keeps its data under /var/lib like any system service; an ordinary user in
+ * their XDG data directory. */
+char *
+lp_config_default_data_dir (void)
+{
+  if (geteuid () == 0)
+    return g_strdup ("/var/lib/lenterapustaka");
+  return g_build_filename (g_get_user_data_dir (), "lenterapustaka", NULL);
+}
+
+static void
+replace_string (char       **target,
+                const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  g_free (*target);
+  *target = g_strdup (value);
+}
+
+static gboolean
+parse_int (const char  *name,
+           const char  *text,
+           int          min,
+           int          max,
+           int         *out,
+           GError     **error)
+{
+  gint64 value;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  if (!g_ascii_string_to_signed (text, 10, min, max, &value, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "%s must be a whole number from %d to %d, not “%s”", name, min, max, text);
+      return FALSE;
+    }
+  *out = (int) value;
+  return TRUE;
+}
+
+static gboolean
+load_key_file (LpConfig  *config,
+               GError   **error)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  static const char *string_keys[] = { "address", "data-dir", "database-url" };
+  static const char *int_keys[] = { "port", "workers", "statement-timeout", "session-hours" };
+  char **string_targets[] = { &config->address, &config->data_dir, &config->database_url };
+  int *int_targets[] = { &config->port, &config->workers, &config->statement_timeout_ms,
+                         &config->session_hours };
+
+  if (!g_key_file_load_from_file (kf, config->config_file, G_KEY_FILE_NONE, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (string_keys); i++)
+    {
+      g_autofree char *value = g_key_file_get_string (kf, "server", string_keys[i], NULL);
+      replace_string (string_targets[i], value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (int_keys); i++)
+    {
+      g_autofree char *value = g_key_file_get_string (kf, "server", int_keys[i], NULL);
+      if (!parse_int (int_keys[i], value, 0, G_MAXINT, int_targets[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_environment (LpConfig  *config,
+                  GError   **error)
+{
+  replace_string (&config->address, g_getenv ("LENTERA_ADDRESS"));
+  replace_string (&config->data_dir, g_getenv ("LENTERA_DATA_DIR"));
+  replace_string (&config->database_url, g_getenv ("LENTERA_DATABASE_URL"));
+  return parse_int ("LENTERA_PORT", g_getenv ("LENTERA_PORT"), 0, 65535, &config->port, error) &&
+         parse_int ("LENTERA_WORKERS", g_getenv ("LENTERA_WORKERS"), 1, 64,
+                    &config->workers, error);
+}
+
+static gboolean
+validate (LpConfig  *config,
+          GError   **error)
+{
+  if (config->port < 0 || config->port > 65535 || config->workers < 1 || config->workers > 64 ||
+      config->statement_timeout_ms < 100 || config->session_hours < 1)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "port must be 0–65535, workers 1–64, statement timeout ≥ 100 ms "
+                           "and session hours ≥ 1");
+      return FALSE;
+    }
+  if (config->data_dir == NULL)
+    config->data_dir = lp_config_default_data_dir ();
+  return TRUE;
+}
+
+gboolean
+lp_config_load (LpConfig   *config,
+                int        *argc,
+                char     ***argv,
+                GError    **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *config_file = NULL, *address = NULL, *data_dir = NULL, *database_url = NULL;
+  int port = -1, workers = -1, timeout = -1, hours = -1;
+  GOptionEntry entries[] = {
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file,
+      "Read settings from the [server] group of this key file (also LENTERA_CONFIG)", "FILE" },
+    { "address", 'a', 0, G_OPTION_ARG_STRING, &address,
+      "Address to listen on; 0.0.0.0 serves the whole LAN (default 127.0.0.1)", "ADDR" },
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port,
+      "TCP port to listen on; 0 picks a free one (default 8088)", "PORT" },
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
+      "Directory of the embedded PostgreSQL cluster (default /var/lib/lenterapustaka as root, "
+      "else ~/.local/share/lenterapustaka)", "DIR" },
+    { "database-url", 0, 0, G_OPTION_ARG_STRING, &database_url,
+      "Use this PostgreSQL server instead of the embedded one (also LENTERA_DATABASE_URL)",
+      "URL" },
+    { "workers", 'w', 0, G_OPTION_ARG_INT, &workers,
+      "Database worker threads, each with its own connection (default 4)", "N" },
+    { "statement-timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
+      "Longest a database statement may run before the request fails with 503 (default 5000)",
+      "MS" },
+    { "session-hours", 0, 0, G_OPTION_ARG_INT, &hours,
+      "How long a login stays valid (default 9, a working day)", "HOURS" },
+    { "demo-data", 0, 0, G_OPTION_ARG_NONE, &config->demo_data,
+      "Load the demo school (accounts, catalog, loans) into an empty database", NULL },
+    { "create-admin", 0, 0, G_OPTION_ARG_STRING, &config->create_admin,
+      "Create an admin account, reading its password from the terminal or stdin, then exit",
+      "USERNAME" },
+    { "unsafe-fast-db", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &config->unsafe_fast_db,
+      "Run the embedded cluster without fsync (tests only: a crash loses data)", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &config->version, "Print the version and exit", NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+    "LenteraPustaka server: the REST API over PostgreSQL for the loan and facilities system.\n"
+    "Without --database-url it runs its own private PostgreSQL cluster in --data-dir.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+
+  replace_string (&config->config_file, g_getenv ("LENTERA_CONFIG"));
+  replace_string (&config->config_file, config_file);
+  if (config->config_file != NULL && !load_key_file (config, error))
+    return FALSE;
+  if (!load_environment (config, error))
+    return FALSE;
+
+  replace_string (&config->address, address);
+  replace_string (&config->data_dir, data_dir);
+  replace_string (&config->database_url, database_url);
+  if (port >= 0)
+    config->port = port;
+  if (workers >= 0)
+    config->workers = workers;
+  if (timeout >= 0)
+    config->statement_timeout_ms = timeout;
+  if (hours >= 0)
+    config->session_hours = hours;
+  return validate (config, error);
+}

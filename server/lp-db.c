@@ -1,0 +1,491 @@
+/* lp-db.c
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-db"
+
+#include "config.h"
+
+#include "lp-db.h"
+
+#include "lp-error.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#define MAX_TX_ATTEMPTS 8
+
+/* The SQLSTATE of the last failed statement on this thread, so the transaction helper can
+ * tell a serialization failure (retry) from any other error (give up). */
+static __thread char last_sqlstate[6];
+
+/* Our own deadline on top of PostgreSQL's statement_timeout: the server-side timeout does
+ * nothing for a database that is gone or frozen. */
+static int exec_deadline_ms = 7000;
+
+struct _LpDbPool
+{
+  GAsyncQueue *queue;
+  GPtrArray   *threads;
+  char        *conninfo;
+  int          statement_timeout_ms;
+  int          connect_timeout_s;
+};
+
+typedef struct
+{
+  LpDbJobFunc func;   /* NULL tells the worker to stop */
+  gpointer    user_data;
+} Job;
+
+/* Server NOTICEs ("relation already exists, skipping") are not for the log. */
+static void
+ignore_notice (void       *arg,
+               const char *message)
+{
+  g_debug ("%s", message);
+}
+
+PGconn *
+lp_db_connect (const char  *conninfo,
+               int          statement_timeout_ms,
+               int          connect_timeout_s,
+               GError     **error)
+{
+  g_autofree char *options = g_strdup_printf ("-c statement_timeout=%d -c lock_timeout=%d "
+                                              "-c idle_in_transaction_session_timeout=%d "
+                                              "-c TimeZone=UTC",
+                                              statement_timeout_ms, statement_timeout_ms,
+                                              statement_timeout_ms * 2);
+  g_autofree char *timeout = g_strdup_printf ("%d", connect_timeout_s);
+  const char *keys[] = { "dbname", "connect_timeout", "options", "application_name",
+                         "keepalives_idle", "tcp_user_timeout", NULL };
+  const char *values[] = { conninfo, timeout, options, "lentera-server", "30", "10000", NULL };
+  PGconn *conn;
+
+  exec_deadline_ms = statement_timeout_ms + 2000;
+  conn = PQconnectdbParams (keys, values, 1);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_set_error (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable: %s",
+                   PQerrorMessage (conn));
+      PQfinish (conn);
+      return NULL;
+    }
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
+  return conn;
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  LpDbPool *pool = data;
+  PGconn *conn = NULL;
+
+  for (;;)
+    {
+      Job *job = g_async_queue_pop (pool->queue);
+      LpDbJobFunc func = job->func;
+      gpointer user_data = job->user_data;
+
+      g_free (job);
+      if (func == NULL)
+        break;
+      if (conn != NULL && PQstatus (conn) != CONNECTION_OK)
+        g_clear_pointer (&conn, PQfinish);
+      if (conn == NULL)
+        conn = lp_db_connect (pool->conninfo, pool->statement_timeout_ms,
+                              pool->connect_timeout_s, NULL);
+      func (conn, user_data);
+    }
+  g_clear_pointer (&conn, PQfinish);
+  return NULL;
+}
+
+LpDbPool *
+lp_db_pool_new (const char *conninfo,
+                int         n_workers,
+                int         statement_timeout_ms,
+                int         connect_timeout_s)
+{
+  LpDbPool *pool = g_new0 (LpDbPool, 1);
+
+  pool->queue = g_async_queue_new ();
+  pool->threads = g_ptr_array_new ();
+  pool->conninfo = g_strdup (conninfo);
+  pool->statement_timeout_ms = statement_timeout_ms;
+  pool->connect_timeout_s = connect_timeout_s;
+  exec_deadline_ms = statement_timeout_ms + 2000;
+  for (int i = 0; i < n_workers; i++)
+    g_ptr_array_add (pool->threads, g_thread_new ("lp-db-worker", worker_main, pool));
+  return pool;
+}
+
+void
+lp_db_pool_push (LpDbPool    *pool,
+                 LpDbJobFunc  func,
+                 gpointer     user_data)
+{
+  Job *job;
+
+  g_return_if_fail (pool != NULL && func != NULL);
+
+  job = g_new0 (Job, 1);
+  job->func = func;
+  job->user_data = user_data;
+  g_async_queue_push (pool->queue, job);
+}
+
+/* Lets queued jobs finish, then stops every worker and closes its connection. */
+void
+lp_db_pool_free (LpDbPool *pool)
+{
+  if (pool == NULL)
+    return;
+  for (guint i = 0; i < pool->threads->len; i++)
+    g_async_queue_push (pool->queue, g_new0 (Job, 1));
+  for (guint i = 0; i < pool->threads->len; i++)
+    g_thread_join (g_ptr_array_index (pool->threads, i));
+  g_ptr_array_unref (pool->threads);
+  g_async_queue_unref (pool->queue);
+  g_free (pool->conninfo);
+  g_free (pool);
+}
+
+/* Waits until the connection's socket is ready or the deadline passes. */
+static gboolean
+wait_socket (PGconn *conn,
+             short   events,
+             gint64  deadline)
+{
+  struct pollfd pfd = { .fd = PQsocket (conn), .events = events };
+  int remaining, rc;
+
+  do
+    {
+      remaining = (int) ((deadline - g_get_monotonic_time ()) / 1000);
+      if (remaining <= 0)
+        return FALSE;
+      rc = poll (&pfd, 1, remaining);
+    }
+  while (rc < 0 && errno == EINTR);
+  return rc > 0;
+}
+
+/* Gives up on a connection whose server stopped answering: shutting the socket down
+ * makes libpq report CONNECTION_BAD, and the worker reconnects for its next job. */
+static void
+abandon_connection (PGconn *conn)
+{
+  g_autofree char *errbuf = g_malloc0 (256);
+  PGcancel *cancel = PQgetCancel (conn);
+
+  if (cancel != NULL)
+    {
+      PQcancel (cancel, errbuf, 256);
+      PQfreeCancel (cancel);
+    }
+  shutdown (PQsocket (conn), SHUT_RDWR);
+  PQconsumeInput (conn);
+}
+
+static PGresult *
+collect_results (PGconn *conn,
+                 gint64  deadline)
+{
+  PGresult *last = NULL;
+
+  while (PQflush (conn) == 1)
+    if (!wait_socket (conn, POLLIN | POLLOUT, deadline) || !PQconsumeInput (conn))
+      goto broken;
+  for (;;)
+    {
+      PGresult *res;
+
+      while (PQisBusy (conn))
+        if (!wait_socket (conn, POLLIN, deadline) || !PQconsumeInput (conn))
+          goto broken;
+      res = PQgetResult (conn);
+      if (res == NULL)
+        break;
+      /* Keep the first error, else the last result. */
+      if (last != NULL && PQresultStatus (last) == PGRES_FATAL_ERROR)
+        PQclear (res);
+      else
+        {
+          g_clear_pointer (&last, PQclear);
+          last = res;
+        }
+    }
+  return last;
+
+broken:
+  g_clear_pointer (&last, PQclear);
+  abandon_connection (conn);
+  return NULL;
+}
+
+static gboolean
+result_ok (const PGresult *res)
+{
+  ExecStatusType status = res != NULL ? PQresultStatus (res) : PGRES_FATAL_ERROR;
+
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+static PGresult *
+exec_once (PGconn             *conn,
+           const char         *sql,
+           int                 n_params,
+           const char * const *params)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) exec_deadline_ms * 1000;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    return NULL;
+  if (PQisnonblocking (conn) == 0)
+    PQsetnonblocking (conn, 1);
+  if (!PQsendQueryParams (conn, sql, n_params, NULL, params, NULL, NULL, 0))
+    return NULL;
+  return collect_results (conn, deadline);
+}
+
+/* A connection that died while idle (the database restarted) is reset and the statement
+ * sent again, but only when nothing can have been half-done: outside a transaction, for
+ * a statement that starts one or only reads. */
+static gboolean
+may_retry_on_fresh_connection (PGconn     *conn,
+                               gboolean    was_idle,
+                               const char *sql)
+{
+  if (!was_idle || PQstatus (conn) == CONNECTION_OK)
+    return FALSE;
+  if (!g_str_has_prefix (sql, "BEGIN") && !g_str_has_prefix (sql, "SELECT"))
+    return FALSE;
+  PQreset (conn);
+  return PQstatus (conn) == CONNECTION_OK;
+}
+
+PGresult *
+lp_db_exec (PGconn             *conn,
+            const char         *sql,
+            int                 n_params,
+            const char * const *params,
+            GError            **error)
+{
+  gboolean was_idle;
+  PGresult *res;
+
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  last_sqlstate[0] = '\0';
+  if (conn == NULL)
+    {
+      g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable");
+      return NULL;
+    }
+  was_idle = PQtransactionStatus (conn) == PQTRANS_IDLE;
+  res = exec_once (conn, sql, n_params, params);
+  if (!result_ok (res) && may_retry_on_fresh_connection (conn, was_idle, sql))
+    {
+      g_clear_pointer (&res, PQclear);
+      res = exec_once (conn, sql, n_params, params);
+    }
+  if (result_ok (res))
+    return res;
+  lp_db_set_error_from_result (conn, res, error);
+  g_clear_pointer (&res, PQclear);
+  return NULL;
+}
+
+/* Runs trusted SQL of our own (migrations, demo data): several statements, no parameters. */
+gboolean
+lp_db_exec_script (PGconn      *conn,
+                   const char  *sql,
+                   GError     **error)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  last_sqlstate[0] = '\0';
+  if (conn == NULL || !PQsendQuery (conn, sql))
+    {
+      g_set_error (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable");
+      return FALSE;
+    }
+  /* Scripts may run long (demo data); allow them a generous deadline. */
+  res = collect_results (conn, g_get_monotonic_time () + 600 * G_USEC_PER_SEC);
+  if (result_ok (res))
+    return TRUE;
+  lp_db_set_error_from_result (conn, res, error);
+  return FALSE;
+}
+
+typedef struct
+{
+  const char  *sqlstate;   /* a full code, or a two-character class */
+  LpErrorCode  code;
+  const char  *message;
+} SqlStateMap;
+
+/* The one place where SQLSTATEs become API errors. */
+static const SqlStateMap sqlstate_map[] = {
+  { "23505", LP_ERROR_DUPLICATE, "A record with the same value already exists" },
+  { "23514", LP_ERROR_CONFLICT, "The change would break a rule of the data" },
+  { "23P01", LP_ERROR_OVERBOOKED, "The item is already booked for those dates" },
+  { "23502", LP_ERROR_VALIDATION_FAILED, "A required value is missing" },
+  { "40001", LP_ERROR_CONFLICT, "Too many simultaneous changes; please try again" },
+  { "40P01", LP_ERROR_CONFLICT, "Too many simultaneous changes; please try again" },
+  { "55P03", LP_ERROR_UNAVAILABLE, "The database is busy; please try again" },
+  { "57014", LP_ERROR_UNAVAILABLE, "The database took too long to answer" },
+  { "42501", LP_ERROR_FORBIDDEN, "This change is not allowed" },
+  { "22", LP_ERROR_BAD_REQUEST, "A value is not valid" },
+  { "08", LP_ERROR_UNAVAILABLE, "The database is unavailable" },
+  { "53", LP_ERROR_UNAVAILABLE, "The database is out of resources" },
+  { "57", LP_ERROR_UNAVAILABLE, "The database is unavailable" },
+  { "58", LP_ERROR_UNAVAILABLE, "The database is unavailable" },
+};
+
+static const SqlStateMap *
+lookup_sqlstate (const char *sqlstate)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sqlstate_map); i++)
+    if (strncmp (sqlstate, sqlstate_map[i].sqlstate, strlen (sqlstate_map[i].sqlstate)) == 0)
+      return &sqlstate_map[i];
+  return NULL;
+}
+
+/* Our own SQL functions raise P0001 with the API error code as HINT and a message meant
+ * for the user; a foreign-key failure is "in use" on delete and a bad reference otherwise. */
+static gboolean
+map_special (const PGresult  *res,
+             const char      *sqlstate,
+             GError         **error)
+{
+  const char *primary = PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY);
+  const char *hint = PQresultErrorField (res, PG_DIAG_MESSAGE_HINT);
+  const char *detail = PQresultErrorField (res, PG_DIAG_MESSAGE_DETAIL);
+  LpErrorCode code;
+
+  if (g_str_equal (sqlstate, "P0001") && lp_error_code_from_string (hint, &code))
+    {
+      g_set_error_literal (error, LP_ERROR, code, primary != NULL ? primary : "Refused");
+      return TRUE;
+    }
+  if (g_str_equal (sqlstate, "23503"))
+    {
+      if (detail != NULL && strstr (detail, "still referenced") != NULL)
+        g_set_error_literal (error, LP_ERROR, LP_ERROR_IN_USE, "It is still in use");
+      else
+        g_set_error_literal (error, LP_ERROR, LP_ERROR_VALIDATION_FAILED,
+                             "It refers to something that does not exist");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+lp_db_set_error_from_result (PGconn          *conn,
+                             const PGresult  *res,
+                             GError         **error)
+{
+  const char *sqlstate = res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
+  const SqlStateMap *map;
+
+  if (sqlstate == NULL || (conn != NULL && PQstatus (conn) != CONNECTION_OK))
+    {
+      g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable");
+      return;
+    }
+  g_strlcpy (last_sqlstate, sqlstate, sizeof last_sqlstate);
+  if (map_special (res, sqlstate, error))
+    return;
+  map = lookup_sqlstate (sqlstate);
+  if (map != NULL)
+    {
+      g_set_error_literal (error, LP_ERROR, map->code, map->message);
+      return;
+    }
+  g_warning ("Unexpected database error %s: %s", sqlstate, PQresultErrorMessage (res));
+  g_set_error_literal (error, LP_ERROR, LP_ERROR_INTERNAL, "Unexpected database error");
+}
+
+static gboolean
+is_retryable (void)
+{
+  return g_str_equal (last_sqlstate, "40001") || g_str_equal (last_sqlstate, "40P01");
+}
+
+static void
+rollback (PGconn *conn)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  if (PQstatus (conn) != CONNECTION_OK || PQtransactionStatus (conn) == PQTRANS_IDLE)
+    return;
+  res = exec_once (conn, "ROLLBACK", 0, NULL);
+}
+
+gboolean
+lp_db_transaction (PGconn     *conn,
+                   LpTxFunc    func,
+                   gpointer    user_data,
+                   GError    **error)
+{
+  for (int attempt = 1; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(PGresult) begin = lp_db_exec (conn, "BEGIN", 0, NULL, &local_error);
+      g_autoptr(PGresult) commit = NULL;
+
+      if (begin == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (func (conn, user_data, &local_error) &&
+          (commit = lp_db_exec (conn, "COMMIT", 0, NULL, &local_error)) != NULL)
+        return TRUE;
+      g_assert (local_error != NULL);
+      rollback (conn);
+      if (!is_retryable () || attempt == MAX_TX_ATTEMPTS)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (g_random_int_range (1000, 5000) * attempt);
+    }
+}
+
+const char *
+lp_db_get (const PGresult *res,
+           int             row,
+           int             col)
+{
+  if (PQgetisnull (res, row, col))
+    return NULL;
+  return PQgetvalue (res, row, col);
+}
+
+gint64
+lp_db_get_int (const PGresult *res,
+               int             row,
+               int             col)
+{
+  const char *value = lp_db_get (res, row, col);
+
+  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
+gboolean
+lp_db_get_bool (const PGresult *res,
+                int             row,
+                int             col)
+{
+  const char *value = lp_db_get (res, row, col);
+
+  return value != NULL && value[0] == 't';
+}

@@ -1,0 +1,83 @@
+/* lp-db.h
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <libpq-fe.h>
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+/*
+ * Database plumbing. The HTTP side never touches PostgreSQL: it queues a job on the
+ * LpDbPool, whose worker threads each own one PGconn (a PGconn never crosses threads).
+ * Every statement has a deadline enforced on our side too, so a database that stops
+ * answering gives LP_ERROR_UNAVAILABLE instead of a hung worker.
+ */
+typedef struct _LpDbPool LpDbPool;
+
+/* Runs on a worker thread with that worker's connection; conn is NULL when the database
+ * cannot be reached (the job must then fail with LP_ERROR_UNAVAILABLE). */
+typedef void (*LpDbJobFunc) (PGconn   *conn,
+                             gpointer  user_data);
+
+LpDbPool *lp_db_pool_new      (const char  *conninfo,
+                               int          n_workers,
+                               int          statement_timeout_ms,
+                               int          connect_timeout_s);
+void      lp_db_pool_push     (LpDbPool    *pool,
+                               LpDbJobFunc  func,
+                               gpointer     user_data);
+void      lp_db_pool_free     (LpDbPool    *pool);
+
+PGconn   *lp_db_connect       (const char  *conninfo,
+                               int          statement_timeout_ms,
+                               int          connect_timeout_s,
+                               GError     **error);
+
+PGresult *lp_db_exec          (PGconn             *conn,
+                               const char         *sql,
+                               int                 n_params,
+                               const char * const *params,
+                               GError            **error);
+
+/* lp_db_query (conn, error, "SELECT … $1 … $2", a, b): every parameter a string or NULL. */
+#define lp_db_query(conn, error, sql, ...) \
+  lp_db_exec ((conn), (sql), \
+              G_N_ELEMENTS (((const char *[]) { __VA_ARGS__ })), \
+              ((const char *[]) { __VA_ARGS__ }), (error))
+
+gboolean  lp_db_exec_script   (PGconn      *conn,
+                               const char  *sql,
+                               GError     **error);
+
+typedef gboolean (*LpTxFunc) (PGconn   *conn,
+                              gpointer  user_data,
+                              GError  **error);
+
+gboolean  lp_db_transaction   (PGconn     *conn,
+                               LpTxFunc    func,
+                               gpointer    user_data,
+                               GError    **error);
+
+void      lp_db_set_error_from_result (PGconn          *conn,
+                                       const PGresult  *res,
+                                       GError         **error);
+
+/* Small accessors for result rows. */
+const char *lp_db_get      (const PGresult *res,
+                            int             row,
+                            int             col);
+gint64      lp_db_get_int  (const PGresult *res,
+                            int             row,
+                            int             col);
+gboolean    lp_db_get_bool (const PGresult *res,
+                            int             row,
+                            int             col);
+
+G_END_DECLS

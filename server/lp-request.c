@@ -1,0 +1,338 @@
+/* lp-request.c
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-request"
+
+#include "config.h"
+
+#include "lp-request-private.h"
+
+#include "lp-error.h"
+#include "lp-json.h"
+#include "lp-validation.h"
+
+#define DEFAULT_LIMIT 50
+#define MAX_LIMIT     500
+
+static GHashTable *
+copy_table (GHashTable *src)
+{
+  GHashTable *dest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (src == NULL)
+    return dest;
+  g_hash_table_iter_init (&iter, src);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (dest, g_strdup (key), g_strdup (value));
+  return dest;
+}
+
+static char *
+bearer_token (SoupMessageHeaders *headers)
+{
+  const char *auth = soup_message_headers_get_one (headers, "Authorization");
+
+  if (auth == NULL)
+    return NULL;
+  if (g_ascii_strncasecmp (auth, "Bearer ", 7) != 0)
+    return g_strdup ("");  /* present but unusable: answered with 401, never as a guest */
+  auth += 7;
+  while (*auth == ' ')
+    auth++;
+  return g_strdup (auth);
+}
+
+LpRequest *
+lp_request_new (SoupServerMessage *msg,
+                const LpRoute     *route,
+                GHashTable        *params,
+                GHashTable        *query)
+{
+  LpRequest *req = g_new0 (LpRequest, 1);
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  const char *ip = soup_server_message_get_remote_host (msg);
+  static const char *kept_headers[] = { "Content-Type", "If-None-Match", "Accept" };
+
+  req->msg = g_object_ref (msg);
+  req->started_us = g_get_monotonic_time ();
+  req->method = g_strdup (soup_server_message_get_method (msg));
+  req->path = g_strdup (g_uri_get_path (soup_server_message_get_uri (msg)));
+  req->params = params != NULL ? g_hash_table_ref (params) : copy_table (NULL);
+  req->query = copy_table (query);
+  req->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (kept_headers); i++)
+    {
+      const char *value = soup_message_headers_get_one (headers, kept_headers[i]);
+      if (value != NULL)
+        g_hash_table_insert (req->headers, g_ascii_strdown (kept_headers[i], -1),
+                             g_strdup (value));
+    }
+  req->body = soup_message_body_flatten (body);
+  req->ip = g_strdup (ip != NULL ? ip : "");
+  req->user_agent = g_strdup (soup_message_headers_get_one (headers, "User-Agent"));
+  req->token = bearer_token (headers);
+  req->route = route;
+  req->role = LP_ROLE_GUEST;
+  req->status = 500;
+  req->reply_headers = g_ptr_array_new_with_free_func (g_free);
+  return req;
+}
+
+void
+lp_request_free (LpRequest *req)
+{
+  if (req == NULL)
+    return;
+  g_clear_object (&req->msg);
+  g_free (req->method);
+  g_free (req->path);
+  g_clear_pointer (&req->params, g_hash_table_unref);
+  g_clear_pointer (&req->query, g_hash_table_unref);
+  g_clear_pointer (&req->headers, g_hash_table_unref);
+  g_clear_pointer (&req->body, g_bytes_unref);
+  g_free (req->ip);
+  g_free (req->user_agent);
+  if (req->token != NULL)
+    memset (req->token, 0, strlen (req->token));
+  g_free (req->token);
+  g_clear_pointer (&req->json, json_object_unref);
+  g_free (req->user_id);
+  g_free (req->username);
+  g_free (req->content_type);
+  g_clear_pointer (&req->reply, g_bytes_unref);
+  g_clear_pointer (&req->reply_headers, g_ptr_array_unref);
+  g_free (req->error_code);
+  g_free (req);
+}
+
+const char *
+lp_request_get_method (LpRequest *req)
+{
+  return req->method;
+}
+
+const char *
+lp_request_get_path (LpRequest *req)
+{
+  return req->path;
+}
+
+const char *
+lp_request_get_param (LpRequest  *req,
+                      const char *name)
+{
+  return g_hash_table_lookup (req->params, name);
+}
+
+const char *
+lp_request_get_query (LpRequest  *req,
+                      const char *name)
+{
+  return g_hash_table_lookup (req->query, name);
+}
+
+const char *
+lp_request_get_header (LpRequest  *req,
+                       const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_hash_table_lookup (req->headers, lower);
+}
+
+GBytes *
+lp_request_get_body (LpRequest *req)
+{
+  return req->body;
+}
+
+/* Returns: (transfer none): the JSON object of the body, parsed once */
+JsonObject *
+lp_request_get_json (LpRequest  *req,
+                     GError    **error)
+{
+  gsize length;
+  const char *data;
+
+  if (req->json != NULL)
+    return req->json;
+  data = g_bytes_get_data (req->body, &length);
+  req->json = lp_json_parse_object (data, length, error);
+  return req->json;
+}
+
+const char *
+lp_request_get_ip (LpRequest *req)
+{
+  return req->ip;
+}
+
+const char *
+lp_request_get_user_agent (LpRequest *req)
+{
+  return req->user_agent;
+}
+
+const char *
+lp_request_get_token (LpRequest *req)
+{
+  return req->token;
+}
+
+static gboolean
+parse_page_value (LpRequest   *req,
+                  const char  *name,
+                  gint64       min,
+                  gint64       max,
+                  gint64      *out,
+                  GError     **error)
+{
+  const char *text = lp_request_get_query (req, name);
+  g_autofree char *message = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  if (g_ascii_string_to_signed (text, 10, min, max, out, NULL))
+    return TRUE;
+  message = g_strdup_printf ("must be a whole number from %" G_GINT64_FORMAT " to %"
+                             G_GINT64_FORMAT, min, max);
+  lp_validation_add (error, name, message);
+  return FALSE;
+}
+
+/* ?limit= (default 50, at most 500) and ?offset= (default 0). */
+gboolean
+lp_request_get_page (LpRequest  *req,
+                     gint64     *limit,
+                     gint64     *offset,
+                     GError    **error)
+{
+  gboolean ok;
+
+  *limit = DEFAULT_LIMIT;
+  *offset = 0;
+  ok = parse_page_value (req, "limit", 1, MAX_LIMIT, limit, error);
+  ok = parse_page_value (req, "offset", 0, G_MAXINT32, offset, error) && ok;
+  return ok;
+}
+
+LpRole
+lp_request_get_role (LpRequest *req)
+{
+  return req->role;
+}
+
+const char *
+lp_request_get_user_id (LpRequest *req)
+{
+  return req->user_id;
+}
+
+const char *
+lp_request_get_username (LpRequest *req)
+{
+  return req->username;
+}
+
+void
+lp_request_set_user (LpRequest  *req,
+                     const char *user_id,
+                     const char *username,
+                     LpRole      role)
+{
+  g_free (req->user_id);
+  g_free (req->username);
+  req->user_id = g_strdup (user_id);
+  req->username = g_strdup (username);
+  req->role = role;
+}
+
+void
+lp_request_reply_bytes (LpRequest  *req,
+                        guint       status,
+                        const char *content_type,
+                        GBytes     *bytes)
+{
+  req->status = status;
+  g_free (req->content_type);
+  req->content_type = g_strdup (content_type);
+  g_clear_pointer (&req->reply, g_bytes_unref);
+  req->reply = bytes != NULL ? g_bytes_ref (bytes) : NULL;
+}
+
+void
+lp_request_reply_json_text (LpRequest  *req,
+                            guint       status,
+                            const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  lp_request_reply_bytes (req, status, "application/json; charset=utf-8", bytes);
+}
+
+/* Takes ownership of node. */
+void
+lp_request_reply_json (LpRequest *req,
+                       guint      status,
+                       JsonNode  *node)
+{
+  gsize length = 0;
+  char *text = lp_json_to_string (node, &length);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, length);
+
+  json_node_unref (node);
+  lp_request_reply_bytes (req, status, "application/json; charset=utf-8", bytes);
+}
+
+void
+lp_request_reply_empty (LpRequest *req,
+                        guint      status)
+{
+  lp_request_reply_bytes (req, status, NULL, NULL);
+}
+
+void
+lp_request_reply_error (LpRequest    *req,
+                        const GError *error)
+{
+  guint status = 500;
+
+  if (error->domain == LP_ERROR)
+    status = lp_error_code_http_status (error->code);
+  else
+    g_warning ("%s %s failed outside the API's errors: %s", req->method, req->path,
+               error->message);
+  g_free (req->error_code);
+  req->error_code = g_strdup (error->domain == LP_ERROR ? lp_error_code_to_string (error->code)
+                                                         : "internal");
+  lp_request_reply_json (req, status, lp_json_error_body (error));
+}
+
+void
+lp_request_add_header (LpRequest  *req,
+                       const char *name,
+                       const char *value)
+{
+  g_ptr_array_add (req->reply_headers, g_strdup (name));
+  g_ptr_array_add (req->reply_headers, g_strdup (value));
+}
+
+/* A path id that is not a UUID names nothing: 404, like an unknown one. */
+gboolean
+lp_request_get_id (LpRequest   *req,
+                   const char  *name,
+                   const char **id,
+                   GError     **error)
+{
+  *id = lp_request_get_param (req, name);
+  if (*id != NULL && lp_validate_uuid (*id) == NULL)
+    return TRUE;
+  g_set_error_literal (error, LP_ERROR, LP_ERROR_NOT_FOUND, "No such resource");
+  return FALSE;
+}

@@ -1,0 +1,105 @@
+/* lp-request.h
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libpq-fe.h>
+#include <libsoup/soup.h>
+
+#include "lp-config.h"
+#include "lp-enums.h"
+
+G_BEGIN_DECLS
+
+/*
+ * LpRequest: one API call on its way from the main loop to a database worker and back.
+ * Handlers run on a worker thread: they read the request through these accessors, do
+ * their SQL on the worker's connection, and set the reply; they never touch the
+ * SoupServerMessage, which only the main loop may use.
+ */
+typedef struct _LpRequest LpRequest;
+
+typedef gboolean (*LpHandlerFunc) (LpRequest  *req,
+                                   PGconn     *conn,
+                                   GError    **error);
+
+typedef enum
+{
+  LP_ROUTE_READ_ONLY   = 0,
+  /* Run the handler inside BEGIN … COMMIT, retried on serialization failures. */
+  LP_ROUTE_TRANSACTION = 1 << 0,
+  /* The body is raw bytes (attachments), not JSON; the larger limit applies. */
+  LP_ROUTE_RAW_BODY    = 1 << 1,
+} LpRouteFlags;
+
+typedef struct
+{
+  const char    *method;
+  const char    *pattern;   /* "/api/v1/items/{id}" */
+  LpRole         roles;     /* who may call it; nobody when 0 (deny by default) */
+  LpRouteFlags   flags;
+  LpHandlerFunc  handler;
+} LpRoute;
+
+#define LP_JSON_BODY_LIMIT  (1024 * 1024)
+#define LP_RAW_BODY_LIMIT   (5 * 1024 * 1024)
+
+/* Reading the request */
+const char   *lp_request_get_method      (LpRequest    *req);
+const char   *lp_request_get_path        (LpRequest    *req);
+const char   *lp_request_get_param       (LpRequest    *req,
+                                          const char   *name);
+const char   *lp_request_get_query       (LpRequest    *req,
+                                          const char   *name);
+const char   *lp_request_get_header      (LpRequest    *req,
+                                          const char   *name);
+GBytes       *lp_request_get_body        (LpRequest    *req);
+JsonObject   *lp_request_get_json        (LpRequest    *req,
+                                          GError      **error);
+const char   *lp_request_get_ip          (LpRequest    *req);
+const char   *lp_request_get_user_agent  (LpRequest    *req);
+const char   *lp_request_get_token       (LpRequest    *req);
+gboolean      lp_request_get_id          (LpRequest    *req,
+                                          const char   *name,
+                                          const char  **id,
+                                          GError      **error);
+gboolean      lp_request_get_page        (LpRequest    *req,
+                                          gint64       *limit,
+                                          gint64       *offset,
+                                          GError      **error);
+
+const LpConfig *lp_request_get_config   (LpRequest    *req);
+
+/* Who is calling: set by authentication before the handler runs. */
+LpRole        lp_request_get_role        (LpRequest    *req);
+const char   *lp_request_get_user_id     (LpRequest    *req);
+const char   *lp_request_get_username    (LpRequest    *req);
+void          lp_request_set_user        (LpRequest    *req,
+                                          const char   *user_id,
+                                          const char   *username,
+                                          LpRole        role);
+
+/* Replying */
+void          lp_request_reply_json      (LpRequest    *req,
+                                          guint         status,
+                                          JsonNode     *node);
+void          lp_request_reply_json_text (LpRequest    *req,
+                                          guint         status,
+                                          const char   *json);
+void          lp_request_reply_bytes     (LpRequest    *req,
+                                          guint         status,
+                                          const char   *content_type,
+                                          GBytes       *bytes);
+void          lp_request_reply_empty     (LpRequest    *req,
+                                          guint         status);
+void          lp_request_reply_error     (LpRequest    *req,
+                                          const GError *error);
+void          lp_request_add_header      (LpRequest    *req,
+                                          const char   *name,
+                                          const char   *value);
+
+G_END_DECLS

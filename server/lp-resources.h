@@ -1,0 +1,28 @@
+/* lp-resources.h
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lp-router.h"
+
+G_BEGIN_DECLS
+
+/* Each resource of the API lives in its own file and adds its routes here. */
+void lp_health_register   (LpRouter *router);
+void lp_auth_register     (LpRouter *router);
+void lp_users_register    (LpRouter *router);
+void lp_activity_register (LpRouter *router);
+
+static inline void
+lp_resources_register_all (LpRouter *router)
+{
+  lp_health_register (router);
+  lp_auth_register (router);
+  lp_users_register (router);
+  lp_activity_register (router);
+}
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* lp-router.h
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "lp-config.h"
+#include "lp-db.h"
+#include "lp-request.h"
+
+G_BEGIN_DECLS
+
+/*
+ * LpRouter: matches "METHOD /path" against the route table, answers what needs no
+ * database (unknown path, wrong method, body too large) on the main loop, and sends the
+ * rest through a database worker: authenticate, check the role, run the handler, and
+ * reply back on the main loop. One log line per request.
+ */
+typedef struct _LpRouter LpRouter;
+
+LpRouter *lp_router_new        (LpDbPool       *pool,
+                                const LpConfig *config);
+void      lp_router_free       (LpRouter      *router);
+void      lp_router_add        (LpRouter      *router,
+                                const LpRoute *routes,
+                                gsize          n_routes);
+void      lp_router_attach     (LpRouter      *router,
+                                SoupServer    *server);
+guint     lp_router_in_flight  (LpRouter      *router);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LpRouter, lp_router_free)
+
+G_END_DECLS

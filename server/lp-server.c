@@ -1,0 +1,209 @@
+/* lp-server.c
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-server"
+
+#include "config.h"
+
+#include "lp-server.h"
+
+#include "lp-db.h"
+#include "lp-migrations.h"
+#include "lp-pg-cluster.h"
+#include "lp-resources.h"
+#include "lp-router.h"
+
+#include <libsoup/soup.h>
+
+#define LISTEN_BACKLOG 1024
+#define DRAIN_SECONDS  10
+
+struct _LpServer
+{
+  GObject      parent_instance;
+
+  LpConfig    *config;      /* not owned */
+  LpPgCluster *cluster;     /* NULL with an external database */
+  char        *conninfo;
+  LpDbPool    *pool;
+  LpRouter    *router;
+  SoupServer  *soup;
+  guint        port;
+};
+
+G_DEFINE_FINAL_TYPE (LpServer, lp_server, G_TYPE_OBJECT)
+
+static void
+lp_server_dispose (GObject *object)
+{
+  LpServer *self = (LpServer *) object;
+
+  lp_server_stop (self);
+  G_OBJECT_CLASS (lp_server_parent_class)->dispose (object);
+}
+
+static void
+lp_server_finalize (GObject *object)
+{
+  LpServer *self = (LpServer *) object;
+
+  g_free (self->conninfo);
+  G_OBJECT_CLASS (lp_server_parent_class)->finalize (object);
+}
+
+static void
+lp_server_class_init (LpServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lp_server_dispose;
+  object_class->finalize = lp_server_finalize;
+}
+
+static void
+lp_server_init (LpServer *self)
+{
+}
+
+LpServer *
+lp_server_new (LpConfig *config)
+{
+  LpServer *self = g_object_new (LP_TYPE_SERVER, NULL);
+
+  self->config = config;
+  return self;
+}
+
+/* Starts the embedded cluster when no database URL is configured, applies the
+ * migrations and, when asked, loads the demo data. */
+gboolean
+lp_server_prepare_database (LpServer  *self,
+                            GError   **error)
+{
+  LpConfig *config = self->config;
+  PGconn *conn;
+  gboolean ok, loaded = FALSE;
+
+  if (config->database_url != NULL)
+    self->conninfo = g_strdup (config->database_url);
+  else
+    {
+      self->cluster = lp_pg_cluster_new (config->data_dir, config->unsafe_fast_db);
+      if (!lp_pg_cluster_start (self->cluster, error))
+        return FALSE;
+      self->conninfo = g_strdup (lp_pg_cluster_get_conninfo (self->cluster));
+    }
+
+  conn = lp_db_connect (self->conninfo, 600 * 1000, config->connect_timeout_s, error);
+  if (conn == NULL)
+    return FALSE;
+  ok = lp_migrations_apply (conn, error) &&
+       (!config->demo_data || lp_migrations_load_demo (conn, &loaded, error));
+  PQfinish (conn);
+  if (loaded)
+    g_message ("Demo data loaded");
+  return ok;
+}
+
+/* libsoup listens with a backlog of 10, which drops connections under load: we make the
+ * socket ourselves with a deep backlog and hand it over. */
+static GSocket *
+make_listen_socket (const char  *address,
+                    int          port,
+                    GError     **error)
+{
+  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (address);
+  g_autoptr(GSocketAddress) sockaddr = NULL;
+  g_autoptr(GSocket) socket = NULL;
+
+  if (inet == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not an IP address", address);
+      return NULL;
+    }
+  sockaddr = g_inet_socket_address_new (inet, (guint16) port);
+  socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return NULL;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, sockaddr, TRUE, error) || !g_socket_listen (socket, error))
+    return NULL;
+  return g_steal_pointer (&socket);
+}
+
+static guint
+socket_port (GSocket *socket)
+{
+  g_autoptr(GSocketAddress) local = g_socket_get_local_address (socket, NULL);
+
+  if (local == NULL)
+    return 0;
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+}
+
+gboolean
+lp_server_start (LpServer  *self,
+                 GError   **error)
+{
+  LpConfig *config = self->config;
+  g_autoptr(GSocket) socket = NULL;
+
+  g_return_val_if_fail (self->conninfo != NULL, FALSE);
+
+  socket = make_listen_socket (config->address, config->port, error);
+  if (socket == NULL)
+    return FALSE;
+  self->pool = lp_db_pool_new (self->conninfo, config->workers, config->statement_timeout_ms,
+                               config->connect_timeout_s);
+  self->router = lp_router_new (self->pool, config);
+  lp_resources_register_all (self->router);
+  self->soup = soup_server_new ("server-header", "LenteraPustaka/" PACKAGE_VERSION " ", NULL);
+  lp_router_attach (self->router, self->soup);
+  if (!soup_server_listen_socket (self->soup, socket, 0, error))
+    return FALSE;
+  self->port = socket_port (socket);
+  return TRUE;
+}
+
+/* Stops taking requests, lets those in flight finish, closes the connections and stops
+ * the embedded cluster. Safe to call twice. */
+void
+lp_server_stop (LpServer *self)
+{
+  gint64 deadline = g_get_monotonic_time () + DRAIN_SECONDS * G_USEC_PER_SEC;
+  g_autoptr(GError) error = NULL;
+
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+  while (self->router != NULL && lp_router_in_flight (self->router) > 0 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&self->pool, lp_db_pool_free);
+  /* Replies the workers queued are dispatched before the router goes away. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_clear_object (&self->soup);
+  g_clear_pointer (&self->router, lp_router_free);
+  if (self->cluster != NULL && !lp_pg_cluster_stop (self->cluster, FALSE, &error))
+    g_warning ("Stopping the embedded database: %s", error->message);
+  g_clear_object (&self->cluster);
+}
+
+guint
+lp_server_get_port (LpServer *self)
+{
+  g_return_val_if_fail (LP_IS_SERVER (self), 0);
+  return self->port;
+}
+
+const char *
+lp_server_get_conninfo (LpServer *self)
+{
+  g_return_val_if_fail (LP_IS_SERVER (self), NULL);
+  return self->conninfo;
+}

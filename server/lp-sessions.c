@@ -1,0 +1,79 @@
+/* lp-sessions.c
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-sessions"
+
+#include "config.h"
+
+#include "lp-sessions.h"
+
+#include "lp-db.h"
+#include "lp-error.h"
+
+#include <sys/random.h>
+
+#define TOKEN_BYTES 32
+
+char *
+lp_session_new_token (void)
+{
+  guint8 raw[TOKEN_BYTES];
+  char *token;
+  gsize filled = 0;
+
+  while (filled < sizeof raw)
+    {
+      ssize_t n = getrandom (raw + filled, sizeof raw - filled, 0);
+      if (n > 0)
+        filled += (gsize) n;
+    }
+  token = g_base64_encode (raw, sizeof raw);
+  memset (raw, 0, sizeof raw);
+  /* base64url without padding: safe in a header and in a query parameter. */
+  g_strdelimit (token, "+", '-');
+  g_strdelimit (token, "/", '_');
+  g_strdelimit (token, "=", '\0');
+  return token;
+}
+
+char *
+lp_session_hash_token_hex (const char *token)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+}
+
+/* Looks the bearer token up; no token means a guest. A token that is unknown, expired,
+ * revoked or belongs to a deactivated user is 401, never a silent guest. */
+gboolean
+lp_session_authenticate (LpRequest  *req,
+                         PGconn     *conn,
+                         GError    **error)
+{
+  const char *token = lp_request_get_token (req);
+  g_autofree char *hash = NULL;
+  g_autoptr(PGresult) res = NULL;
+  LpRole role;
+
+  if (token == NULL)
+    return TRUE;
+  hash = lp_session_hash_token_hex (token);
+  res = lp_db_query (conn, error,
+                     "SELECT u.id, u.username, u.role FROM sessions s "
+                     "JOIN users u ON u.id = s.user_id "
+                     "WHERE s.token_hash = decode($1, 'hex') AND s.revoked_at IS NULL "
+                     "AND s.expires_at > now() AND u.active",
+                     hash);
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) != 1 || !lp_role_from_string (lp_db_get (res, 0, 2), &role))
+    {
+      g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAUTHORIZED,
+                           "Your session has ended; please log in again");
+      return FALSE;
+    }
+  lp_request_set_user (req, lp_db_get (res, 0, 0), lp_db_get (res, 0, 1), role);
+  return TRUE;
+}

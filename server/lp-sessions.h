@@ -1,0 +1,25 @@
+/* lp-sessions.h
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "lp-request.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Bearer tokens: 256 random bits, base64url. The database keeps only their SHA-256, so a
+ * leaked table gives no usable token.
+ */
+char     *lp_session_new_token      (void);
+char     *lp_session_hash_token_hex (const char  *token);
+gboolean  lp_session_authenticate   (LpRequest   *req,
+                                     PGconn      *conn,
+                                     GError     **error);
+
+G_END_DECLS
