@@ -32,6 +32,27 @@ read_bool_query (LpRequest   *req,
   return FALSE;
 }
 
+/* LpRole is a flags type (routes allow several roles), so it has its own reader. */
+static gboolean
+read_role (JsonObject  *body,
+           gboolean     required,
+           int         *role,
+           GError     **error)
+{
+  const char *text = NULL;
+  LpRole parsed;
+
+  if (!lp_json_get_string (body, "role", required, &text, error) || text == NULL)
+    return FALSE;
+  if (lp_role_from_string (text, &parsed))
+    {
+      *role = parsed;
+      return TRUE;
+    }
+  lp_json_bad_request (error, "'role' must be one of admin, staff, member");
+  return FALSE;
+}
+
 static gboolean
 list_users (LpRequest  *req,
             PGconn     *conn,
@@ -73,7 +94,7 @@ create_user (LpRequest  *req,
 
   if (body == NULL)
     return FALSE;
-  lp_json_get_enum (body, "role", TRUE, LP_TYPE_ROLE, &role, error);
+  read_role (body, TRUE, &role, error);
   lp_json_get_bool (body, "active", FALSE, &active, error);
   if (!lp_auth_read_new_account (body, &username, &password, &full_name, &email, error))
     return FALSE;
@@ -158,7 +179,7 @@ read_user_change (LpRequest   *req,
   change->email_given = lp_json_has_member (body, "email");
   lp_json_get_string (body, "full_name", FALSE, &change->full_name, error);
   lp_json_get_string (body, "email", FALSE, &change->email, error);
-  lp_json_get_enum (body, "role", FALSE, LP_TYPE_ROLE, &change->role, error);
+  read_role (body, FALSE, &change->role, error);
   lp_json_get_bool (body, "active", FALSE, &change->active, error);
   lp_json_get_string (body, "password", FALSE, &change->password, error);
   if (change->full_name != NULL &&
