@@ -17,7 +17,8 @@ static GSubprocess *
 start_embedded (guint *port)
 {
   g_autoptr(GError) error = NULL;
-  const char *args[] = { "--port=0", "--data-dir", data_dir, "--unsafe-fast-db", NULL };
+  const char *args[] = { "--port=0", "--data-dir", data_dir, "--unsafe-fast-db", "--demo-data",
+                         NULL };
   GSubprocess *proc = lp_test_spawn_server (args, port, &error);
 
   g_assert_no_error (error);
@@ -121,6 +122,65 @@ test_start_stop_reuse (void)
   g_assert_cmpint (postmaster_pid (), ==, 0);
 }
 
+/* GET path, or POST json to it when json is not NULL. */
+static char *
+request (SoupSession *session,
+         guint        port,
+         const char  *path,
+         const char  *json,
+         guint       *status)
+{
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u%s", port, path);
+  g_autoptr(SoupMessage) msg = soup_message_new (json == NULL ? "GET" : "POST", url);
+  g_autoptr(GBytes) body = NULL;
+
+  if (json != NULL)
+    {
+      g_autoptr(GBytes) sent = g_bytes_new (json, strlen (json));
+      soup_message_set_request_body_from_bytes (msg, "application/json", sent);
+    }
+  body = soup_session_send_and_read (session, msg, NULL, NULL);
+  *status = soup_message_get_status (msg);
+  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+/* The demo school: every kind of thing a librarian will want to try, consistent stock,
+ * and accounts whose bcrypt hashes (made by pgcrypto) the server's libcrypt accepts. */
+static void
+test_demo_data (void)
+{
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  guint port = 0, status = 0;
+  g_autofree char *reply = NULL;
+  struct { const char *sql; const char *expected; } checks[] = {
+    { "SELECT count(*) >= 8 FROM categories", "t" },
+    { "SELECT count(*) BETWEEN 250 AND 350 FROM items", "t" },
+    { "SELECT count(*) FROM users WHERE role = 'admin'", "1" },
+    { "SELECT count(*) FROM users WHERE role = 'staff'", "3" },
+    { "SELECT count(*) FROM users WHERE role = 'member'", "40" },
+    { "SELECT count(DISTINCT status) FROM loans", "7" },
+    { "SELECT count(DISTINCT condition) FROM returns", "4" },
+    { "SELECT count(DISTINCT status) FROM complaints", "4" },
+    { "SELECT count(*) FROM items i WHERE i.stock_available <> i.stock_total - coalesce((SELECT"
+      " sum(quantity) FROM loans l WHERE l.item_id = i.id AND l.status IN"
+      " ('approved','borrowed','overdue')), 0)", "0" },
+    { "SELECT min(created_at) < now() - interval '5 months' FROM loans", "t" },
+  };
+
+  proc = start_embedded (&port);
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_autofree char *value = query (port, checks[i].sql);
+      g_test_message ("%s", checks[i].sql);
+      g_assert_cmpstr (value, ==, checks[i].expected);
+    }
+  reply = request (session, port, "/api/v1/auth/login",
+                   "{\"username\":\"admin\",\"password\":\"Admin#2026\"}", &status);
+  g_assert_cmpuint (status, ==, 200);
+  stop (proc);
+}
+
 static void
 test_help_explains_options (void)
 {
@@ -151,6 +211,7 @@ main (int   argc,
   data_dir = lp_test_make_tmp_dir ();
 
   g_test_add_func ("/lp/embedded/start-stop-reuse", test_start_stop_reuse);
+  g_test_add_func ("/lp/embedded/demo-data", test_demo_data);
   g_test_add_func ("/lp/embedded/help", test_help_explains_options);
 
   status = g_test_run ();
