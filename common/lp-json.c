@@ -722,6 +722,28 @@ lp_json_get_timestamp (JsonObject  *object,
   return FALSE;
 }
 
+/* HACK: json-glib 1.6 escapes control characters below U+001F but writes U+001F itself
+ * raw, which RFC 8259 forbids (and lp_json_parse_object() refuses). In the compact
+ * output that byte can only come from inside a string, so escaping every 0x1F is exact. */
+static char *
+escape_unit_separators (char *text)
+{
+  GString *fixed;
+
+  if (strchr (text, 0x1f) == NULL)
+    return text;
+  fixed = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == 0x1f)
+        g_string_append (fixed, "\\u001f");
+      else
+        g_string_append_c (fixed, *p);
+    }
+  g_free (text);
+  return g_string_free (fixed, FALSE);
+}
+
 char *
 lp_json_to_string (JsonNode *node,
                    gsize    *length)
@@ -730,7 +752,7 @@ lp_json_to_string (JsonNode *node,
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  text = json_to_string (node, FALSE);
+  text = escape_unit_separators (json_to_string (node, FALSE));
   if (length != NULL)
     *length = strlen (text);
   return text;

@@ -365,7 +365,8 @@ lp_item_to_json (const LpItem *item)
   json_object_set_string_member (object, "location", item->location);
   json_object_set_int_member (object, "stock_total", item->stock_total);
   json_object_set_int_member (object, "stock_available", item->stock_available);
-  json_object_set_string_member (object, "condition", lp_item_condition_to_string (item->condition));
+  json_object_set_string_member (object, "condition",
+                                 lp_item_condition_to_string (item->condition));
   json_object_set_string_member (object, "status", lp_item_status_to_string (item->status));
   json_object_set_string_member (object, "description", item->description);
   json_object_set_string_member (object, "author", item->author);
