@@ -25,7 +25,7 @@ CREATE EXTENSION IF NOT EXISTS pgcrypto;   -- crypt()/gen_salt() for the bcrypt 
 -- JIT-compiles queries over a few dozen: ~0.3 s each. Off for this transaction only.
 SET LOCAL jit = off;
 
-SELECT setseed(0.2026);
+DO $$ BEGIN PERFORM setseed(0.2026); END $$;
 
 -- ---------------------------------------------------------------------------------------
 -- Helpers (temporary: they vanish with the session and are dropped at the end)
@@ -33,7 +33,6 @@ SELECT setseed(0.2026);
 
 CREATE TEMP TABLE demo_clock AS
 SELECT d AS today,
-       'Asia/Jakarta'::text AS tz,
        CASE WHEN nullif(current_setting('lentera.demo_today', true), '') IS NULL THEN now()
             ELSE (d + (now() AT TIME ZONE 'Asia/Jakarta')::time) AT TIME ZONE 'Asia/Jakarta'
        END AS now_ts
@@ -413,7 +412,7 @@ INSERT INTO items (code, name, category_id, location, stock_total, stock_availab
 SELECT format('BK-%s', lpad(b.ord::text, 4, '0')), b.name, cat.id,
        'Perpustakaan Rak ' || b.shelf, b.copies, b.copies,
        CASE b.kind
-         WHEN 'teks' THEN 'Buku teks Kurikulum Merdeka; dipinjamkan per semester.'
+         WHEN 'teks' THEN 'Buku teks pelajaran Kurikulum Merdeka.'
          WHEN 'pendamping' THEN 'Buku pendamping dan latihan soal.'
          WHEN 'novel' THEN 'Novel sastra Indonesia.'
          WHEN 'cerpen' THEN 'Kumpulan cerita pendek.'
@@ -465,91 +464,130 @@ SELECT dc.prefix, dc.weight,
  WHERE i.name NOT IN (SELECT name FROM demo_skip)
  GROUP BY dc.prefix, dc.weight;
 
-CREATE TEMP TABLE demo_purpose (prefix text, n int, text text);
-INSERT INTO demo_purpose (prefix, n, text)
-SELECT prefix, row_number() OVER (PARTITION BY prefix ORDER BY ord), text
-  FROM (VALUES
-  ('BK', 1, 'Bahan resensi untuk tugas Bahasa Indonesia'),
-  ('BK', 2, 'Belajar untuk penilaian harian'),
-  ('BK', 3, 'Referensi makalah Sejarah'),
-  ('BK', 4, 'Bacaan waktu luang'),
-  ('BK', 5, 'Persiapan UTBK-SNBT'),
-  ('BK', 6, 'Bacaan untuk program literasi pagi'),
-  ('BK', 7, 'Bahan lomba debat Bahasa Indonesia'),
-  ('BK', 8, 'Buku paket belum dibagikan di kelas'),
-  ('LAB', 1, 'Praktikum Biologi: pengamatan sel tumbuhan'),
-  ('LAB', 2, 'Praktikum Kimia: titrasi asam basa'),
-  ('LAB', 3, 'Praktikum Fisika: hukum Ohm'),
-  ('LAB', 4, 'Persiapan OSN Biologi'),
-  ('LAB', 5, 'Penelitian Karya Ilmiah Remaja'),
-  ('LAB', 6, 'Proyek P5 kelompok kelas X'),
-  ('TIK', 1, 'Tugas desain poster mata pelajaran Informatika'),
-  ('TIK', 2, 'Simulasi ANBK'),
-  ('TIK', 3, 'Ekstrakurikuler robotik'),
-  ('TIK', 4, 'Membuat video profil kelas'),
-  ('TIK', 5, 'Presentasi tugas kelompok'),
-  ('TIK', 6, 'Dokumentasi kegiatan OSIS'),
-  ('PRJ', 1, 'Presentasi kelompok Ekonomi di kelas'),
-  ('PRJ', 2, 'Nonton bersama film dokumenter Sejarah'),
-  ('PRJ', 3, 'Pentas seni OSIS'),
-  ('PRJ', 4, 'Rapat pengurus OSIS'),
-  ('PRJ', 5, 'Sosialisasi kegiatan Pramuka'),
-  ('PRJ', 6, 'Dokumentasi lomba antarkelas'),
-  ('FUR', 1, 'Bazar kewirausahaan kelas XI'),
-  ('FUR', 2, 'Pameran karya seni kelas XII'),
-  ('FUR', 3, 'Kegiatan Pramuka hari Sabtu'),
-  ('FUR', 4, 'Rapat orang tua murid'),
-  ('RNG', 1, 'Persiapan ruang untuk seminar OSIS'),
-  ('RNG', 2, 'Kegiatan Rohis di musala'),
-  ('RNG', 3, 'Pentas seni di aula'),
-  ('RNG', 4, 'Bazar kewirausahaan kelas XI'),
-  ('OLR', 1, 'Latihan ekstrakurikuler voli'),
-  ('OLR', 2, 'Class meeting'),
-  ('OLR', 3, 'Persiapan O2SN'),
-  ('OLR', 4, 'Pelajaran PJOK'),
-  ('OLR', 5, 'Latihan ekstrakurikuler basket'),
-  ('MUS', 1, 'Latihan paduan suara'),
-  ('MUS', 2, 'Persiapan pentas seni'),
-  ('MUS', 3, 'Ekstrakurikuler band'),
-  ('MUS', 4, 'Latihan angklung untuk perpisahan kelas XII'),
-  ('MUS', 5, 'Ujian praktik Seni Budaya'))
-  AS v (prefix, ord, text);
+-- Why members borrow, by kind of item (see the key computed in the simulation).
+CREATE TEMP TABLE demo_purpose (key text, text text);
+INSERT INTO demo_purpose (key, text) VALUES
+  ('BK:teks', 'Buku paket belum dibagikan di kelas'),
+  ('BK:teks', 'Belajar untuk penilaian harian'),
+  ('BK:teks', 'Persiapan penilaian akhir semester'),
+  ('BK:teks', 'Mengerjakan tugas rumah'),
+  ('BK:teks', 'Persiapan UTBK-SNBT'),
+  ('BK:fiksi', 'Bacaan waktu luang'),
+  ('BK:fiksi', 'Bahan resensi untuk tugas Bahasa Indonesia'),
+  ('BK:fiksi', 'Bacaan untuk program literasi pagi'),
+  ('BK:fiksi', 'Analisis unsur intrinsik novel untuk tugas Bahasa Indonesia'),
+  ('BK:lain', 'Referensi makalah Sejarah'),
+  ('BK:lain', 'Bahan lomba debat Bahasa Indonesia'),
+  ('BK:lain', 'Referensi tugas presentasi kelompok'),
+  ('BK:lain', 'Persiapan lomba menulis esai'),
+  ('BK:lain', 'Bacaan waktu luang'),
+  ('LAB:bio', 'Praktikum Biologi: pengamatan sel tumbuhan'),
+  ('LAB:bio', 'Praktikum Biologi: sistem gerak manusia'),
+  ('LAB:bio', 'Persiapan OSN Biologi'),
+  ('LAB:bio', 'Proyek P5 kelompok kelas X'),
+  ('LAB:kim', 'Praktikum Kimia: titrasi asam basa'),
+  ('LAB:kim', 'Praktikum Kimia: laju reaksi'),
+  ('LAB:kim', 'Persiapan OSN Kimia'),
+  ('LAB:kim', 'Penelitian Karya Ilmiah Remaja'),
+  ('LAB:fis', 'Praktikum Fisika: hukum Ohm'),
+  ('LAB:fis', 'Praktikum Fisika: gerak lurus berubah beraturan'),
+  ('LAB:fis', 'Persiapan OSN Fisika'),
+  ('LAB:fis', 'Penelitian Karya Ilmiah Remaja'),
+  ('LAB:umum', 'Pelajaran Geografi di kelas'),
+  ('LAB:umum', 'Proyek P5 kelompok kelas X'),
+  ('TIK', 'Tugas desain poster mata pelajaran Informatika'),
+  ('TIK', 'Simulasi ANBK'),
+  ('TIK', 'Ekstrakurikuler robotik'),
+  ('TIK', 'Membuat video profil kelas'),
+  ('TIK', 'Presentasi tugas kelompok'),
+  ('TIK', 'Dokumentasi kegiatan OSIS'),
+  ('PRJ', 'Presentasi kelompok Ekonomi di kelas'),
+  ('PRJ', 'Nonton bersama film dokumenter Sejarah'),
+  ('PRJ', 'Pentas seni OSIS'),
+  ('PRJ', 'Rapat pengurus OSIS'),
+  ('PRJ', 'Sosialisasi kegiatan Pramuka'),
+  ('PRJ', 'Dokumentasi lomba antarkelas'),
+  ('FUR', 'Bazar kewirausahaan kelas XI'),
+  ('FUR', 'Pameran karya seni kelas XII'),
+  ('FUR', 'Kegiatan Pramuka hari Sabtu'),
+  ('FUR', 'Rapat orang tua murid'),
+  ('RNG', 'Persiapan ruang untuk seminar OSIS'),
+  ('RNG', 'Kegiatan Rohis di musala'),
+  ('RNG', 'Pentas seni di aula'),
+  ('RNG', 'Bazar kewirausahaan kelas XI'),
+  ('OLR', 'Latihan ekstrakurikuler voli'),
+  ('OLR', 'Class meeting'),
+  ('OLR', 'Persiapan O2SN'),
+  ('OLR', 'Pelajaran PJOK'),
+  ('OLR', 'Latihan ekstrakurikuler basket'),
+  ('MUS', 'Latihan paduan suara'),
+  ('MUS', 'Persiapan pentas seni'),
+  ('MUS', 'Ekstrakurikuler band'),
+  ('MUS', 'Latihan untuk acara perpisahan kelas XII'),
+  ('MUS', 'Ujian praktik Seni Budaya');
 
--- Damage as the desk records it: prefix, condition, description, category, staff note,
--- repair note.
-CREATE TEMP TABLE demo_damage (prefix text, condition text, n int, description text,
-                               category text, staff_notes text, repair_note text);
-INSERT INTO demo_damage (prefix, condition, n, description, category, staff_notes, repair_note)
-SELECT prefix, condition, row_number() OVER (PARTITION BY prefix, condition ORDER BY ord),
-       description, category, staff_notes, repair_note
-  FROM (VALUES
-  (1, 'BK', 'minor_damage', 'Sampul sobek dan beberapa halaman terlipat.', 'physical', 'Peminjam sudah diingatkan untuk menyampul buku.', 'Sampul diganti dan buku dilaminasi ulang.'),
-  (2, 'BK', 'minor_damage', 'Ada coretan pensil di beberapa halaman.', 'physical', NULL, 'Coretan dihapus.'),
-  (3, 'BK', 'major_damage', 'Buku terkena air hujan, halaman tengah lengket dan bergelombang.', 'physical', 'Peminjam bersedia mengganti bila tidak bisa diperbaiki.', 'Halaman dikeringkan dan dijilid ulang di tukang jilid.'),
-  (4, 'BK', 'major_damage', 'Jilidan lepas, sekitar 20 halaman terlepas.', 'physical', NULL, 'Dijilid ulang.'),
-  (5, 'LAB', 'minor_damage', 'Lensa okuler buram karena sidik jari dan debu.', 'physical', 'Sudah dijelaskan cara membersihkan lensa.', 'Lensa dibersihkan dengan kertas lensa dan alkohol.'),
-  (6, 'LAB', 'minor_damage', 'Satu alat tidak lengkap, klem statif tertinggal di kelas.', 'missing_parts', NULL, 'Klem ditemukan di kelas XI-3 dan dikembalikan.'),
-  (7, 'LAB', 'major_damage', 'Retak pada badan alat setelah terjatuh dari meja.', 'physical', 'Dilaporkan ke guru pengampu praktikum.', 'Diganti dengan unit baru dari dana BOS.'),
-  (8, 'LAB', 'major_damage', 'Alat tidak menyala, sekring putus dan bau terbakar.', 'electrical', NULL, 'Diperbaiki teknisi, sekring dan kabel daya diganti.'),
-  (9, 'TIK', 'minor_damage', 'Tombol keyboard huruf E lepas.', 'physical', NULL, 'Keycap dipasang kembali.'),
-  (10, 'TIK', 'minor_damage', 'Windows tidak bisa masuk, perlu instal ulang.', 'software', 'Data siswa sudah dicadangkan sebelum instal ulang.', 'Sistem dipulihkan dari image sekolah.'),
-  (11, 'TIK', 'minor_damage', 'Charger tidak ikut dikembalikan.', 'missing_parts', 'Peminjam berjanji membawa besok.', 'Charger sudah dikembalikan peminjam.'),
-  (12, 'TIK', 'major_damage', 'Layar retak setelah terjatuh.', 'physical', 'Orang tua peminjam sudah dihubungi.', 'Layar diganti di service center resmi.'),
-  (13, 'TIK', 'major_damage', 'Tidak bisa menyala, diduga kerusakan motherboard.', 'electrical', NULL, 'Motherboard diperbaiki di service center.'),
-  (14, 'PRJ', 'minor_damage', 'Remote tidak ikut dikembalikan.', 'missing_parts', NULL, 'Remote ditemukan di ruang kelas dan dikembalikan.'),
-  (15, 'PRJ', 'minor_damage', 'Gambar kekuningan, filter udara berdebu.', 'physical', NULL, 'Filter dibersihkan, warna normal kembali.'),
-  (16, 'PRJ', 'major_damage', 'Lampu mati, indikator lampu berkedip merah.', 'electrical', 'Jam pakai lampu sudah lewat batas.', 'Lampu proyektor diganti.'),
-  (17, 'PRJ', 'major_damage', 'Kabel power terkelupas dan konektor hangus.', 'electrical', NULL, 'Kabel dan konektor diganti.'),
-  (18, 'FUR', 'minor_damage', 'Dua kaki kursi goyang.', 'physical', NULL, 'Baut dikencangkan.'),
-  (19, 'FUR', 'major_damage', 'Engsel meja patah.', 'physical', NULL, 'Engsel dilas ulang.'),
-  (20, 'RNG', 'minor_damage', 'Kabel terkelupas dekat steker.', 'electrical', 'Tidak dipakai dulu sampai diperbaiki.', 'Kabel dipotong dan steker dipasang ulang.'),
-  (21, 'RNG', 'major_damage', 'Motor tidak berputar, bau terbakar.', 'electrical', NULL, 'Motor diganti.'),
-  (22, 'OLR', 'minor_damage', 'Bola kempes, pentil bocor.', 'physical', NULL, 'Pentil diganti dan bola dipompa.'),
-  (23, 'OLR', 'minor_damage', 'Senar raket putus.', 'physical', NULL, 'Senar dipasang ulang.'),
-  (24, 'OLR', 'major_damage', 'Sobek pada jahitan, tidak bisa dipakai.', 'physical', NULL, 'Dijahit ulang di toko olahraga.'),
-  (25, 'MUS', 'minor_damage', 'Dua senar putus dan stem tidak pas.', 'physical', NULL, 'Senar diganti dan distem ulang.'),
-  (26, 'MUS', 'major_damage', 'Leher retak setelah terjatuh.', 'physical', 'Peminjam mengaku tersenggol saat latihan.', 'Diperbaiki di luthier.'))
-  AS v (ord, prefix, condition, description, category, staff_notes, repair_note);
+-- Damage as the desk records it. pattern is matched against 'PREFIX:item name'; among the
+-- rows that match, only those of the highest prio are used (specific before generic).
+CREATE TEMP TABLE demo_damage (id serial PRIMARY KEY, pattern text, prio int, condition text,
+                               description text, category text, staff_notes text,
+                               repair_note text);
+INSERT INTO demo_damage (pattern, prio, condition, description, category, staff_notes, repair_note) VALUES
+  ('^BK:', 1, 'minor_damage', 'Sampul sobek dan beberapa halaman terlipat.', 'physical', 'Peminjam sudah diingatkan untuk menyampul buku.', 'Sampul diganti dan buku dilaminasi ulang.'),
+  ('^BK:', 1, 'minor_damage', 'Ada coretan pensil di beberapa halaman.', 'physical', NULL, 'Coretan dihapus.'),
+  ('^BK:', 1, 'minor_damage', 'Beberapa halaman kotor terkena noda makanan.', 'physical', NULL, 'Halaman dibersihkan seperlunya.'),
+  ('^BK:', 1, 'major_damage', 'Buku terkena air hujan, halaman tengah lengket dan bergelombang.', 'physical', 'Peminjam bersedia mengganti bila tidak bisa diperbaiki.', 'Halaman dikeringkan dan dijilid ulang di tukang jilid.'),
+  ('^BK:', 1, 'major_damage', 'Jilidan lepas, sekitar 20 halaman terlepas.', 'physical', NULL, 'Dijilid ulang.'),
+  ('Mikroskop|Lup', 2, 'minor_damage', 'Lensa okuler buram karena sidik jari dan debu.', 'physical', 'Sudah dijelaskan cara membersihkan lensa.', 'Lensa dibersihkan dengan kertas lensa dan alkohol.'),
+  ('Mikroskop', 2, 'minor_damage', 'Lampu LED redup dan berkedip.', 'electrical', NULL, 'Kabel lampu disolder ulang.'),
+  ('Mikroskop', 2, 'major_damage', 'Lensa objektif 40x pecah setelah terbentur meja.', 'physical', 'Dilaporkan ke guru pengampu praktikum.', 'Lensa objektif diganti dengan yang baru.'),
+  ('Gelas|Tabung|Erlenmeyer|Labu|Buret|Pipet', 2, 'minor_damage', 'Satu buah retak rambut di bagian bawah.', 'physical', 'Yang retak dipisahkan, tidak dipakai untuk pemanasan.', 'Yang retak diganti dari stok cadangan.'),
+  ('Gelas|Tabung|Erlenmeyer|Labu|Buret|Pipet', 2, 'minor_damage', 'Dua buah pecah saat dicuci.', 'physical', NULL, 'Diganti dari stok cadangan laboratorium.'),
+  ('Multimeter|Power Supply|Osiloskop|pH Meter|Hot Plate|Neraca Analitik|Termometer Digital|Kit Listrik|Van de Graaff', 2, 'minor_damage', 'Kabel probe terkelupas.', 'electrical', 'Tidak dipakai dulu sampai kabel diganti.', 'Kabel probe diganti.'),
+  ('Multimeter|Power Supply|Osiloskop|pH Meter|Hot Plate|Neraca Analitik|Termometer Digital|Kit Listrik|Van de Graaff', 2, 'minor_damage', 'Baterai bocor di dalam kompartemen.', 'electrical', NULL, 'Kompartemen dibersihkan dan baterai diganti.'),
+  ('Multimeter|Power Supply|Osiloskop|pH Meter|Hot Plate|Neraca Analitik|Termometer Digital|Kit Listrik|Van de Graaff', 2, 'major_damage', 'Tidak menyala; sekring putus dan tercium bau terbakar.', 'electrical', NULL, 'Diperbaiki teknisi, sekring dan kabel daya diganti.'),
+  ('^LAB:', 1, 'minor_damage', 'Tidak lengkap, ada bagian yang tertinggal di kelas.', 'missing_parts', 'Peminjam diminta mencari di kelasnya.', 'Bagian yang tertinggal sudah dikembalikan.'),
+  ('^LAB:', 1, 'minor_damage', 'Kotor bekas praktikum dan belum dibersihkan.', 'physical', NULL, 'Dibersihkan oleh laboran.'),
+  ('^LAB:', 1, 'major_damage', 'Patah setelah terjatuh dari meja praktikum.', 'physical', 'Dilaporkan ke guru pengampu praktikum.', 'Diganti dengan unit baru dari dana BOS.'),
+  ('Laptop|Chromebook', 2, 'minor_damage', 'Tombol keyboard huruf E lepas.', 'physical', NULL, 'Keycap dipasang kembali.'),
+  ('Laptop|Chromebook', 2, 'minor_damage', 'Sistem tidak bisa masuk, perlu dipasang ulang.', 'software', 'Data siswa sudah dicadangkan sebelum dipasang ulang.', 'Sistem dipulihkan dari image sekolah.'),
+  ('Laptop|Chromebook|Tablet', 2, 'minor_damage', 'Charger tidak ikut dikembalikan.', 'missing_parts', 'Peminjam berjanji membawanya besok.', 'Charger sudah dikembalikan peminjam.'),
+  ('Laptop|Chromebook|Tablet', 2, 'major_damage', 'Layar retak setelah terjatuh.', 'physical', 'Orang tua peminjam sudah dihubungi.', 'Layar diganti di service center resmi.'),
+  ('Laptop|Chromebook|Tablet', 2, 'major_damage', 'Tidak bisa menyala, diduga kerusakan motherboard.', 'electrical', NULL, 'Motherboard diperbaiki di service center.'),
+  ('^TIK:', 1, 'minor_damage', 'Konektor longgar, kadang tidak terdeteksi.', 'electrical', NULL, 'Konektor diperbaiki.'),
+  ('^TIK:', 1, 'minor_damage', 'Ada komponen yang tidak ikut dikembalikan.', 'missing_parts', 'Peminjam diminta melengkapi.', 'Komponen sudah dilengkapi.'),
+  ('^TIK:', 1, 'major_damage', 'Tidak berfungsi sama sekali saat dicoba.', 'electrical', NULL, 'Diganti dengan unit baru.'),
+  ('Proyektor Epson|Proyektor Portabel', 2, 'minor_damage', 'Remote tidak ikut dikembalikan.', 'missing_parts', NULL, 'Remote ditemukan di ruang kelas dan dikembalikan.'),
+  ('Proyektor Epson|Proyektor Portabel', 2, 'minor_damage', 'Gambar kekuningan, filter udara berdebu.', 'physical', NULL, 'Filter dibersihkan, warna normal kembali.'),
+  ('Proyektor Epson|Proyektor Portabel', 2, 'major_damage', 'Lampu mati, indikator lampu berkedip merah.', 'electrical', 'Jam pakai lampu sudah lewat batas.', 'Lampu proyektor diganti.'),
+  ('Proyektor Epson|Proyektor Portabel', 2, 'major_damage', 'Kabel power terkelupas dan konektor hangus.', 'electrical', NULL, 'Kabel dan konektor diganti.'),
+  ('Kamera|Handycam', 2, 'minor_damage', 'Tutup lensa tidak ikut dikembalikan.', 'missing_parts', NULL, 'Tutup lensa pengganti dibeli.'),
+  ('Kamera|Handycam', 2, 'major_damage', 'Lensa tidak bisa fokus setelah terjatuh.', 'physical', 'Peminjam mengaku kamera terjatuh saat acara.', 'Diservis di service center resmi.'),
+  ('Speaker|Sound System|Mikrofon', 2, 'minor_damage', 'Suara kresek saat volume tinggi.', 'electrical', NULL, 'Jack dan kabel dibersihkan.'),
+  ('Speaker|Sound System|Mikrofon', 2, 'major_damage', 'Tidak mengeluarkan suara, amplifier mati.', 'electrical', NULL, 'Modul amplifier diganti.'),
+  ('Layar Proyektor|Tripod', 3, 'minor_damage', 'Kaki tripod macet, sulit dilipat.', 'physical', NULL, 'Engsel kaki diberi pelumas dan dikencangkan.'),
+  ('Layar Proyektor|Tripod', 3, 'major_damage', 'Salah satu kaki tripod patah.', 'physical', NULL, 'Kaki tripod diganti.'),
+  ('^PRJ:', 1, 'minor_damage', 'Kabel atau remote tidak lengkap.', 'missing_parts', NULL, 'Perlengkapan sudah dilengkapi.'),
+  ('^PRJ:', 1, 'major_damage', 'Tidak menyala setelah dipakai.', 'electrical', NULL, 'Diperbaiki teknisi.'),
+  ('^FUR:', 1, 'minor_damage', 'Kaki goyang, baut kendur.', 'physical', NULL, 'Baut dikencangkan.'),
+  ('^FUR:', 1, 'major_damage', 'Rangka patah di bagian sambungan.', 'physical', NULL, 'Rangka dilas ulang.'),
+  ('Kipas|AC Portabel|Dispenser|Lampu|Kabel Roll|Genset', 2, 'minor_damage', 'Kabel terkelupas dekat steker.', 'electrical', 'Tidak dipakai dulu sampai diperbaiki.', 'Kabel dipotong dan steker dipasang ulang.'),
+  ('Kipas|AC Portabel|Dispenser|Lampu|Kabel Roll|Genset', 2, 'major_damage', 'Tidak menyala dan tercium bau terbakar.', 'electrical', NULL, 'Diperbaiki di bengkel elektronik.'),
+  ('^RNG:', 1, 'minor_damage', 'Kotor dan ada noda yang sulit hilang.', 'physical', NULL, 'Dicuci di binatu.'),
+  ('^RNG:', 1, 'major_damage', 'Rusak berat, tidak layak dipakai.', 'physical', NULL, 'Diperbaiki oleh petugas sarpras.'),
+  ('Bola', 2, 'minor_damage', 'Bola kempes, pentil bocor.', 'physical', NULL, 'Pentil diganti dan bola dipompa.'),
+  ('Bola', 2, 'major_damage', 'Jahitan sobek, bola tidak bisa dipompa.', 'physical', NULL, 'Dijahit ulang di toko olahraga.'),
+  ('Raket', 2, 'minor_damage', 'Senar raket putus.', 'physical', NULL, 'Senar dipasang ulang.'),
+  ('Raket', 2, 'major_damage', 'Frame raket retak.', 'physical', NULL, 'Diganti dengan raket baru.'),
+  ('^OLR:', 1, 'minor_damage', 'Lecet dan kotor setelah dipakai di lapangan.', 'physical', NULL, 'Dibersihkan.'),
+  ('^OLR:', 1, 'major_damage', 'Patah, tidak bisa dipakai.', 'physical', NULL, 'Diganti dengan yang baru.'),
+  ('Gitar|Ukulele|Biola', 2, 'minor_damage', 'Dua senar putus dan stem tidak pas.', 'physical', NULL, 'Senar diganti dan distem ulang.'),
+  ('Gitar|Ukulele|Biola', 2, 'major_damage', 'Leher retak setelah terjatuh.', 'physical', 'Peminjam mengaku tersenggol saat latihan.', 'Diperbaiki di luthier.'),
+  ('Keyboard', 2, 'minor_damage', 'Dua tuts tidak berbunyi.', 'electrical', NULL, 'Kontak tuts dibersihkan.'),
+  ('Keyboard', 2, 'major_damage', 'Adaptor terbakar, keyboard tidak menyala.', 'electrical', NULL, 'Adaptor dan regulator daya diganti.'),
+  ('Drum|Cajon|Rebana', 2, 'minor_damage', 'Kulit kendur dan ada sobekan kecil.', 'physical', NULL, 'Kulit dikencangkan dan ditambal.'),
+  ('Drum|Cajon|Rebana', 2, 'major_damage', 'Kulit sobek besar dan rangka penyok.', 'physical', NULL, 'Kulit diganti dan rangka diluruskan.'),
+  ('^MUS:', 1, 'minor_damage', 'Ada bagian yang tidak ikut dikembalikan.', 'missing_parts', NULL, 'Sudah dilengkapi.'),
+  ('^MUS:', 1, 'major_damage', 'Badan alat retak.', 'physical', NULL, 'Diperbaiki di toko musik.');
 
 CREATE TEMP TABLE demo_loans (
   n               serial PRIMARY KEY,
@@ -571,7 +609,7 @@ CREATE TEMP TABLE demo_loans (
   updated_at      timestamptz NOT NULL,
   fine            numeric(12,2) NOT NULL DEFAULT 0,
   ret_condition   text,
-  ret_damage      int,            -- demo_damage.n
+  ret_damage      int,            -- demo_damage.id
   inspected_by    uuid,
   episode         int
 );
@@ -587,7 +625,6 @@ CREATE TEMP TABLE demo_ep (id serial PRIMARY KEY, item_id uuid, opened date, rep
 DO $demo$
 DECLARE
   c          demo_clock;
-  tz         constant text := 'Asia/Jakarta';
   fine_day   numeric := (SELECT fine_per_day FROM settings WHERE id = 1);
   staff      uuid[] := ARRAY(SELECT id FROM users WHERE role IN ('staff', 'admin')
                                ORDER BY role DESC, username);   -- petugas1..3, admin
@@ -618,9 +655,11 @@ DECLARE
   returned   timestamptz;
   cond       text;
   dmg        int;
+  loc        text;
+  iname      text;
+  pkey       text;
   ep         int;
   fix        date;
-  n_dmg      int;
 BEGIN
   SELECT * INTO c FROM demo_clock;
   FOR off IN -182 .. 10 LOOP
@@ -678,7 +717,7 @@ BEGIN
       ok := false;
       FOR tries IN 1 .. 8 LOOP
         it := p.ids[1 + floor(random() * array_length(p.ids, 1))::int];
-        SELECT stock_total INTO stock FROM items WHERE id = it;
+        SELECT stock_total, location, name INTO stock, loc, iname FROM items WHERE id = it;
         q := CASE
           WHEN stock = 1 OR p.prefix IN ('BK', 'TIK', 'PRJ') THEN 1
           WHEN p.prefix = 'FUR' THEN greatest(1, least(stock / 2, 1 + (random() * stock * 0.4)::int))
@@ -686,7 +725,7 @@ BEGIN
         CONTINUE WHEN EXISTS (SELECT 1 FROM demo_ep AS x
                                WHERE x.item_id = it AND x.block_from IS NOT NULL
                                  AND x.block_from <= occ_end
-                                 AND coalesce(x.repaired, 'infinity') > s);
+                                 AND coalesce(x.repaired, 'infinity') >= s);
         IF st IN ('rejected', 'cancelled') THEN
           ok := true;
           EXIT;
@@ -706,6 +745,13 @@ BEGIN
         EXIT;
       END LOOP;
       CONTINUE WHEN NOT ok;
+      pkey := CASE p.prefix
+        WHEN 'BK' THEN CASE WHEN loc LIKE '%Rak A%' THEN 'BK:fiksi'
+                            WHEN loc LIKE '%Rak B%' THEN 'BK:teks' ELSE 'BK:lain' END
+        WHEN 'LAB' THEN CASE WHEN loc LIKE 'Lab Biologi%' THEN 'LAB:bio'
+                             WHEN loc LIKE 'Lab Kimia%' THEN 'LAB:kim'
+                             WHEN loc LIKE 'Lab Fisika%' THEN 'LAB:fis' ELSE 'LAB:umum' END
+        ELSE p.prefix END;
 
       -- The paper trail: request, decision, handover, return.
       IF off > 0 OR st = 'pending' THEN
@@ -732,17 +778,22 @@ BEGIN
         returned := greatest(handed + interval '45 minutes', pg_temp.jkt(rd, 12.5 + random() * 3));
         r := random();
         cond := CASE WHEN r < 0.84 THEN 'good' WHEN r < 0.93 THEN 'minor_damage'
-                     WHEN r < 0.975 THEN 'major_damage' ELSE 'lost' END;
-        IF cond = 'lost' AND (q > 1 OR stock > 1) THEN
-          cond := 'major_damage';   -- only single-unit items go missing in this story
+                     WHEN r < 0.965 THEN 'major_damage' ELSE 'lost' END;
+        IF cond = 'lost' AND (q > 1 OR stock > 1
+                              OR EXISTS (SELECT 1 FROM demo_loans
+                                          WHERE item_id = it AND ret_condition = 'lost')) THEN
+          cond := 'major_damage';   -- only single units go missing, and each at most once
         END IF;
         IF cond = 'major_damage' AND stock > 5 THEN
           cond := 'minor_damage';   -- one torn copy should not close a whole class set
         END IF;
         IF cond <> 'good' THEN
-          SELECT count(*) INTO n_dmg FROM demo_damage
-           WHERE prefix = p.prefix AND condition = CASE cond WHEN 'lost' THEN 'major_damage' ELSE cond END;
-          dmg := 1 + floor(random() * n_dmg)::int;
+          IF cond <> 'lost' THEN
+            SELECT d.id INTO dmg FROM demo_damage AS d
+             WHERE p.prefix || ':' || iname ~ d.pattern AND d.condition = cond
+             ORDER BY d.prio DESC, random()
+             LIMIT 1;
+          END IF;
           -- Repair (or, for a loss, replacement by the borrower) some days later, or
           -- still open when that is after yesterday.
           -- Some major damage waits for the budget and half the losses are never made
@@ -782,10 +833,8 @@ BEGIN
       VALUES (p.prefix,
               members[1 + floor(power(random(), 1.25) * array_length(members, 1))::int],
               it, q, s, e,
-              (SELECT text FROM demo_purpose
-                WHERE prefix = p.prefix
-                ORDER BY n OFFSET floor(random() * (SELECT count(*) FROM demo_purpose
-                                                     WHERE prefix = p.prefix)) LIMIT 1),
+              (SELECT dp.text FROM demo_purpose AS dp WHERE dp.key = pkey
+                ORDER BY random() LIMIT 1),
               st, created,
               CASE WHEN decided IS NOT NULL THEN staff[1 + floor(random() * 3.6)::int] END,
               decided,
@@ -825,7 +874,7 @@ SELECT l.id,
   FROM demo_loans AS l
  CROSS JOIN (SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS base FROM loan_code_seq) AS b;
 
-SELECT setval('loan_code_seq', (SELECT max(substring(code FROM 9)::bigint) FROM loans));
+DO $$ BEGIN PERFORM setval('loan_code_seq', (SELECT max(substring(code FROM 9)::bigint) FROM loans)); END $$;
 
 -- ---------------------------------------------------------------------------------------
 -- Returns, condition events and repairs
@@ -846,9 +895,7 @@ SELECT l.id, l.returned_at, l.ret_condition,
             ELSE d.staff_notes END,
        l.inspected_by, l.returned_at
   FROM demo_loans AS l
-  LEFT JOIN demo_damage AS d
-         ON d.prefix = l.prefix AND d.n = l.ret_damage
-        AND d.condition = CASE l.ret_condition WHEN 'lost' THEN 'major_damage' ELSE l.ret_condition END
+  LEFT JOIN demo_damage AS d ON d.id = l.ret_damage
  WHERE l.status = 'returned';
 
 -- Each damaged return is a condition event; the item's condition before it is the one the
@@ -869,9 +916,7 @@ SELECT l.item_id, l.id, 'return',
            (SELECT id FROM users WHERE username = 'petugas' || (1 + x.id % 3)) AS by,
            CASE WHEN l.ret_condition = 'lost'
                 THEN 'Peminjam mengganti dengan unit baru yang sama.'
-                ELSE (SELECT d.repair_note FROM demo_damage AS d
-                       WHERE d.prefix = l.prefix AND d.n = l.ret_damage
-                         AND d.condition = l.ret_condition) END AS note
+                ELSE (SELECT d.repair_note FROM demo_damage AS d WHERE d.id = l.ret_damage) END AS note
      WHERE x.repaired IS NOT NULL) AS fix ON true
  WHERE l.ret_condition <> 'good';
 
@@ -910,40 +955,40 @@ SELECT item_id, 'repair', condition_to, 'good', resolution_note, resolved_by, re
   FROM item_condition_events
  WHERE source = 'admin_edit' AND resolved_at IS NOT NULL;
 
--- Where each item stands now: the latest event of an open episode sets condition and
--- status (SPEC §4: minor → needs_maintenance, major → maintenance; a lost single unit is
--- unavailable). Stock on the shelf is what the active loans leave.
+-- Where each item stands now, in one UPDATE per item (set_updated_at() would stamp any
+-- other UPDATE with the load time): the latest event of an open episode sets condition
+-- and status (SPEC §4: minor → needs_maintenance, major → maintenance; a lost single unit
+-- is unavailable); stock on the shelf is what the active loans leave; the generator set
+-- is lent to the district office for the regional school games.
 UPDATE items AS i
-   SET condition = o.condition_to,
-       status = CASE o.condition_to WHEN 'minor_damage' THEN 'needs_maintenance'
-                                    WHEN 'major_damage' THEN 'maintenance'
-                                    ELSE 'unavailable' END,
-       updated_at = o.created_at
-  FROM (SELECT DISTINCT ON (item_id) item_id, condition_to, created_at
-          FROM item_condition_events
-         WHERE resolved_at IS NULL
-         ORDER BY item_id, created_at DESC) AS o
- WHERE o.item_id = i.id;
-
-UPDATE items AS i
-   SET updated_at = greatest(i.updated_at, r.at)
-  FROM (SELECT item_id, max(resolved_at) AS at FROM item_condition_events
-         WHERE source = 'repair' GROUP BY item_id) AS r
- WHERE r.item_id = i.id;
-
--- The generator set is lent to the district office for the regional sports week.
-UPDATE items AS i
-   SET status = 'unavailable',
-       description = i.description || ' Sedang dipinjam Dinas Pendidikan untuk Porseni kabupaten.',
-       updated_at = pg_temp.jkt(c.today - 9, 11)
-  FROM demo_clock AS c
- WHERE i.name = 'Genset Portabel 2000 W';
-
-UPDATE items AS i
-   SET stock_available = i.stock_total - a.out
-  FROM (SELECT item_id, sum(quantity)::int AS out FROM loans
-         WHERE status IN ('approved', 'borrowed', 'overdue') GROUP BY item_id) AS a
- WHERE a.item_id = i.id;
+   SET condition = coalesce(o.condition_to, 'good'),
+       status = CASE WHEN g.item IS NOT NULL THEN 'unavailable'
+                     ELSE CASE o.condition_to WHEN 'minor_damage' THEN 'needs_maintenance'
+                                              WHEN 'major_damage' THEN 'maintenance'
+                                              WHEN 'lost' THEN 'unavailable'
+                                              ELSE 'available' END END,
+       stock_available = i.stock_total - coalesce(a.out, 0),
+       description = i.description || coalesce(' ' || g.note, ''),
+       updated_at = greatest(i.updated_at, o.created_at, r.at, a.last_change, g.at)
+  FROM items AS i0
+  LEFT JOIN (SELECT DISTINCT ON (item_id) item_id, condition_to, created_at
+               FROM item_condition_events
+              WHERE resolved_at IS NULL
+              ORDER BY item_id, created_at DESC) AS o ON o.item_id = i0.id
+  LEFT JOIN (SELECT item_id, max(resolved_at) AS at FROM item_condition_events
+              WHERE source = 'repair' GROUP BY item_id) AS r ON r.item_id = i0.id
+  LEFT JOIN (SELECT item_id, sum(quantity)::int AS out,
+                    max(coalesce(handed_over_at, decided_at)) AS last_change
+               FROM loans
+              WHERE status IN ('approved', 'borrowed', 'overdue') GROUP BY item_id) AS a
+         ON a.item_id = i0.id
+  LEFT JOIN (SELECT i2.id AS item,
+                    'Sedang dipinjam Dinas Pendidikan untuk Porseni kabupaten.' AS note,
+                    pg_temp.jkt(c.today - 9, 11) AS at
+               FROM items AS i2 CROSS JOIN demo_clock AS c
+              WHERE i2.name = 'Genset Portabel 2000 W') AS g ON g.item = i0.id
+ WHERE i.id = i0.id
+   AND greatest(i0.updated_at, o.created_at, r.at, a.last_change, g.at) > i0.updated_at;
 
 -- ---------------------------------------------------------------------------------------
 -- Complaints
