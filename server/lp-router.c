@@ -208,6 +208,19 @@ finish_on_main (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* An idle source, never g_main_context_invoke: that runs the function right here, on the
+ * worker, whenever the main context happens to be free to acquire (during shutdown). */
+static void
+reply_on_main (LpRouter  *router,
+               LpRequest *req)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, finish_on_main, req, NULL);
+  g_source_attach (source, router->context);
+}
+
 static gboolean
 authorize (LpRequest  *req,
            GError    **error)
@@ -266,7 +279,7 @@ run_on_worker (PGconn   *conn,
       g_warning ("%s %s: handler set no reply", req->method, req->path);
       lp_request_reply_error (req, missing);
     }
-  g_main_context_invoke (router->context, finish_on_main, req);
+  reply_on_main (router, req);
 }
 
 static void
