@@ -12,35 +12,46 @@
 
 typedef struct
 {
-  GHashTable *fields;  /* field name → message, or NULL */
+  GHashTable *fields;   /* field name → message, or NULL */
+  GHashTable *details;  /* member name → JSON text, or NULL */
 } LpErrorPrivate;
 
 static void
 lp_error_private_init (LpErrorPrivate *priv)
 {
   priv->fields = NULL;
+  priv->details = NULL;
+}
+
+static GHashTable *
+copy_string_table (GHashTable *src)
+{
+  GHashTable *dest;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (src == NULL)
+    return NULL;
+  dest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, src);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (dest, g_strdup (key), g_strdup (value));
+  return dest;
 }
 
 static void
 lp_error_private_copy (const LpErrorPrivate *src,
                        LpErrorPrivate       *dest)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
-  dest->fields = NULL;
-  if (src->fields == NULL)
-    return;
-  dest->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_iter_init (&iter, src->fields);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (dest->fields, g_strdup (key), g_strdup (value));
+  dest->fields = copy_string_table (src->fields);
+  dest->details = copy_string_table (src->details);
 }
 
 static void
 lp_error_private_clear (LpErrorPrivate *priv)
 {
   g_clear_pointer (&priv->fields, g_hash_table_unref);
+  g_clear_pointer (&priv->details, g_hash_table_unref);
 }
 
 G_DEFINE_EXTENDED_ERROR (LpError, lp_error)
@@ -103,6 +114,35 @@ static const ErrorInfo error_info[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (error_info) == LP_ERROR_INTERNAL + 1);
+
+void
+lp_error_set_detail (GError     *error,
+                     const char *name,
+                     const char *json)
+{
+  LpErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL);
+  g_return_if_fail (name != NULL && json != NULL);
+
+  priv = lp_error_get_private (error);
+  g_return_if_fail (priv != NULL);
+  if (priv->details == NULL)
+    priv->details = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (priv->details, g_strdup (name), g_strdup (json));
+}
+
+/* Returns: (transfer none) (nullable): the extra members of an LP_ERROR, if any */
+GHashTable *
+lp_error_get_details (const GError *error)
+{
+  LpErrorPrivate *priv;
+
+  if (error == NULL || error->domain != LP_ERROR)
+    return NULL;
+  priv = lp_error_get_private (error);
+  return priv != NULL ? priv->details : NULL;
+}
 
 const char *
 lp_error_code_to_string (LpErrorCode code)

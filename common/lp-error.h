@@ -48,6 +48,13 @@ void         lp_error_set_field    (GError     *error,
                                     const char *field,
                                     const char *message);
 GHashTable  *lp_error_get_fields   (const GError *error);
+/* Extra members of the API's error object beside code, message and fields (the
+ * "conflicts" of an overbooked loan), each kept as JSON text so that they too travel
+ * with the GError across threads and layers. */
+void         lp_error_set_detail   (GError     *error,
+                                    const char *name,
+                                    const char *json);
+GHashTable  *lp_error_get_details  (const GError *error);
 const char  *lp_error_code_to_string (LpErrorCode code);
 gboolean     lp_error_code_from_string (const char  *str,
                                         LpErrorCode *code);

@@ -58,7 +58,7 @@ lp_db_connect (const char  *conninfo,
 {
   g_autofree char *options = g_strdup_printf ("-c statement_timeout=%d -c lock_timeout=%d "
                                               "-c idle_in_transaction_session_timeout=%d "
-                                              "-c TimeZone=UTC",
+                                              "-c TimeZone=UTC -c jit=off",
                                               statement_timeout_ms, statement_timeout_ms,
                                               statement_timeout_ms * 2);
   g_autofree char *timeout = g_strdup_printf ("%d", connect_timeout_s);
@@ -237,11 +237,20 @@ result_ok (const PGresult *res)
   return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 }
 
+/* How a statement's parameters and result are encoded (PQexecParams' arguments). */
+typedef struct
+{
+  int                 n_params;
+  const char * const *params;
+  const int          *lengths;
+  const int          *formats;
+  int                 result_format;
+} Params;
+
 static PGresult *
-exec_once (PGconn             *conn,
-           const char         *sql,
-           int                 n_params,
-           const char * const *params)
+exec_once (PGconn       *conn,
+           const char   *sql,
+           const Params *p)
 {
   gint64 deadline = g_get_monotonic_time () + (gint64) exec_deadline_ms * 1000;
 
@@ -249,7 +258,8 @@ exec_once (PGconn             *conn,
     return NULL;
   if (PQisnonblocking (conn) == 0)
     PQsetnonblocking (conn, 1);
-  if (!PQsendQueryParams (conn, sql, n_params, NULL, params, NULL, NULL, 0))
+  if (!PQsendQueryParams (conn, sql, p->n_params, NULL, p->params, p->lengths, p->formats,
+                          p->result_format))
     return NULL;
   return collect_results (conn, deadline);
 }
@@ -277,6 +287,20 @@ lp_db_exec (PGconn             *conn,
             const char * const *params,
             GError            **error)
 {
+  return lp_db_exec_params (conn, sql, n_params, params, NULL, NULL, 0, error);
+}
+
+PGresult *
+lp_db_exec_params (PGconn             *conn,
+                   const char         *sql,
+                   int                 n_params,
+                   const char * const *params,
+                   const int          *lengths,
+                   const int          *formats,
+                   int                 result_format,
+                   GError            **error)
+{
+  Params p = { n_params, params, lengths, formats, result_format };
   gboolean was_idle;
   PGresult *res;
 
@@ -289,11 +313,11 @@ lp_db_exec (PGconn             *conn,
       return NULL;
     }
   was_idle = PQtransactionStatus (conn) == PQTRANS_IDLE;
-  res = exec_once (conn, sql, n_params, params);
+  res = exec_once (conn, sql, &p);
   if (!result_ok (res) && may_retry_on_fresh_connection (conn, was_idle, sql))
     {
       g_clear_pointer (&res, PQclear);
-      res = exec_once (conn, sql, n_params, params);
+      res = exec_once (conn, sql, &p);
     }
   if (result_ok (res))
     return res;
@@ -422,11 +446,12 @@ is_retryable (void)
 static void
 rollback (PGconn *conn)
 {
+  static const Params no_params = { 0 };
   g_autoptr(PGresult) res = NULL;
 
   if (PQstatus (conn) != CONNECTION_OK || PQtransactionStatus (conn) == PQTRANS_IDLE)
     return;
-  res = exec_once (conn, "ROLLBACK", 0, NULL);
+  res = exec_once (conn, "ROLLBACK", &no_params);
 }
 
 gboolean

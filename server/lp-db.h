@@ -46,6 +46,17 @@ PGresult *lp_db_exec          (PGconn             *conn,
                                const char * const *params,
                                GError            **error);
 
+/* lp_db_exec with PQexecParams' lengths and formats (1 = binary) for the parameters and
+ * a format for the result: bytea in and out without hex encoding (attachments). */
+PGresult *lp_db_exec_params   (PGconn             *conn,
+                               const char         *sql,
+                               int                 n_params,
+                               const char * const *params,
+                               const int          *lengths,
+                               const int          *formats,
+                               int                 result_format,
+                               GError            **error);
+
 /* lp_db_query (conn, error, "SELECT … $1 … $2", a, b): every parameter a string or NULL. */
 #define lp_db_query(conn, error, sql, ...) \
   lp_db_exec ((conn), (sql), \

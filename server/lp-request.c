@@ -297,10 +297,36 @@ lp_request_reply_empty (LpRequest *req,
   lp_request_reply_bytes (req, status, NULL, NULL);
 }
 
+/* The extra members an error carries (the "conflicts" of an overbooked loan) go next to
+ * its code and message, sorted so that a reply is always written the same way. */
+static void
+add_error_details (JsonNode     *body,
+                   const GError *error)
+{
+  GHashTable *details = lp_error_get_details (error);
+  g_autoptr(GList) names = NULL;
+  JsonObject *inner;
+
+  if (details == NULL)
+    return;
+  inner = json_object_get_object_member (json_node_get_object (body), "error");
+  names = g_list_sort (g_hash_table_get_keys (details), (GCompareFunc) strcmp);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_from_string (g_hash_table_lookup (details, l->data), NULL);
+
+      if (value == NULL || json_object_has_member (inner, l->data))
+        g_clear_pointer (&value, json_node_unref);
+      else
+        json_object_set_member (inner, l->data, value);
+    }
+}
+
 void
 lp_request_reply_error (LpRequest    *req,
                         const GError *error)
 {
+  JsonNode *body;
   guint status = 500;
 
   if (error->domain == LP_ERROR)
@@ -311,7 +337,9 @@ lp_request_reply_error (LpRequest    *req,
   g_free (req->error_code);
   req->error_code = g_strdup (error->domain == LP_ERROR ? lp_error_code_to_string (error->code)
                                                          : "internal");
-  lp_request_reply_json (req, status, lp_json_error_body (error));
+  body = lp_json_error_body (error);
+  add_error_details (body, error);
+  lp_request_reply_json (req, status, body);
 }
 
 void

@@ -15,6 +15,12 @@ void lp_health_register   (LpRouter *router);
 void lp_auth_register     (LpRouter *router);
 void lp_users_register    (LpRouter *router);
 void lp_activity_register (LpRouter *router);
+void lp_loans_register (LpRouter *router);
+void lp_returns_register (LpRouter *router);
+void lp_attachments_register (LpRouter *router);
+void lp_settings_register (LpRouter *router);
+void lp_categories_register (LpRouter *router);
+void lp_items_register (LpRouter *router);
 
 static inline void
 lp_resources_register_all (LpRouter *router)
@@ -23,6 +29,12 @@ lp_resources_register_all (LpRouter *router)
   lp_auth_register (router);
   lp_users_register (router);
   lp_activity_register (router);
+  lp_loans_register (router);
+  lp_returns_register (router);
+  lp_attachments_register (router);
+  lp_settings_register (router);
+  lp_categories_register (router);
+  lp_items_register (router);
 }
 
 G_END_DECLS

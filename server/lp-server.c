@@ -11,6 +11,8 @@
 #include "lp-server.h"
 
 #include "lp-db.h"
+#include "lp-events.h"
+#include "lp-loans.h"
 #include "lp-migrations.h"
 #include "lp-pg-cluster.h"
 #include "lp-resources.h"
@@ -18,8 +20,9 @@
 
 #include <libsoup/soup.h>
 
-#define LISTEN_BACKLOG 1024
-#define DRAIN_SECONDS  10
+#define LISTEN_BACKLOG  1024
+#define DRAIN_SECONDS   10
+#define OVERDUE_SECONDS 60
 
 struct _LpServer
 {
@@ -31,7 +34,9 @@ struct _LpServer
   LpDbPool    *pool;
   LpRouter    *router;
   SoupServer  *soup;
+  LpEventHub  *events;
   guint        port;
+  guint        overdue_timer;
 };
 
 G_DEFINE_FINAL_TYPE (LpServer, lp_server, G_TYPE_OBJECT)
@@ -146,6 +151,17 @@ socket_port (GSocket *socket)
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
 }
 
+/* Loans past their due date become overdue even when nobody looks at them; several
+ * instances may run the job at once (it skips rows another one holds). */
+static gboolean
+queue_overdue_job (gpointer data)
+{
+  LpServer *self = data;
+
+  lp_db_pool_push (self->pool, lp_loans_mark_overdue, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 gboolean
 lp_server_start (LpServer  *self,
                  GError   **error)
@@ -164,9 +180,13 @@ lp_server_start (LpServer  *self,
   lp_resources_register_all (self->router);
   self->soup = soup_server_new ("server-header", "LenteraPustaka/" PACKAGE_VERSION " ", NULL);
   lp_router_attach (self->router, self->soup);
+  self->events = lp_event_hub_new (self->conninfo, self->pool, config);
+  lp_event_hub_attach (self->events, self->soup);
   if (!soup_server_listen_socket (self->soup, socket, 0, error))
     return FALSE;
   self->port = socket_port (socket);
+  self->overdue_timer = g_timeout_add_seconds (OVERDUE_SECONDS, queue_overdue_job, self);
+  queue_overdue_job (self);
   return TRUE;
 }
 
@@ -178,8 +198,11 @@ lp_server_stop (LpServer *self)
   gint64 deadline = g_get_monotonic_time () + DRAIN_SECONDS * G_USEC_PER_SEC;
   g_autoptr(GError) error = NULL;
 
+  g_clear_handle_id (&self->overdue_timer, g_source_remove);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
+  if (self->events != NULL)
+    lp_event_hub_stop (self->events);
   while (self->router != NULL && lp_router_in_flight (self->router) > 0 &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -188,6 +211,7 @@ lp_server_stop (LpServer *self)
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   g_clear_object (&self->soup);
+  g_clear_object (&self->events);
   g_clear_pointer (&self->router, lp_router_free);
   if (self->cluster != NULL && !lp_pg_cluster_stop (self->cluster, FALSE, &error))
     g_warning ("Stopping the embedded database: %s", error->message);

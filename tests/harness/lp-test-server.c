@@ -320,7 +320,11 @@ lp_test_request_bytes (LpTestServer *server,
   response->content_type = g_strdup (type);
   if (type != NULL && g_str_equal (type, "application/json"))
     {
-      response->json = json_from_string (g_bytes_get_data (response->body, NULL), &error);
+      /* The bytes are not NUL-terminated: json_from_string() alone reads past them. */
+      g_autofree char *text = g_strndup (g_bytes_get_data (response->body, NULL),
+                                         g_bytes_get_size (response->body));
+
+      response->json = json_from_string (text, &error);
       g_assert_no_error (error);
     }
   return response;

@@ -1,0 +1,80 @@
+/* lp-returns.c — the return history with its inspections, for the desk. Returns are
+ * recorded by POST /loans/{id}/return (lp-loans.c).
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-returns"
+
+#include "config.h"
+
+#include "lp-resources.h"
+
+#include "lp-error.h"
+#include "lp-reply.h"
+#include "lp-validation.h"
+
+/* ?from= and ?to= are calendar dates in the library's time zone, both included. */
+static void
+read_date_query (LpRequest   *req,
+                 const char  *name,
+                 const char **out,
+                 GError     **error)
+{
+  *out = lp_request_get_query (req, name);
+  if (*out != NULL && !lp_parse_date (*out, NULL))
+    lp_validation_add (error, name, "Use a date like 2026-01-31.");
+}
+
+static void
+read_condition_query (LpRequest   *req,
+                      const char **out,
+                      GError     **error)
+{
+  *out = lp_request_get_query (req, "condition");
+  if (*out != NULL && !lp_item_condition_from_string (*out, NULL))
+    g_set_error_literal (error, LP_ERROR, LP_ERROR_BAD_REQUEST,
+                         "'condition' must be one of good, minor_damage, major_damage, lost");
+}
+
+static gboolean
+list_returns (LpRequest  *req,
+              PGconn     *conn,
+              GError    **error)
+{
+  const char *condition, *item_id, *from, *to;
+
+  read_condition_query (req, &condition, error);
+  item_id = lp_request_get_query (req, "item_id");
+  if (item_id != NULL && lp_validate_uuid (item_id) != NULL)
+    lp_validation_add (error, "item_id", "This is not a valid identifier.");
+  read_date_query (req, "from", &from, error);
+  read_date_query (req, "to", &to, error);
+  if (*error != NULL)
+    return FALSE;
+  return lp_reply_page (req, conn,
+                        "SELECT return_list_json(r, l, i, u) AS j, r.returned_at, r.id"
+                        " FROM returns r JOIN loans l ON l.id = r.loan_id"
+                        " JOIN items i ON i.id = l.item_id JOIN users u ON u.id = l.user_id,"
+                        " settings s"
+                        " WHERE s.id = 1"
+                        " AND ($1::date IS NULL OR"
+                        "  r.returned_at >= ($1::date)::timestamp AT TIME ZONE s.timezone)"
+                        " AND ($2::date IS NULL OR"
+                        "  r.returned_at < ($2::date + 1)::timestamp AT TIME ZONE s.timezone)"
+                        " AND ($3::text IS NULL OR r.condition = $3)"
+                        " AND ($4::uuid IS NULL OR l.item_id = $4::uuid)",
+                        "returned_at DESC, id DESC", 4,
+                        (const char *[]) { from, to, condition, item_id }, error);
+}
+
+static const LpRoute return_routes[] = {
+  { "GET", "/api/v1/returns", LP_ROLES_DESK, LP_ROUTE_READ_ONLY, list_returns },
+};
+
+void
+lp_returns_register (LpRouter *router)
+{
+  lp_router_add (router, return_routes, G_N_ELEMENTS (return_routes));
+}
