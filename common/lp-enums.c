@@ -114,9 +114,10 @@ static const char * const damage_category_labels[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (damage_category_labels) == LP_DAMAGE_CATEGORY_OTHER + 1);
 
-/* Loan life cycle (SPEC §4). Cancelling is the member's own act and only while pending
- * (API: cancel "only while pending"); an approved loan goes out at the desk; only a loan
- * that is out can become overdue. */
+/* Loan life cycle (SPEC §4). A member cancels their own request while it is pending; the
+ * desk may also cancel an approved loan nobody came to collect, which puts its units back
+ * on the shelf (otherwise they would stay reserved for ever). Only a loan that is out can
+ * become overdue. */
 static const struct
 {
   LpLoanStatus from;
@@ -126,6 +127,7 @@ static const struct
   { LP_LOAN_STATUS_PENDING, LP_LOAN_STATUS_REJECTED },
   { LP_LOAN_STATUS_PENDING, LP_LOAN_STATUS_CANCELLED },
   { LP_LOAN_STATUS_APPROVED, LP_LOAN_STATUS_BORROWED },
+  { LP_LOAN_STATUS_APPROVED, LP_LOAN_STATUS_CANCELLED },
   { LP_LOAN_STATUS_BORROWED, LP_LOAN_STATUS_RETURNED },
   { LP_LOAN_STATUS_BORROWED, LP_LOAN_STATUS_OVERDUE },
   { LP_LOAN_STATUS_OVERDUE, LP_LOAN_STATUS_RETURNED },

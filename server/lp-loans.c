@@ -439,7 +439,9 @@ reject_loan (LpRequest  *req,
   return decide (req, conn, LP_LOAN_STATUS_REJECTED, "loan.reject", error);
 }
 
-/* The member cancels their own request while it is pending; it held no units. */
+/* A member cancels their own request while it is pending (it held no units); the desk
+ * may also cancel an approved loan that was never collected, and its units go back on
+ * the shelf. */
 static gboolean
 cancel_loan (LpRequest  *req,
              PGconn     *conn,
@@ -447,10 +449,28 @@ cancel_loan (LpRequest  *req,
 {
   g_auto(Loan) loan = { 0 };
   g_autoptr(PGresult) res = NULL;
+  g_autoptr(PGresult) released = NULL;
+  g_autofree char *units = NULL;
 
   if (!lock_loan (req, conn, &loan, error) ||
       !check_transition (&loan, LP_LOAN_STATUS_CANCELLED, error))
     return FALSE;
+  if (loan.status == LP_LOAN_STATUS_APPROVED)
+    {
+      if (lp_request_get_role (req) == LP_ROLE_MEMBER)
+        {
+          g_set_error_literal (error, LP_ERROR, LP_ERROR_INVALID_TRANSITION,
+                               "This loan is already approved; please ask the library desk");
+          return FALSE;
+        }
+      units = int_text (loan.quantity);
+      released = lp_db_query (conn, error,
+                              "UPDATE items SET stock_available = stock_available + $2::int"
+                              " WHERE id = $1",
+                              loan.item_id, units);
+      if (released == NULL)
+        return FALSE;
+    }
   res = lp_db_query (conn, error,
                      "UPDATE loans SET status = 'cancelled' WHERE id = $1"
                      " RETURNING loan_json(loans)",
@@ -932,7 +952,7 @@ static const LpRoute loan_routes[] = {
   { "GET", "/api/v1/loans/{id}", LP_ROLES_USER, LP_ROUTE_READ_ONLY, get_loan },
   { "POST", "/api/v1/loans/{id}/approve", LP_ROLES_DESK, LP_ROUTE_TRANSACTION, approve_loan },
   { "POST", "/api/v1/loans/{id}/reject", LP_ROLES_DESK, LP_ROUTE_TRANSACTION, reject_loan },
-  { "POST", "/api/v1/loans/{id}/cancel", LP_ROLE_MEMBER, LP_ROUTE_TRANSACTION, cancel_loan },
+  { "POST", "/api/v1/loans/{id}/cancel", LP_ROLES_USER, LP_ROUTE_TRANSACTION, cancel_loan },
   { "POST", "/api/v1/loans/{id}/handover", LP_ROLES_DESK, LP_ROUTE_TRANSACTION, hand_over_loan },
   { "POST", "/api/v1/loans/{id}/return", LP_ROLES_DESK, LP_ROUTE_TRANSACTION, return_loan },
 };
