@@ -1114,13 +1114,13 @@ UPDATE complaints AS c
 
 INSERT INTO activity_log (user_id, username, action, table_name, record_id, old_data, new_data,
                           ip_address, user_agent, created_at)
-SELECT u.id, u.username, 'create', 'categories', cat.id::text, NULL::jsonb,
+SELECT u.id, u.username, 'category.create', 'categories', cat.id::text, NULL::jsonb,
        jsonb_build_object('name', cat.name, 'description', cat.description),
        '192.168.10.2'::inet, 'LenteraPustaka/1.0 (GTK 4.8; Linux)', cat.created_at
   FROM categories AS cat
   JOIN users AS u ON u.username = 'admin'
 UNION ALL
-SELECT u.id, u.username, 'login', 'sessions', NULL, NULL, NULL,
+SELECT u.id, u.username, 'auth.login', 'users', u.id::text, NULL, NULL,
        ('192.168.10.' || (10 + abs(hashtext(u.username)) % 5))::inet,
        'LenteraPustaka/1.0 (GTK 4.8; Linux)', pg_temp.jkt(c.today - g.n, 6.5 + (abs(hashtext(u.username)) % 9) / 10.0)
   FROM users AS u
@@ -1128,11 +1128,11 @@ SELECT u.id, u.username, 'login', 'sessions', NULL, NULL, NULL,
  CROSS JOIN generate_series(1, 5) AS g (n)
  WHERE u.role IN ('staff', 'admin') AND extract(isodow FROM c.today - g.n) < 7
 UNION ALL
-SELECT NULL, 'siswa.andi', 'login_failed', 'sessions', NULL, NULL, NULL,
+SELECT NULL, 'siswa.andi', 'auth.login_failed', 'users', NULL, NULL, NULL,
        '192.168.10.41', 'LenteraPustaka/1.0 (GTK 4.8; Linux; kiosk)', pg_temp.jkt(c.today - 2, 9.5 + g.n / 120.0)
   FROM demo_clock AS c CROSS JOIN generate_series(1, 2) AS g (n)
 UNION ALL
-SELECT u.id, u.username, 'update', 'users', m.id::text, jsonb_build_object('active', false),
+SELECT u.id, u.username, 'user.update', 'users', m.id::text, jsonb_build_object('active', false),
        jsonb_build_object('active', true), '192.168.10.11',
        'LenteraPustaka/1.0 (GTK 4.8; Linux)', m.updated_at
   FROM users AS m
@@ -1140,7 +1140,7 @@ SELECT u.id, u.username, 'update', 'users', m.id::text, jsonb_build_object('acti
  WHERE m.role = 'member' AND m.active
 UNION ALL
 SELECT l.decided_by, du.username,
-       CASE l.status WHEN 'rejected' THEN 'reject' ELSE 'approve' END, 'loans', l.id::text,
+       CASE l.status WHEN 'rejected' THEN 'loan.reject' ELSE 'loan.approve' END, 'loans', l.id::text,
        jsonb_build_object('status', 'pending'),
        jsonb_build_object('status', CASE l.status WHEN 'rejected' THEN 'rejected' ELSE 'approved' END,
                           'code', l.code),
@@ -1150,7 +1150,7 @@ SELECT l.decided_by, du.username,
  CROSS JOIN demo_clock AS c
  WHERE l.decided_at >= c.now_ts - interval '3 days'
 UNION ALL
-SELECT r.inspected_by, iu.username, 'return', 'loans', l.id::text,
+SELECT r.inspected_by, iu.username, 'loan.return', 'loans', l.id::text,
        jsonb_build_object('status', 'borrowed'),
        jsonb_build_object('status', 'returned', 'code', l.code, 'condition', r.condition,
                           'fine', l.fine),
