@@ -174,6 +174,8 @@ lp_config_load (LpConfig   *config,
       "USERNAME" },
     { "unsafe-fast-db", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &config->unsafe_fast_db,
       "Run the embedded cluster without fsync (tests only: a crash loses data)", NULL },
+    { "list-routes", 0, 0, G_OPTION_ARG_NONE, &config->list_routes,
+      "Print every API route with the roles that may call it, then exit", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &config->version, "Print the version and exit", NULL },
     { NULL }
   };

@@ -27,6 +27,7 @@ typedef struct
   gboolean  unsafe_fast_db;
   char     *create_admin;
   gboolean  version;
+  gboolean  list_routes;
 } LpConfig;
 
 LpConfig *lp_config_new    (void);

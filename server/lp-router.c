@@ -80,6 +80,25 @@ lp_request_get_config (LpRequest *req)
   return ((LpRouter *) req->router)->config;
 }
 
+/* "METHOD /path role,role": the route table as the server enforces it, for the API
+ * reference test. */
+void
+lp_router_print (LpRouter *router)
+{
+  for (guint i = 0; i < router->routes->len; i++)
+    {
+      const LpRoute *route = g_array_index (router->routes, CompiledRoute, i).route;
+      g_autoptr(GString) roles = g_string_new (NULL);
+      LpRole each[] = { LP_ROLE_GUEST, LP_ROLE_MEMBER, LP_ROLE_STAFF, LP_ROLE_ADMIN };
+      const char *names[] = { "guest", "member", "staff", "admin" };
+
+      for (guint r = 0; r < G_N_ELEMENTS (each); r++)
+        if (route->roles & each[r])
+          g_string_append_printf (roles, "%s%s", roles->len > 0 ? "," : "", names[r]);
+      g_print ("%s %s %s\n", route->method, route->pattern, roles->str);
+    }
+}
+
 guint
 lp_router_in_flight (LpRouter *router)
 {

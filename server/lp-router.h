@@ -31,6 +31,7 @@ void      lp_router_add        (LpRouter      *router,
 void      lp_router_attach     (LpRouter      *router,
                                 SoupServer    *server);
 guint     lp_router_in_flight  (LpRouter      *router);
+void      lp_router_print      (LpRouter      *router);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LpRouter, lp_router_free)
 

@@ -10,6 +10,7 @@
 
 #include "lp-admin-cli.h"
 #include "lp-config.h"
+#include "lp-resources.h"
 #include "lp-server.h"
 
 #include <glib-unix.h>
@@ -55,6 +56,15 @@ main (int   argc,
   if (config->version)
     {
       g_print ("lentera-server %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (config->list_routes)
+    {
+      g_autoptr(LpRouter) router = lp_router_new (NULL, config);
+
+      lp_resources_register_all (router);
+      lp_router_print (router);
       return 0;
     }
 
