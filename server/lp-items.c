@@ -352,7 +352,8 @@ write_item_change (PGconn           *conn,
                       " publisher = CASE WHEN $11::text IS NULL THEN publisher"
                       "  ELSE nullif(btrim($11), '') END,"
                       " year = CASE WHEN $12::int IS NULL THEN year ELSE nullif($12::int, 0) END,"
-                      " isbn = CASE WHEN $13::text IS NULL THEN isbn ELSE nullif(btrim($13), '') END"
+                      " isbn = CASE WHEN $13::text IS NULL THEN isbn"
+                      "  ELSE nullif(btrim($13), '') END"
                       " WHERE id = $1 RETURNING item_json(items), condition",
                       id, in->code, in->name, in->category_id, in->location, in->stock_text,
                       condition_text (in), status_text (in), in->description, in->author,

@@ -17,7 +17,7 @@ struct _LpRequest
   SoupServerMessage *msg;
   gpointer           router;
   gulong             disconnected_id;
-  gboolean           disconnected;
+  int                disconnected;   /* atomic: set on the main loop, read by workers */
   gint64             started_us;
 
   /* Copied from the message before the request goes to a worker. */

@@ -147,14 +147,14 @@ find_route (LpRouter    *router,
             gboolean    *path_known)
 {
   g_auto(GStrv) segments = g_strsplit (path + 1, "/", -1);
+  g_autoptr(GHashTable) params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   *path_known = FALSE;
   for (guint i = 0; i < router->routes->len; i++)
     {
       CompiledRoute *cr = &g_array_index (router->routes, CompiledRoute, i);
-      g_autoptr(GHashTable) params = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                            g_free, g_free);
 
+      g_hash_table_remove_all (params);
       if (!match_segments (cr->segments, segments, params))
         continue;
       *path_known = TRUE;
@@ -207,7 +207,7 @@ finish_on_main (gpointer data)
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (req->msg);
 
   g_signal_handler_disconnect (req->msg, req->disconnected_id);
-  if (!req->disconnected)
+  if (!g_atomic_int_get (&req->disconnected))
     {
       soup_server_message_set_status (req->msg, req->status, NULL);
       for (guint i = 0; i + 1 < req->reply_headers->len; i += 2)
@@ -289,7 +289,10 @@ run_on_worker (PGconn   *conn,
   LpRouter *router = req->router;
   g_autoptr(GError) error = NULL;
 
-  if (!process (req, conn, &error))
+  /* A client that left while its request waited in the queue gets no work done. */
+  if (g_atomic_int_get (&req->disconnected))
+    req->status = 499;
+  else if (!process (req, conn, &error))
     lp_request_reply_error (req, error);
   else if (req->status == 500 && req->reply == NULL)
     {
@@ -305,7 +308,7 @@ static void
 on_disconnected (SoupServerMessage *msg,
                  LpRequest         *req)
 {
-  req->disconnected = TRUE;
+  g_atomic_int_set (&req->disconnected, TRUE);
 }
 
 static gboolean
