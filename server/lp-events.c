@@ -572,31 +572,13 @@ on_disconnected (SoupServerMessage *msg,
   job->disconnected = TRUE;
 }
 
-/* The session query of lp_session_authenticate(), by token hash. */
 static gboolean
 lookup_session (PGconn  *conn,
                 Auth    *auth,
                 GError **error)
 {
-  g_autoptr(PGresult) res = NULL;
-
-  res = lp_db_query (conn, error,
-                     "SELECT u.id, u.username, u.role FROM sessions s "
-                     "JOIN users u ON u.id = s.user_id "
-                     "WHERE s.token_hash = decode($1, 'hex') AND s.revoked_at IS NULL "
-                     "AND s.expires_at > now() AND u.active",
-                     auth->token_hash);
-  if (res == NULL)
-    return FALSE;
-  if (PQntuples (res) != 1 || !lp_role_from_string (lp_db_get (res, 0, 2), &auth->role))
-    {
-      g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAUTHORIZED,
-                           "Your session has ended; please log in again");
-      return FALSE;
-    }
-  auth->user_id = g_strdup (lp_db_get (res, 0, 0));
-  auth->username = g_strdup (lp_db_get (res, 0, 1));
-  return TRUE;
+  return lp_session_lookup (conn, auth->token_hash, &auth->user_id, &auth->username,
+                            &auth->role, error);
 }
 
 static gboolean

@@ -45,6 +45,35 @@ lp_session_hash_token_hex (const char *token)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
 }
 
+gboolean
+lp_session_lookup (PGconn      *conn,
+                   const char  *token_hash,
+                   char       **user_id,
+                   char       **username,
+                   LpRole      *role,
+                   GError     **error)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  res = lp_db_query (conn, error,
+                     "SELECT u.id, u.username, u.role FROM sessions s "
+                     "JOIN users u ON u.id = s.user_id "
+                     "WHERE s.token_hash = decode($1, 'hex') AND s.revoked_at IS NULL "
+                     "AND s.expires_at > now() AND u.active",
+                     token_hash);
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) != 1 || !lp_role_from_string (lp_db_get (res, 0, 2), role))
+    {
+      g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAUTHORIZED,
+                           "Your session has ended; please log in again");
+      return FALSE;
+    }
+  *user_id = g_strdup (lp_db_get (res, 0, 0));
+  *username = g_strdup (lp_db_get (res, 0, 1));
+  return TRUE;
+}
+
 /* Looks the bearer token up; no token means a guest. A token that is unknown, expired,
  * revoked or belongs to a deactivated user is 401, never a silent guest. */
 gboolean
@@ -54,26 +83,15 @@ lp_session_authenticate (LpRequest  *req,
 {
   const char *token = lp_request_get_token (req);
   g_autofree char *hash = NULL;
-  g_autoptr(PGresult) res = NULL;
+  g_autofree char *user_id = NULL;
+  g_autofree char *username = NULL;
   LpRole role;
 
   if (token == NULL)
     return TRUE;
   hash = lp_session_hash_token_hex (token);
-  res = lp_db_query (conn, error,
-                     "SELECT u.id, u.username, u.role FROM sessions s "
-                     "JOIN users u ON u.id = s.user_id "
-                     "WHERE s.token_hash = decode($1, 'hex') AND s.revoked_at IS NULL "
-                     "AND s.expires_at > now() AND u.active",
-                     hash);
-  if (res == NULL)
+  if (!lp_session_lookup (conn, hash, &user_id, &username, &role, error))
     return FALSE;
-  if (PQntuples (res) != 1 || !lp_role_from_string (lp_db_get (res, 0, 2), &role))
-    {
-      g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAUTHORIZED,
-                           "Your session has ended; please log in again");
-      return FALSE;
-    }
-  lp_request_set_user (req, lp_db_get (res, 0, 0), lp_db_get (res, 0, 1), role);
+  lp_request_set_user (req, user_id, username, role);
   return TRUE;
 }

@@ -18,6 +18,14 @@ G_BEGIN_DECLS
  */
 char     *lp_session_new_token      (void);
 char     *lp_session_hash_token_hex (const char  *token);
+/* The one session query: who holds this token (by its hex SHA-256), if it is still valid.
+ * Fills (transfer full) user_id and username; LP_ERROR_UNAUTHORIZED when it is not. */
+gboolean  lp_session_lookup         (PGconn      *conn,
+                                     const char  *token_hash,
+                                     char       **user_id,
+                                     char       **username,
+                                     LpRole      *role,
+                                     GError     **error);
 gboolean  lp_session_authenticate   (LpRequest   *req,
                                      PGconn      *conn,
                                      GError     **error);
