@@ -1,0 +1,56 @@
+/* lp-api-client-private.h — what the files of LpApiClient share.
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "lp-api-client.h"
+
+G_BEGIN_DECLS
+
+/* How the body of a successful reply becomes the task's result. @object is NULL for an
+ * empty body (204). Returns FALSE with @error for a reply that does not fit. */
+typedef gboolean (*ReplyParser) (LpApiClient  *self,
+                                 JsonObject   *object,
+                                 GTask        *task,
+                                 GError      **error);
+
+/* Whether a request carries the session's token, and whether a 401 to it means the
+ * session has ended. */
+typedef enum
+{
+  AUTH_NONE,
+  AUTH_TOKEN,
+  AUTH_TOKEN_NO_EXPIRY,
+} Auth;
+
+GTask    *lp_api_client_new_task        (LpApiClient          *self,
+                                         gpointer              source_tag,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+/* Sends @method @path (with its query) and hands the reply to @parser. Takes @task. */
+void      lp_api_client_send            (LpApiClient          *self,
+                                         GTask                *task,
+                                         const char           *method,
+                                         const char           *path,
+                                         Auth                  auth,
+                                         JsonNode             *body,
+                                         ReplyParser           parser);
+gpointer  lp_api_client_finish_pointer  (LpApiClient          *self,
+                                         GAsyncResult         *result,
+                                         gpointer              source_tag,
+                                         GError              **error);
+gboolean  lp_api_client_require_object  (JsonObject           *object,
+                                         GError              **error);
+/* Appends "?key=value" or "&key=value", escaped; nothing for a NULL or empty value. */
+void      lp_api_client_append_query    (GString              *path,
+                                         const char           *key,
+                                         const char           *value);
+char     *lp_api_client_escape_segment  (const char           *segment);
+
+G_END_DECLS

@@ -1,0 +1,771 @@
+/* lp-api-client.c
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-api-client"
+
+#include "config.h"
+
+#include "lp-api-client.h"
+#include "lp-api-client-private.h"
+
+#include "lp-error.h"
+#include "lp-json.h"
+#include "lp-validation.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+/* I/O timeout of one request: long enough for a slow school network, short enough that
+ * a server that vanished mid-request shows the banner instead of a spinner forever. */
+#define REQUEST_TIMEOUT_SECONDS 20
+
+struct _LpApiClient
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  char        *base_url;   /* without a trailing slash */
+  char        *token;      /* NULL = guest */
+  LpUser      *user;       /* NULL = guest, or a remembered token not yet checked */
+  gboolean     reachable;
+};
+
+G_DEFINE_FINAL_TYPE (LpApiClient, lp_api_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URL,
+  PROP_REACHABLE,
+  PROP_USER,
+  PROP_ROLE,
+  N_PROPS
+};
+
+enum {
+  SESSION_EXPIRED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  SoupMessage *msg;
+  ReplyParser  parser;
+  char        *token;   /* the token a 401 to this request expires, or NULL */
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_clear_object (&request->msg);
+  g_free (request->token);
+  g_free (request);
+}
+
+static void
+lp_api_client_dispose (GObject *object)
+{
+  LpApiClient *self = (LpApiClient *) object;
+
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (lp_api_client_parent_class)->dispose (object);
+}
+
+static void
+lp_api_client_finalize (GObject *object)
+{
+  LpApiClient *self = (LpApiClient *) object;
+
+  g_free (self->base_url);
+  g_free (self->token);
+  g_clear_pointer (&self->user, lp_user_free);
+
+  G_OBJECT_CLASS (lp_api_client_parent_class)->finalize (object);
+}
+
+static void
+lp_api_client_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LpApiClient *self = LP_API_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+    case PROP_REACHABLE:
+      g_value_set_boolean (value, self->reachable);
+      break;
+    case PROP_USER:
+      g_value_set_boxed (value, self->user);
+      break;
+    case PROP_ROLE:
+      g_value_set_flags (value, lp_api_client_get_role (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lp_api_client_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LpApiClient *self = LP_API_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      lp_api_client_set_base_url (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lp_api_client_class_init (LpApiClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lp_api_client_dispose;
+  object_class->finalize = lp_api_client_finalize;
+  object_class->get_property = lp_api_client_get_property;
+  object_class->set_property = lp_api_client_set_property;
+
+  properties[PROP_BASE_URL] =
+    g_param_spec_string ("base-url", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REACHABLE] =
+    g_param_spec_boolean ("reachable", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_USER] =
+    g_param_spec_boxed ("user", NULL, NULL, LP_TYPE_USER,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROLE] =
+    g_param_spec_flags ("role", NULL, NULL, LP_TYPE_ROLE, LP_ROLE_GUEST,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LpApiClient::session-expired:
+   *
+   * The server refused the session's token (it expired, was revoked by a password
+   * change or a logout elsewhere). The client is a guest again when this is emitted.
+   */
+  signals[SESSION_EXPIRED] =
+    g_signal_new ("session-expired", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+lp_api_client_init (LpApiClient *self)
+{
+  g_autofree char *user_agent = g_strdup_printf ("Lentera/%s", PACKAGE_VERSION);
+
+  self->reachable = TRUE;
+  self->base_url = g_strdup ("http://127.0.0.1:8088");
+  self->session = soup_session_new_with_options ("timeout", REQUEST_TIMEOUT_SECONDS,
+                                                 "user-agent", user_agent,
+                                                 NULL);
+}
+
+LpApiClient *
+lp_api_client_new (const char *base_url)
+{
+  return g_object_new (LP_TYPE_API_CLIENT, "base-url", base_url, NULL);
+}
+
+gboolean
+lp_api_client_check_base_url (const char  *base_url,
+                              GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  if (base_url != NULL)
+    uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+  if (uri == NULL || scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
+      g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+    {
+      g_set_error_literal (error, LP_ERROR, LP_ERROR_VALIDATION_FAILED,
+                           _("Enter an address such as http://192.168.1.10:8088/"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+lp_api_client_get_base_url (LpApiClient *self)
+{
+  g_return_val_if_fail (LP_IS_API_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+/* The session belongs to the server it came from: another address means a guest again. */
+void
+lp_api_client_set_base_url (LpApiClient *self,
+                            const char  *base_url)
+{
+  g_autofree char *normalized = NULL;
+  gsize len;
+
+  g_return_if_fail (LP_IS_API_CLIENT (self));
+
+  if (base_url == NULL || *base_url == '\0')
+    base_url = "http://127.0.0.1:8088/";
+  normalized = g_strstrip (g_strdup (base_url));
+  len = strlen (normalized);
+  while (len > 0 && normalized[len - 1] == '/')
+    normalized[--len] = '\0';
+  if (g_strcmp0 (normalized, self->base_url) == 0)
+    return;
+  g_free (self->base_url);
+  self->base_url = g_steal_pointer (&normalized);
+  lp_api_client_clear_session (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
+}
+
+gboolean
+lp_api_client_get_reachable (LpApiClient *self)
+{
+  g_return_val_if_fail (LP_IS_API_CLIENT (self), FALSE);
+
+  return self->reachable;
+}
+
+const LpUser *
+lp_api_client_get_user (LpApiClient *self)
+{
+  g_return_val_if_fail (LP_IS_API_CLIENT (self), NULL);
+
+  return self->user;
+}
+
+LpRole
+lp_api_client_get_role (LpApiClient *self)
+{
+  g_return_val_if_fail (LP_IS_API_CLIENT (self), LP_ROLE_GUEST);
+
+  return self->user != NULL ? self->user->role : LP_ROLE_GUEST;
+}
+
+const char *
+lp_api_client_get_token (LpApiClient *self)
+{
+  g_return_val_if_fail (LP_IS_API_CLIENT (self), NULL);
+
+  return self->token;
+}
+
+static void
+set_user (LpApiClient  *self,
+          const LpUser *user)
+{
+  LpRole old_role = lp_api_client_get_role (self);
+
+  if (self->user == NULL && user == NULL)
+    return;
+  g_clear_pointer (&self->user, lp_user_free);
+  self->user = user != NULL ? lp_user_copy (user) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+  if (old_role != lp_api_client_get_role (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}
+
+void
+lp_api_client_set_token (LpApiClient *self,
+                         const char  *token)
+{
+  g_return_if_fail (LP_IS_API_CLIENT (self));
+
+  if (g_strcmp0 (token, self->token) == 0)
+    return;
+  g_free (self->token);
+  self->token = g_strdup (token);
+  set_user (self, NULL);
+}
+
+void
+lp_api_client_clear_session (LpApiClient *self)
+{
+  g_return_if_fail (LP_IS_API_CLIENT (self));
+
+  g_clear_pointer (&self->token, g_free);
+  set_user (self, NULL);
+}
+
+static void
+set_reachable (LpApiClient *self,
+               gboolean     reachable)
+{
+  if (self->reachable == reachable)
+    return;
+  self->reachable = reachable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHABLE]);
+}
+
+/*
+ * Sending and receiving
+ */
+
+void
+lp_api_client_append_query (GString    *path,
+                            const char *key,
+                            const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  escaped = g_uri_escape_string (value, NULL, FALSE);
+  g_string_append_c (path, strchr (path->str, '?') != NULL ? '&' : '?');
+  g_string_append_printf (path, "%s=%s", key, escaped);
+}
+
+char *
+lp_api_client_escape_segment (const char *segment)
+{
+  return g_uri_escape_string (segment, NULL, FALSE);
+}
+
+static void
+return_unavailable (LpApiClient *self,
+                    GTask       *task,
+                    const char  *detail)
+{
+  set_reachable (self, FALSE);
+  g_debug ("%s: %s", self->base_url, detail);
+  g_task_return_new_error (task, LP_ERROR, LP_ERROR_UNAVAILABLE,
+                           _("Cannot reach the server at %s."), self->base_url);
+}
+
+/* A 401 to the token we still hold: the server ended our session. */
+static void
+expire_session (LpApiClient *self,
+                const char  *token)
+{
+  if (token == NULL || g_strcmp0 (token, self->token) != 0)
+    return;
+  lp_api_client_clear_session (self);
+  g_signal_emit (self, signals[SESSION_EXPIRED], 0);
+}
+
+static void
+on_reply_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LpApiClient *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  const char *data;
+  gsize length = 0;
+  guint status;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        return_unavailable (self, task, error->message);
+      return;
+    }
+
+  status = soup_message_get_status (request->msg);
+  set_reachable (self, status != 502 && status != 503 && status != 504);
+  data = g_bytes_get_data (bytes, &length);
+  if (status < 200 || status >= 300)
+    {
+      lp_json_error_from_body (data, length, status, &error);
+      if (status == 401)
+        expire_session (self, request->token);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (length > 0 && status != 204)
+    {
+      object = lp_json_parse_object (data, length, &error);
+      if (object == NULL)
+        {
+          g_warning ("Unreadable reply from %s: %s", self->base_url, error->message);
+          g_task_return_new_error (task, LP_ERROR, LP_ERROR_BAD_REQUEST,
+                                   _("The server sent a reply that cannot be read."));
+          return;
+        }
+    }
+  if (!request->parser (self, object, task, &error))
+    {
+      g_warning ("Unexpected reply from %s: %s", self->base_url, error->message);
+      g_task_return_new_error (task, LP_ERROR, LP_ERROR_BAD_REQUEST,
+                               _("The server sent a reply that cannot be read."));
+    }
+}
+
+/* Sends @method @path (with its query) and hands the reply to @parser. Takes @task. */
+void
+lp_api_client_send (LpApiClient *self,
+                    GTask       *task,
+                    const char  *method,
+                    const char  *path,
+                    Auth         auth,
+                    JsonNode    *body,
+                    ReplyParser  parser)
+{
+  g_autofree char *url = g_strconcat (self->base_url, path, NULL);
+  Request *request = g_new0 (Request, 1);
+
+  request->parser = parser;
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+
+  request->msg = soup_message_new (method, url);
+  if (request->msg == NULL)
+    {
+      return_unavailable (self, task, "invalid URL");
+      g_object_unref (task);
+      return;
+    }
+  if (auth != AUTH_NONE && self->token != NULL)
+    {
+      g_autofree char *header = g_strdup_printf ("Bearer %s", self->token);
+
+      if (auth == AUTH_TOKEN)
+        request->token = g_strdup (self->token);
+      soup_message_headers_replace (soup_message_get_request_headers (request->msg),
+                                    "Authorization", header);
+    }
+  soup_message_headers_replace (soup_message_get_request_headers (request->msg),
+                                "Accept", "application/json");
+  if (body != NULL)
+    {
+      gsize length = 0;
+      char *text = lp_json_to_string (body, &length);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, length);
+
+      soup_message_set_request_body_from_bytes (request->msg,
+                                                "application/json; charset=utf-8", bytes);
+    }
+  soup_session_send_and_read_async (self->session, request->msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), on_reply_read, task);
+}
+
+GTask *
+lp_api_client_new_task (LpApiClient         *self,
+                        gpointer             source_tag,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  return task;
+}
+
+static JsonNode *
+build_object (const char *first_member,
+              ...) G_GNUC_NULL_TERMINATED;
+
+/* A JSON object of string members: name, value, …, NULL. A NULL value is left out. */
+static JsonNode *
+build_object (const char *first_member,
+              ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  va_list args;
+
+  json_builder_begin_object (builder);
+  va_start (args, first_member);
+  for (const char *name = first_member; name != NULL; name = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (value == NULL)
+        continue;
+      json_builder_set_member_name (builder, name);
+      json_builder_add_string_value (builder, value);
+    }
+  va_end (args);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+gboolean
+lp_api_client_require_object (JsonObject  *object,
+                              GError     **error)
+{
+  if (object != NULL)
+    return TRUE;
+  g_set_error_literal (error, LP_ERROR, LP_ERROR_BAD_REQUEST, "empty reply");
+  return FALSE;
+}
+
+gpointer
+lp_api_client_finish_pointer (LpApiClient   *self,
+                              GAsyncResult  *result,
+                              gpointer       source_tag,
+                              GError       **error)
+{
+  g_return_val_if_fail (LP_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+finish_boolean (LpApiClient   *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_return_val_if_fail (LP_IS_API_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+parse_nothing (LpApiClient  *self,
+               JsonObject   *object,
+               GTask        *task,
+               GError      **error)
+{
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+/* A user object: the reply of /me and /auth/register. */
+static gboolean
+parse_user (LpApiClient  *self,
+            JsonObject   *object,
+            GTask        *task,
+            GError      **error)
+{
+  LpUser *user;
+
+  if (!lp_api_client_require_object (object, error))
+    return FALSE;
+  user = lp_user_new_from_json (object, error);
+  if (user == NULL)
+    return FALSE;
+  g_task_return_pointer (task, user, (GDestroyNotify) lp_user_free);
+  return TRUE;
+}
+
+/*
+ * Accounts
+ */
+
+static gboolean
+parse_login (LpApiClient  *self,
+             JsonObject   *object,
+             GTask        *task,
+             GError      **error)
+{
+  const char *token = NULL;
+  JsonObject *user_object = NULL;
+  g_autoptr(LpUser) user = NULL;
+
+  if (!lp_api_client_require_object (object, error) ||
+      !lp_json_get_string (object, "token", TRUE, &token, error) ||
+      !lp_json_get_object (object, "user", TRUE, &user_object, error))
+    return FALSE;
+  user = lp_user_new_from_json (user_object, error);
+  if (user == NULL)
+    return FALSE;
+  g_free (self->token);
+  self->token = g_strdup (token);
+  set_user (self, user);
+  g_task_return_pointer (task, g_steal_pointer (&user), (GDestroyNotify) lp_user_free);
+  return TRUE;
+}
+
+void
+lp_api_client_login_async (LpApiClient         *self,
+                           const char          *username,
+                           const char          *password,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (LP_IS_API_CLIENT (self));
+  g_return_if_fail (username != NULL && password != NULL);
+
+  task = lp_api_client_new_task (self, lp_api_client_login_async, cancellable,
+                                 callback, user_data);
+  body = build_object ("username", username, "password", password, NULL);
+  lp_api_client_send (self, task, "POST", "/api/v1/auth/login", AUTH_NONE, body, parse_login);
+}
+
+LpUser *
+lp_api_client_login_finish (LpApiClient   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return lp_api_client_finish_pointer (self, result, lp_api_client_login_async, error);
+}
+
+void
+lp_api_client_logout_async (LpApiClient         *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LP_IS_API_CLIENT (self));
+
+  task = lp_api_client_new_task (self, lp_api_client_logout_async, cancellable,
+                                 callback, user_data);
+  if (self->token == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  /* The message carries the token; a 401 to it must not look like an expiry. */
+  lp_api_client_send (self, task, "POST", "/api/v1/auth/logout", AUTH_TOKEN_NO_EXPIRY, NULL,
+                      parse_nothing);
+  lp_api_client_clear_session (self);
+}
+
+gboolean
+lp_api_client_logout_finish (LpApiClient   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return finish_boolean (self, result, lp_api_client_logout_async, error);
+}
+
+static gboolean
+parse_me (LpApiClient  *self,
+          JsonObject   *object,
+          GTask        *task,
+          GError      **error)
+{
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(LpUser) user = NULL;
+
+  if (!lp_api_client_require_object (object, error))
+    return FALSE;
+  user = lp_user_new_from_json (object, error);
+  if (user == NULL)
+    return FALSE;
+  /* Only if the session is still the one asked about. */
+  if (request->token != NULL && g_strcmp0 (request->token, self->token) == 0)
+    set_user (self, user);
+  g_task_return_pointer (task, g_steal_pointer (&user), (GDestroyNotify) lp_user_free);
+  return TRUE;
+}
+
+void
+lp_api_client_me_async (LpApiClient         *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LP_IS_API_CLIENT (self));
+
+  task = lp_api_client_new_task (self, lp_api_client_me_async, cancellable,
+                                 callback, user_data);
+  lp_api_client_send (self, task, "GET", "/api/v1/me", AUTH_TOKEN, NULL, parse_me);
+}
+
+LpUser *
+lp_api_client_me_finish (LpApiClient   *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return lp_api_client_finish_pointer (self, result, lp_api_client_me_async, error);
+}
+
+void
+lp_api_client_register_async (LpApiClient         *self,
+                              const char          *username,
+                              const char          *password,
+                              const char          *full_name,
+                              const char          *email,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (LP_IS_API_CLIENT (self));
+  g_return_if_fail (username != NULL && password != NULL && full_name != NULL);
+
+  task = lp_api_client_new_task (self, lp_api_client_register_async, cancellable,
+                                 callback, user_data);
+  if (email != NULL && *email == '\0')
+    email = NULL;
+  body = build_object ("username", username, "password", password, "full_name", full_name,
+                       "email", email, NULL);
+  lp_api_client_send (self, task, "POST", "/api/v1/auth/register", AUTH_NONE, body,
+                      parse_user);
+}
+
+LpUser *
+lp_api_client_register_finish (LpApiClient   *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return lp_api_client_finish_pointer (self, result, lp_api_client_register_async, error);
+}
+
+void
+lp_api_client_change_password_async (LpApiClient         *self,
+                                     const char          *current_password,
+                                     const char          *new_password,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (LP_IS_API_CLIENT (self));
+  g_return_if_fail (current_password != NULL && new_password != NULL);
+
+  task = lp_api_client_new_task (self, lp_api_client_change_password_async, cancellable,
+                                 callback, user_data);
+  body = build_object ("current_password", current_password,
+                       "new_password", new_password, NULL);
+  lp_api_client_send (self, task, "PUT", "/api/v1/me/password", AUTH_TOKEN, body,
+                      parse_nothing);
+}
+
+gboolean
+lp_api_client_change_password_finish (LpApiClient   *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return finish_boolean (self, result, lp_api_client_change_password_async, error);
+}

@@ -1,0 +1,155 @@
+/* lp-api-client.h
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lp-item-object.h"
+#include "lp-models.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The one layer between the app and the REST API (API.md). One SoupSession for the
+ * whole app; every call is an _async/_finish pair. Failures are LP_ERROR GErrors: the
+ * server's error body decoded with lp_json_error_from_body(), LP_ERROR_UNAVAILABLE when
+ * the server cannot be reached, LP_ERROR_BAD_REQUEST for a reply that cannot be read, and
+ * G_IO_ERROR_CANCELLED as is.
+ *
+ * The client holds the session: the bearer token and the user it belongs to. A 401 to a
+ * request that carried the current token ends that session and emits
+ * ::session-expired. :reachable turns FALSE when the server cannot be reached (and TRUE
+ * again with the next reply), which the window shows as a banner.
+ */
+
+#define LP_TYPE_API_CLIENT (lp_api_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (LpApiClient, lp_api_client, LP, API_CLIENT, GObject)
+
+typedef struct
+{
+  GDate date;
+  int   free;
+} LpAvailabilityDay;
+
+LpApiClient  *lp_api_client_new                     (const char           *base_url);
+
+const char   *lp_api_client_get_base_url            (LpApiClient          *self);
+void          lp_api_client_set_base_url            (LpApiClient          *self,
+                                                     const char           *base_url);
+gboolean      lp_api_client_get_reachable           (LpApiClient          *self);
+const LpUser *lp_api_client_get_user                (LpApiClient          *self);
+LpRole        lp_api_client_get_role                (LpApiClient          *self);
+const char   *lp_api_client_get_token               (LpApiClient          *self);
+/* Adopts a remembered token; the user stays unknown until lp_api_client_me_async(). */
+void          lp_api_client_set_token               (LpApiClient          *self,
+                                                     const char           *token);
+/* Forgets the session locally, without telling the server. */
+void          lp_api_client_clear_session           (LpApiClient          *self);
+
+/* A base URL is an absolute http or https URL with a host. */
+gboolean      lp_api_client_check_base_url          (const char           *base_url,
+                                                     GError              **error);
+
+void          lp_api_client_login_async             (LpApiClient          *self,
+                                                     const char           *username,
+                                                     const char           *password,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+LpUser       *lp_api_client_login_finish            (LpApiClient          *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+/* The session ends locally at once, whatever the server answers. */
+void          lp_api_client_logout_async            (LpApiClient          *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean      lp_api_client_logout_finish           (LpApiClient          *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+void          lp_api_client_me_async                (LpApiClient          *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+LpUser       *lp_api_client_me_finish               (LpApiClient          *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+/* @email may be NULL. The new account is an inactive member. */
+void          lp_api_client_register_async          (LpApiClient          *self,
+                                                     const char           *username,
+                                                     const char           *password,
+                                                     const char           *full_name,
+                                                     const char           *email,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+LpUser       *lp_api_client_register_finish         (LpApiClient          *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+void          lp_api_client_change_password_async   (LpApiClient          *self,
+                                                     const char           *current_password,
+                                                     const char           *new_password,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean      lp_api_client_change_password_finish  (LpApiClient          *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+/* @q and @category_id may be NULL or empty (no filter). */
+void          lp_api_client_list_items_async        (LpApiClient          *self,
+                                                     const char           *q,
+                                                     const char           *category_id,
+                                                     gboolean              borrowable,
+                                                     guint                 limit,
+                                                     guint                 offset,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+/* Returns: (transfer full) (element-type LpItemObject): the page; @total the count of
+ * every match. */
+GPtrArray    *lp_api_client_list_items_finish       (LpApiClient          *self,
+                                                     GAsyncResult         *result,
+                                                     guint                *total,
+                                                     GError              **error);
+
+void          lp_api_client_get_item_async          (LpApiClient          *self,
+                                                     const char           *id,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+LpItemObject *lp_api_client_get_item_finish         (LpApiClient          *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+void          lp_api_client_item_availability_async (LpApiClient          *self,
+                                                     const char           *id,
+                                                     const GDate          *from,
+                                                     const GDate          *to,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+/* Returns: (transfer full) (element-type LpAvailabilityDay): the days in date order. */
+GArray       *lp_api_client_item_availability_finish (LpApiClient         *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+void          lp_api_client_list_categories_async   (LpApiClient          *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+/* Returns: (transfer full) (element-type LpCategory): sorted by name. */
+GPtrArray    *lp_api_client_list_categories_finish  (LpApiClient          *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* lp-format.h
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Text for people, in the language of the translation (LANGUAGE=id gives Indonesian
+ * names even where the C library has no Indonesian locale installed, as on a kiosk
+ * image with only C.UTF-8).
+ */
+
+/* "Mon" / "Sen" */
+const char *lp_format_weekday_short (GDateWeekday  weekday);
+/* "9 January 2026" / "9 Januari 2026" */
+char       *lp_format_date_long     (const GDate  *date);
+/* "100,000" / "100.000" */
+char       *lp_format_count         (guint         count);
+/* The local calendar date today. */
+void        lp_format_today         (GDate        *date);
+
+G_END_DECLS

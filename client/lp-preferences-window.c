@@ -1,0 +1,129 @@
+/* lp-preferences-window.c
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-preferences-window"
+
+#include "config.h"
+
+#include "lp-preferences-window.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _LpPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AdwEntryRow          *server_row;
+  AdwActionRow         *override_row;
+
+  LpApplication        *application;
+};
+
+G_DEFINE_FINAL_TYPE (LpPreferencesWindow, lp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+gboolean
+lp_preferences_window_apply (LpPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GSettings *settings;
+
+  g_return_val_if_fail (LP_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_row))));
+  if (!lp_api_client_check_base_url (url, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->server_row), "error");
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (error->message));
+      return FALSE;
+    }
+  settings = lp_application_get_settings (self->application);
+  g_settings_set_string (settings, "server-url", url);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Server address saved")));
+  return TRUE;
+}
+
+static void
+on_apply (LpPreferencesWindow *self)
+{
+  lp_preferences_window_apply (self);
+}
+
+static void
+on_changed (LpPreferencesWindow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->server_row), "error");
+}
+
+static void
+lp_preferences_window_dispose (GObject *object)
+{
+  LpPreferencesWindow *self = (LpPreferencesWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->application);
+
+  G_OBJECT_CLASS (lp_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+lp_preferences_window_class_init (LpPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lp_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/id/lenterapustaka/Lentera/lp-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, server_row);
+  gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, override_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed);
+}
+
+static void
+lp_preferences_window_init (LpPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LpPreferencesWindow *
+lp_preferences_window_new (LpApplication *application)
+{
+  LpPreferencesWindow *self;
+  g_autofree char *url = NULL;
+  const char *override;
+
+  g_return_val_if_fail (LP_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (LP_TYPE_PREFERENCES_WINDOW, NULL);
+  self->application = g_object_ref (application);
+  url = g_settings_get_string (lp_application_get_settings (application), "server-url");
+  gtk_editable_set_text (GTK_EDITABLE (self->server_row), url);
+  override = lp_application_get_server_override (application);
+  if (override != NULL)
+    {
+      g_autofree char *note = NULL;
+
+      /* Translators: %s is a server address given with --server. */
+      note = g_strdup_printf (_("This run uses %s. The address above applies from the next start."),
+                              override);
+      adw_action_row_set_subtitle (self->override_row, note);
+      gtk_widget_set_visible (GTK_WIDGET (self->override_row), TRUE);
+    }
+  return self;
+}
+
+GtkWidget *
+lp_preferences_window_get_server_row (LpPreferencesWindow *self)
+{
+  g_return_val_if_fail (LP_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->server_row);
+}

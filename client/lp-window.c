@@ -1,0 +1,673 @@
+/* lp-window.c
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-window"
+
+#include "config.h"
+
+#include "lp-window.h"
+
+#include "lp-error.h"
+#include "lp-password-dialog.h"
+#include "lp-secret.h"
+
+#include <glib/gi18n-lib.h>
+
+#define OFFLINE_RETRY_SECONDS 15
+
+struct _LpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkWidget            *login_button;
+  GtkWidget            *account_button;
+  GtkPopoverMenu       *account_popover;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  AdwViewStack         *view_stack;
+  LpCatalogPage        *catalog_page;
+  LpItemPage           *item_page;
+  LpLoginPage          *login_page;
+  LpRegisterPage       *register_page;
+  GtkLabel             *account_name_label;
+  GtkLabel             *account_role_label;
+
+  LpApiClient          *client;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  char                 *item_id;       /* the item shown, for win.retry */
+  char                 *last_toast;
+  AdwToast             *toast;         /* the one shown, or NULL (weak) */
+  guint                 offline_retry_id;
+  gboolean              restoring;     /* checking a remembered token */
+};
+
+G_DEFINE_FINAL_TYPE (LpWindow, lp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_page (LpWindow   *self,
+           const char *name)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+}
+
+/* A newer toast replaces the one shown: "Logged out" after "Logged in as …" should not
+ * wait in a queue behind it. */
+void
+lp_window_add_toast (LpWindow   *self,
+                     const char *title)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (LP_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
+  if (self->toast != NULL)
+    {
+      adw_toast_dismiss (self->toast);
+      g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+    }
+  toast = adw_toast_new (title);
+  self->toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+forget_token (LpWindow *self)
+{
+  /* Not with the window's cancellable: forgetting must finish even if it closes. */
+  lp_secret_clear_async (lp_api_client_get_base_url (self->client), NULL, NULL, NULL);
+}
+
+/*
+ * What the current role sees
+ */
+
+static void
+update_session_ui (LpWindow *self)
+{
+  const LpUser *user = lp_api_client_get_user (self->client);
+  gboolean logged_in = user != NULL;
+
+  gtk_widget_set_visible (self->login_button, !logged_in);
+  gtk_widget_set_visible (self->account_button, logged_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.login", !logged_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.register", !logged_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.logout", logged_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", logged_in);
+
+  if (logged_in)
+    {
+      g_autofree char *tooltip = NULL;
+
+      gtk_label_set_label (self->account_name_label, user->full_name);
+      /* Translators: the user name and role in the account menu, e.g. "andi · Member". */
+      tooltip = g_strdup_printf (_("%s · %s"), user->username, _(lp_role_label (user->role)));
+      gtk_label_set_label (self->account_role_label, tooltip);
+      gtk_widget_set_tooltip_text (self->account_button, user->full_name);
+    }
+  /* Every role sees the catalog; pages of other roles join the view stack as the server
+   * gains their endpoints. */
+}
+
+static void
+on_user_changed (LpWindow *self)
+{
+  update_session_ui (self);
+}
+
+static void
+update_banner (LpWindow *self)
+{
+  g_autofree char *text = NULL;
+  gboolean reachable = lp_api_client_get_reachable (self->client);
+
+  /* Translators: %s is the address of the library's server. */
+  text = g_strdup_printf (_("Server address: %s"), lp_api_client_get_base_url (self->client));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_label), text);
+  gtk_revealer_set_reveal_child (self->banner_revealer, !reachable);
+}
+
+static gboolean
+on_offline_retry (gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "win.retry", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+/* While the server cannot be reached, the window tries again on its own now and then,
+ * so that a desk computer recovers from a network hiccup without anyone pressing Retry. */
+static void
+on_reachable_changed (LpWindow *self)
+{
+  update_banner (self);
+  if (lp_api_client_get_reachable (self->client))
+    g_clear_handle_id (&self->offline_retry_id, g_source_remove);
+  else if (self->offline_retry_id == 0)
+    self->offline_retry_id = g_timeout_add_seconds (OFFLINE_RETRY_SECONDS, on_offline_retry, self);
+}
+
+/*
+ * The session
+ */
+
+/* The catalog goes on as a guest (what failed with the old token is asked again); the
+ * user learns why, unless the session was only a remembered one being checked. */
+static void
+on_session_expired (LpWindow *self)
+{
+  forget_token (self);
+  lp_catalog_page_reload (self->catalog_page);
+  if (self->restoring)
+    return;
+  lp_window_show_login (self, _("Your session has ended. Please log in again."));
+}
+
+static void
+on_me_loaded (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LpUser) user = NULL;
+  g_autofree char *text = NULL;
+  gboolean restoring = self->restoring;
+
+  user = lp_api_client_me_finish (LP_API_CLIENT (source), result, &error);
+  self->restoring = FALSE;
+  if (user == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Restoring the session: %s", error->message);
+      return;
+    }
+  if (!restoring)
+    return;
+  /* Translators: %s is the user's full name. */
+  text = g_strdup_printf (_("Welcome back, %s"), user->full_name);
+  lp_window_add_toast (self, text);
+}
+
+static void
+on_token_found (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = lp_secret_lookup_finish (result, &error);
+
+  if (token == NULL)
+    {
+      if (error != NULL)
+        g_debug ("No remembered login: %s", error->message);
+      return;
+    }
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable) ||
+      lp_api_client_get_token (self->client) != NULL)
+    return;
+  self->restoring = TRUE;
+  lp_api_client_set_token (self->client, token);
+  lp_api_client_me_async (self->client, self->cancellable, on_me_loaded, g_object_ref (self));
+}
+
+static void
+restore_session (LpWindow *self)
+{
+  if (lp_api_client_get_token (self->client) != NULL)
+    return;
+  lp_secret_lookup_async (lp_api_client_get_base_url (self->client), self->cancellable,
+                          on_token_found, g_object_ref (self));
+}
+
+static void
+on_base_url_changed (LpWindow *self)
+{
+  update_banner (self);
+  update_session_ui (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "browse") != 0)
+    show_page (self, "browse");
+  lp_catalog_page_reload (self->catalog_page);
+  restore_session (self);
+}
+
+static void
+on_logged_in (LpWindow *self,
+              LpUser   *user)
+{
+  g_autofree char *text = NULL;
+
+  show_page (self, "browse");
+  /* Translators: a notification; %s are the user's full name and role. */
+  text = g_strdup_printf (_("Logged in as %s (%s)"), user->full_name,
+                          _(lp_role_label (user->role)));
+  lp_window_add_toast (self, text);
+}
+
+static void
+on_registered (LpWindow *self,
+               LpUser   *user)
+{
+  lp_login_page_set_username (self->login_page, user->username);
+  lp_window_show_login (self, _("Your account has been created. You can log in once the "
+                                "library staff have activated it."));
+}
+
+static void
+on_logged_out (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The session ended locally anyway; a server that cannot be told lets the token
+   * expire on its own. */
+  if (!lp_api_client_logout_finish (LP_API_CLIENT (source), result, &error))
+    g_debug ("Logging out: %s", error->message);
+}
+
+/*
+ * Actions
+ */
+
+static void
+login_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  lp_window_show_login (LP_WINDOW (widget), NULL);
+}
+
+static void
+register_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LpWindow *self = LP_WINDOW (widget);
+
+  show_page (self, "register");
+  lp_register_page_reset (self->register_page);
+}
+
+static void
+logout_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LpWindow *self = LP_WINDOW (widget);
+
+  forget_token (self);
+  lp_api_client_logout_async (self->client, NULL, on_logged_out, NULL);
+  show_page (self, "browse");
+  lp_window_add_toast (self, _("Logged out"));
+}
+
+static void
+on_password_changed (LpWindow *self)
+{
+  lp_window_add_toast (self, _("Password changed"));
+}
+
+static void
+change_password_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  LpWindow *self = LP_WINDOW (widget);
+  LpPasswordDialog *dialog = lp_password_dialog_new (self->client);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "password-changed", G_CALLBACK (on_password_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+retry_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LpWindow *self = LP_WINDOW (widget);
+
+  lp_catalog_page_reload (self->catalog_page);
+  if (lp_api_client_get_token (self->client) != NULL &&
+      lp_api_client_get_user (self->client) == NULL)
+    lp_api_client_me_async (self->client, self->cancellable, on_me_loaded, g_object_ref (self));
+  if (self->item_id != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "item") == 0)
+    lp_item_page_load (self->item_page, self->item_id);
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  lp_window_go_back (LP_WINDOW (widget));
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LpWindow *self = LP_WINDOW (widget);
+
+  show_page (self, "browse");
+  adw_view_stack_set_visible_child_name (self->view_stack, "catalog");
+  lp_catalog_page_focus_search (self->catalog_page);
+}
+
+static void
+show_item_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  lp_window_show_item (LP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/*
+ * Window
+ */
+
+static gboolean
+lp_window_close_request (GtkWindow *window)
+{
+  LpWindow *self = LP_WINDOW (window);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set (self->settings, "window-size", "(ii)", width, height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (lp_window_parent_class)->close_request (window);
+}
+
+static void
+lp_window_dispose (GObject *object)
+{
+  LpWindow *self = (LpWindow *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->offline_retry_id, g_source_remove);
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  self->toast = NULL;
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_WINDOW);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lp_window_parent_class)->dispose (object);
+}
+
+static void
+lp_window_finalize (GObject *object)
+{
+  LpWindow *self = (LpWindow *) object;
+
+  g_free (self->item_id);
+  g_free (self->last_toast);
+
+  G_OBJECT_CLASS (lp_window_parent_class)->finalize (object);
+}
+
+static void
+lp_window_class_init (LpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = lp_window_dispose;
+  object_class->finalize = lp_window_finalize;
+  window_class->close_request = lp_window_close_request;
+
+  g_type_ensure (LP_TYPE_CATALOG_PAGE);
+  g_type_ensure (LP_TYPE_ITEM_PAGE);
+  g_type_ensure (LP_TYPE_LOGIN_PAGE);
+  g_type_ensure (LP_TYPE_REGISTER_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/lenterapustaka/Lentera/lp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, login_button);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, account_popover);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, catalog_page);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, item_page);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, login_page);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, register_page);
+
+  gtk_widget_class_install_action (widget_class, "win.login", NULL, login_activated);
+  gtk_widget_class_install_action (widget_class, "win.register", NULL, register_activated);
+  gtk_widget_class_install_action (widget_class, "win.logout", NULL, logout_activated);
+  gtk_widget_class_install_action (widget_class, "win.change-password", NULL,
+                                   change_password_activated);
+  gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_activated);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_activated);
+}
+
+static GtkWidget *
+account_header_new (LpWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  self->account_name_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->account_name_label, 0);
+  gtk_label_set_ellipsize (self->account_name_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->account_name_label), "heading");
+  self->account_role_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->account_role_label, 0);
+  gtk_label_set_ellipsize (self->account_role_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->account_role_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->account_role_label), "caption");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->account_name_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->account_role_label));
+  gtk_widget_add_css_class (box, "account-header");
+  return box;
+}
+
+static void
+lp_window_init (LpWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_popover_menu_add_child (self->account_popover, account_header_new (self), "account-header");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Account"), -1);
+}
+
+static void
+restore_size (LpWindow *self)
+{
+  int width = 0, height = 0;
+
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  if (width >= 360 && height >= 480)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+LpWindow *
+lp_window_new (LpApplication *application)
+{
+  LpWindow *self;
+
+  g_return_val_if_fail (LP_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (LP_TYPE_WINDOW, "application", application, NULL);
+  self->client = g_object_ref (lp_application_get_client (application));
+  self->settings = g_object_ref (lp_application_get_settings (application));
+  restore_size (self);
+
+  g_signal_connect_swapped (self->client, "notify::user", G_CALLBACK (on_user_changed), self);
+  g_signal_connect_swapped (self->client, "notify::reachable",
+                            G_CALLBACK (on_reachable_changed), self);
+  g_signal_connect_swapped (self->client, "notify::base-url",
+                            G_CALLBACK (on_base_url_changed), self);
+  g_signal_connect_swapped (self->client, "session-expired",
+                            G_CALLBACK (on_session_expired), self);
+  g_signal_connect_swapped (self->login_page, "logged-in", G_CALLBACK (on_logged_in), self);
+  g_signal_connect_swapped (self->register_page, "registered", G_CALLBACK (on_registered), self);
+
+  lp_item_page_set_client (self->item_page, self->client);
+  lp_login_page_set_client (self->login_page, self->client);
+  lp_register_page_set_client (self->register_page, self->client);
+  lp_catalog_page_set_client (self->catalog_page, self->client);
+  update_session_ui (self);
+  on_reachable_changed (self);
+  restore_session (self);
+  return self;
+}
+
+const char *
+lp_window_get_visible_page (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+GStrv
+lp_window_list_views (LpWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  pages = adw_view_stack_get_pages (self->view_stack);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      if (adw_view_stack_page_get_visible (page))
+        g_strv_builder_add (names, adw_view_stack_page_get_name (page));
+    }
+  return g_strv_builder_end (names);
+}
+
+void
+lp_window_show_login (LpWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (LP_IS_WINDOW (self));
+
+  show_page (self, "login");
+  lp_login_page_reset (self->login_page, message);
+}
+
+void
+lp_window_show_item (LpWindow   *self,
+                     const char *item_id)
+{
+  g_return_if_fail (LP_IS_WINDOW (self));
+  g_return_if_fail (item_id != NULL);
+
+  g_free (self->item_id);
+  self->item_id = g_strdup (item_id);
+  lp_item_page_load (self->item_page, item_id);
+  show_page (self, "item");
+}
+
+void
+lp_window_go_back (LpWindow *self)
+{
+  g_return_if_fail (LP_IS_WINDOW (self));
+
+  show_page (self, "browse");
+}
+
+const char *
+lp_window_get_last_toast (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
+}
+
+gboolean
+lp_window_get_banner_revealed (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->banner_revealer);
+}
+
+LpCatalogPage *
+lp_window_get_catalog_page (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  return self->catalog_page;
+}
+
+LpItemPage *
+lp_window_get_item_page (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  return self->item_page;
+}
+
+LpLoginPage *
+lp_window_get_login_page (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  return self->login_page;
+}
+
+LpRegisterPage *
+lp_window_get_register_page (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  return self->register_page;
+}
+
+GtkWidget *
+lp_window_get_login_button (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  return self->login_button;
+}
+
+GtkWidget *
+lp_window_get_account_button (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  return self->account_button;
+}
+
+GtkWidget *
+lp_window_get_account_label (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->account_role_label);
+}

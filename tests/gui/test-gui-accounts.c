@@ -1,0 +1,353 @@
+/* test-gui-accounts.c — logging in and out as each role, errors, registration, the end
+ * of a session.
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-gui-accounts"
+
+#include "config.h"
+
+#include "lp-gui-test.h"
+#include "lp-password-dialog.h"
+
+#include <glib/gi18n.h>
+
+#define WIDE   1000
+#define NARROW 360
+
+static LpTestServer *server;
+static LpGuiApp *gui;
+
+static LpLoginPage *
+login_page (void)
+{
+  return lp_window_get_login_page (gui->window);
+}
+
+static LpCatalogModel *
+catalog_model (void)
+{
+  return lp_catalog_page_get_model (lp_window_get_catalog_page (gui->window));
+}
+
+static LpApiClient *
+client (void)
+{
+  return lp_application_get_client (gui->app);
+}
+
+static void
+fill_login (const char *username,
+            const char *password)
+{
+  gtk_editable_set_text (GTK_EDITABLE (lp_login_page_get_username_row (login_page ())), username);
+  gtk_editable_set_text (GTK_EDITABLE (lp_login_page_get_password_row (login_page ())), password);
+}
+
+static void
+submit_login (void)
+{
+  lp_gui_click (lp_login_page_get_login_button (login_page ()));
+  g_assert_true (lp_login_page_get_busy (login_page ()));
+  lp_gui_wait_for (!lp_login_page_get_busy (login_page ()));
+}
+
+static void
+log_in (const char *username,
+        const char *password)
+{
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.login", NULL);
+  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "login");
+  fill_login (username, password);
+  submit_login ();
+  g_assert_null (lp_login_page_get_error (login_page ()));
+  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "browse");
+}
+
+static void
+assert_role_ui (const char *username,
+                const char *full_name,
+                LpRole      role)
+{
+  g_autofree char *role_text = g_strdup_printf (_("%s · %s"), username, _(lp_role_label (role)));
+  g_autofree char *toast = g_strdup_printf (_("Logged in as %s (%s)"), full_name,
+                                            _(lp_role_label (role)));
+  g_auto(GStrv) views = lp_window_list_views (gui->window);
+
+  g_assert_cmpint (lp_api_client_get_role (client ()), ==, role);
+  g_assert_false (gtk_widget_get_visible (lp_window_get_login_button (gui->window)));
+  g_assert_true (gtk_widget_get_visible (lp_window_get_account_button (gui->window)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (lp_window_get_account_label (gui->window))),
+                   ==, role_text);
+  g_assert_cmpstr (lp_window_get_last_toast (gui->window), ==, toast);
+  /* Only pages that work for the role today: the catalog. */
+  g_assert_cmpuint (g_strv_length (views), ==, 1);
+  g_assert_cmpstr (views[0], ==, "catalog");
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (lp_window_get_catalog_page (gui->window))));
+}
+
+static void
+log_out (void)
+{
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.logout", NULL);
+  g_assert_null (lp_api_client_get_user (client ()));
+  g_assert_true (gtk_widget_get_visible (lp_window_get_login_button (gui->window)));
+  g_assert_false (gtk_widget_get_visible (lp_window_get_account_button (gui->window)));
+  g_assert_cmpstr (lp_window_get_last_toast (gui->window), ==, _("Logged out"));
+}
+
+static void
+test_login_page (void)
+{
+  GtkWidget *remember = lp_login_page_get_remember_switch (login_page ());
+
+  lp_gui_wait_for (lp_catalog_model_get_loaded (catalog_model ()));
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.login", NULL);
+  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "login");
+  /* No Secret Service on this bus: "Remember me" is off and says why, without hanging. */
+  lp_gui_wait_for (lp_login_page_get_keyring_checked (login_page ()));
+  g_assert_false (lp_login_page_get_keyring_available (login_page ()));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (remember)));
+  g_assert_false (gtk_widget_is_sensitive (remember));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "login");
+
+  /* Empty fields are caught before the server is asked. */
+  fill_login ("", "");
+  lp_gui_click (lp_login_page_get_login_button (login_page ()));
+  g_assert_false (lp_login_page_get_busy (login_page ()));
+  g_assert_cmpstr (lp_login_page_get_error (login_page ()), ==, _("Enter your username."));
+}
+
+static void
+test_wrong_password (void)
+{
+  fill_login ("siswa.andi", "salah-sekali");
+  submit_login ();
+  g_assert_cmpstr (lp_login_page_get_error (login_page ()), ==, _("Wrong username or password."));
+  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "login");
+  g_assert_null (lp_api_client_get_user (client ()));
+  /* The password is kept for correcting; the page stays usable. */
+  g_assert_true (gtk_widget_is_sensitive (lp_login_page_get_login_button (login_page ())));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "login-error");
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.back", NULL);
+}
+
+static void
+test_member (void)
+{
+  log_in ("siswa.andi", "Siswa#2026");
+  assert_role_ui ("siswa.andi", "Siswa.Andi", LP_ROLE_MEMBER);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "member");
+}
+
+static LpPasswordDialog *
+find_password_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (LP_IS_PASSWORD_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return LP_PASSWORD_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+fill_password_dialog (LpPasswordDialog *dialog,
+                      const char       *current,
+                      const char       *new_password)
+{
+  gtk_editable_set_text (GTK_EDITABLE (lp_password_dialog_get_row (dialog, "current")), current);
+  gtk_editable_set_text (GTK_EDITABLE (lp_password_dialog_get_row (dialog, "new")), new_password);
+  gtk_editable_set_text (GTK_EDITABLE (lp_password_dialog_get_row (dialog, "confirm")),
+                         new_password);
+}
+
+static void
+test_change_password (void)
+{
+  LpPasswordDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.change-password", NULL);
+  lp_gui_wait_for ((dialog = find_password_dialog ()) != NULL &&
+                   gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  /* A weak new password is refused at once. */
+  fill_password_dialog (dialog, "Siswa#2026", "pendek");
+  lp_password_dialog_submit (dialog);
+  g_assert_cmpstr (lp_password_dialog_get_error (dialog), ==, _("Use at least 8 characters."));
+
+  fill_password_dialog (dialog, "bukan-ini-1", "SiswaBaru#2026");
+  lp_password_dialog_submit (dialog);
+  lp_gui_wait_for (lp_password_dialog_get_error (dialog) != NULL);
+  g_assert_cmpstr (lp_password_dialog_get_error (dialog), ==,
+                   _("The current password is not correct."));
+  lp_gui_screenshot (GTK_WIDGET (dialog), "password-dialog");
+
+  fill_password_dialog (dialog, "Siswa#2026", "SiswaBaru#2026");
+  lp_password_dialog_submit (dialog);
+  lp_gui_wait_for (dialog == NULL);
+  g_assert_cmpstr (lp_window_get_last_toast (gui->window), ==, _("Password changed"));
+  /* Still logged in: only the other sessions ended. */
+  g_assert_nonnull (lp_api_client_get_user (client ()));
+}
+
+static void
+test_logout (void)
+{
+  log_out ();
+  /* The new password works. */
+  log_in ("siswa.andi", "SiswaBaru#2026");
+  log_out ();
+}
+
+static void
+test_staff (void)
+{
+  log_in ("petugas.rina", "Petugas#2026");
+  assert_role_ui ("petugas.rina", "Petugas.Rina", LP_ROLE_STAFF);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "staff");
+  log_out ();
+}
+
+static void
+test_admin (void)
+{
+  log_in ("admin.sari", "Admin#2026");
+  assert_role_ui ("admin.sari", "Admin.Sari", LP_ROLE_ADMIN);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "admin");
+}
+
+static void
+test_session_expired (void)
+{
+  g_autofree char *ignored = NULL;
+
+  /* The server ends the session (a password change elsewhere, an expiry): the next
+   * request finds out and the window goes back to the login, saying why. */
+  g_assert_nonnull (lp_api_client_get_user (client ()));
+  ignored = lp_test_server_sql_value (server, "UPDATE sessions SET revoked_at = now()");
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.retry", NULL);
+  lp_gui_wait_for (g_strcmp0 (lp_window_get_visible_page (gui->window), "login") == 0);
+  g_assert_cmpstr (lp_login_page_get_message (login_page ()), ==,
+                   _("Your session has ended. Please log in again."));
+  g_assert_null (lp_api_client_get_user (client ()));
+  g_assert_true (gtk_widget_get_visible (lp_window_get_login_button (gui->window)));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "session-ended");
+
+  /* The catalog goes on as a guest. */
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.back", NULL);
+  lp_gui_wait_for (!lp_catalog_model_get_loading (catalog_model ()));
+  g_assert_cmpstr (lp_catalog_page_get_state (lp_window_get_catalog_page (gui->window)), !=,
+                   "error");
+}
+
+static void
+set_field (LpRegisterPage *page,
+           const char     *field,
+           const char     *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (lp_register_page_get_row (page, field)), text);
+}
+
+static void
+test_register (void)
+{
+  LpRegisterPage *page = lp_window_get_register_page (gui->window);
+  g_autofree char *active = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.login", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.register", NULL);
+  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "register");
+
+  set_field (page, "full_name", "Budi Santoso");
+  set_field (page, "username", "Budi");
+  set_field (page, "email", "budi@");
+  set_field (page, "password", "rahasia2026");
+  set_field (page, "confirm", "rahasia2027");
+  lp_register_page_submit (page);
+  g_assert_false (lp_register_page_get_busy (page));
+  g_assert_nonnull (lp_register_page_get_error (page));
+  g_assert_true (gtk_widget_has_css_class (lp_register_page_get_row (page, "username"), "error"));
+  g_assert_true (gtk_widget_has_css_class (lp_register_page_get_row (page, "email"), "error"));
+  g_assert_false (gtk_widget_has_css_class (lp_register_page_get_row (page, "full_name"), "error"));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "register-errors");
+
+  set_field (page, "username", "budi.santoso");
+  set_field (page, "email", "");
+  set_field (page, "confirm", "rahasia2026");
+  lp_register_page_submit (page);
+  lp_gui_wait_for (!lp_register_page_get_busy (page));
+  g_assert_null (lp_register_page_get_error (page));
+  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "login");
+  g_assert_cmpstr (lp_login_page_get_message (login_page ()), ==,
+                   _("Your account has been created. You can log in once the "
+                     "library staff have activated it."));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lp_login_page_get_username_row (
+                     login_page ()))), ==, "budi.santoso");
+  active = lp_test_server_sql_value (server,
+                                     "SELECT active FROM users WHERE username = 'budi.santoso'");
+  g_assert_cmpstr (active, ==, "f");
+
+  /* Until the staff activate it, the account cannot log in, and says so. */
+  fill_login ("budi.santoso", "rahasia2026");
+  submit_login ();
+  g_assert_cmpstr (lp_login_page_get_error (login_page ()), ==,
+                   _("This account is not active yet. Ask the library staff to activate it."));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "login-inactive");
+}
+
+static void
+test_narrow (void)
+{
+  lp_gui_set_width (gui, NARROW);
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.login", NULL);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "login");
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.register", NULL);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "register");
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.login", NULL);
+  fill_login ("admin.sari", "Admin#2026");
+  submit_login ();
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "admin");
+  lp_gui_set_width (gui, WIDE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *url = NULL;
+  g_autofree char *member = NULL, *staff = NULL, *admin = NULL;
+  int status;
+
+  lp_gui_init (&argc, &argv, FALSE);
+  server = lp_test_server_start (NULL);
+  lp_gui_seed_catalog (server, 20);
+  member = lp_test_server_create_user (server, "siswa.andi", "Siswa#2026", "member");
+  staff = lp_test_server_create_user (server, "petugas.rina", "Petugas#2026", "staff");
+  admin = lp_test_server_create_user (server, "admin.sari", "Admin#2026", "admin");
+  url = lp_gui_server_url (server);
+  gui = lp_gui_app_new (url, WIDE);
+
+  g_test_add_func ("/lp/gui/accounts/login-page", test_login_page);
+  g_test_add_func ("/lp/gui/accounts/wrong-password", test_wrong_password);
+  g_test_add_func ("/lp/gui/accounts/member", test_member);
+  g_test_add_func ("/lp/gui/accounts/change-password", test_change_password);
+  g_test_add_func ("/lp/gui/accounts/logout", test_logout);
+  g_test_add_func ("/lp/gui/accounts/staff", test_staff);
+  g_test_add_func ("/lp/gui/accounts/admin", test_admin);
+  g_test_add_func ("/lp/gui/accounts/session-expired", test_session_expired);
+  g_test_add_func ("/lp/gui/accounts/register", test_register);
+  g_test_add_func ("/lp/gui/accounts/narrow", test_narrow);
+  status = g_test_run ();
+
+  g_clear_pointer (&gui, lp_gui_app_free);
+  g_clear_pointer (&server, lp_test_server_free);
+  return status;
+}
