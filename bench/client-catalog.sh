@@ -36,4 +36,4 @@ env LENTERA_SERVER="$build/server/lentera-server" \
   GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 \
   LC_ALL=C.UTF-8 LANGUAGE=en \
   "$build/tests/gui/client-catalog-bench" "$top/bench/catalog-data.sql" "$rows" 2>&1 \
-  | grep -v -E '^(#|[0-9]{4}-[0-9]{2}-[0-9]{2}T|lp-|lentera-server-|X connection|$)' || true
+  | grep -v -E '^(#|[0-9]{4}-[0-9]{2}-[0-9]{2}T|lp-|lentera-server-|X connection|dbus-daemon|SpiRegistry|$)' || true
