@@ -21,6 +21,8 @@ void lp_attachments_register (LpRouter *router);
 void lp_settings_register (LpRouter *router);
 void lp_categories_register (LpRouter *router);
 void lp_items_register (LpRouter *router);
+void lp_complaints_register (LpRouter *router);
+void lp_reports_register (LpRouter *router);
 
 static inline void
 lp_resources_register_all (LpRouter *router)
@@ -35,6 +37,8 @@ lp_resources_register_all (LpRouter *router)
   lp_settings_register (router);
   lp_categories_register (router);
   lp_items_register (router);
+  lp_complaints_register (router);
+  lp_reports_register (router);
 }
 
 G_END_DECLS
