@@ -242,6 +242,14 @@ lp_api_client_set_base_url (LpApiClient *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
 }
 
+SoupSession *
+lp_api_client_get_session (LpApiClient *self)
+{
+  g_return_val_if_fail (LP_IS_API_CLIENT (self), NULL);
+
+  return self->session;
+}
+
 gboolean
 lp_api_client_get_reachable (LpApiClient *self)
 {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 #include "lp-item-object.h"
 #include "lp-models.h"
@@ -50,6 +51,9 @@ void          lp_api_client_set_token               (LpApiClient          *self,
                                                      const char           *token);
 /* Forgets the session locally, without telling the server. */
 void          lp_api_client_clear_session           (LpApiClient          *self);
+
+/* The one HTTP session of the app, for what is not a REST call (the event stream). */
+SoupSession  *lp_api_client_get_session             (LpApiClient          *self);
 
 /* A base URL is an absolute http or https URL with a host. */
 gboolean      lp_api_client_check_base_url          (const char           *base_url,

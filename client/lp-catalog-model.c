@@ -559,3 +559,95 @@ lp_catalog_model_get_n_queries (LpCatalogModel *self)
 
   return self->generation;
 }
+
+/* The loaded objects of item @id (usually one), or NULL. */
+static GPtrArray *
+find_item_objects (LpCatalogModel *self,
+                   const char     *id)
+{
+  GPtrArray *found = NULL;
+  GHashTableIter iter;
+  Page *page;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
+    for (guint i = 0; page->loaded && i < page->items->len; i++)
+      {
+        LpItemObject *object = g_ptr_array_index (page->items, i);
+        const LpItem *item = lp_item_object_get_item (object);
+
+        if (item == NULL || g_strcmp0 (item->id, id) != 0)
+          continue;
+        if (found == NULL)
+          found = g_ptr_array_new_with_free_func (g_object_unref);
+        g_ptr_array_add (found, g_object_ref (object));
+      }
+  return found;
+}
+
+typedef struct
+{
+  LpCatalogModel *self;
+  guint           generation;
+  char           *id;
+} Refresh;
+
+static void
+refresh_free (Refresh *refresh)
+{
+  g_object_unref (refresh->self);
+  g_free (refresh->id);
+  g_free (refresh);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Refresh, refresh_free)
+
+static void
+on_item_refreshed (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Refresh) refresh = user_data;
+  LpCatalogModel *self = refresh->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LpItemObject) fresh = NULL;
+  g_autoptr(GPtrArray) objects = NULL;
+
+  fresh = lp_api_client_get_item_finish (LP_API_CLIENT (source), result, &error);
+  if (refresh->generation != self->generation)
+    return;
+  if (g_error_matches (error, LP_ERROR, LP_ERROR_NOT_FOUND))
+    {
+      lp_catalog_model_reload (self);
+      return;
+    }
+  if (fresh == NULL)
+    {
+      g_debug ("Cannot refresh item %s: %s", refresh->id, error->message);
+      return;
+    }
+  objects = find_item_objects (self, refresh->id);
+  for (guint i = 0; objects != NULL && i < objects->len; i++)
+    lp_item_object_fill (g_ptr_array_index (objects, i), fresh);
+}
+
+void
+lp_catalog_model_refresh_item (LpCatalogModel *self,
+                               const char     *id)
+{
+  g_autoptr(GPtrArray) objects = NULL;
+  Refresh *refresh;
+
+  g_return_if_fail (LP_IS_CATALOG_MODEL (self));
+  g_return_if_fail (id != NULL);
+
+  objects = find_item_objects (self, id);
+  if (objects == NULL)
+    return;
+  refresh = g_new0 (Refresh, 1);
+  refresh->self = g_object_ref (self);
+  refresh->generation = self->generation;
+  refresh->id = g_strdup (id);
+  g_debug ("Refreshing item %s", id);
+  lp_api_client_get_item_async (self->client, id, self->cancellable, on_item_refreshed, refresh);
+}

@@ -36,6 +36,11 @@ void            lp_catalog_model_set_query        (LpCatalogModel *self,
                                                    const char     *category_id,
                                                    gboolean        borrowable);
 void            lp_catalog_model_reload           (LpCatalogModel *self);
+/* The item @id changed on the server: if a loaded page holds it, it is fetched again and
+ * its row updated in place (notify::item of the LpItemObject). One that is gone from the
+ * catalog reloads the query, since every later offset moved. */
+void            lp_catalog_model_refresh_item     (LpCatalogModel *self,
+                                                   const char     *id);
 gboolean        lp_catalog_model_get_loading      (LpCatalogModel *self);
 const GError   *lp_catalog_model_get_error        (LpCatalogModel *self);
 /* Whether the first page of the current query has arrived. */

@@ -62,6 +62,7 @@ struct _LpItemPage
   GCancellable   *cancellable;   /* the current load; replaced by each load */
   LpItemObject   *item;
   GArray         *availability;
+  char           *item_id;       /* the item shown or loading */
   char           *warning;
 };
 
@@ -393,6 +394,7 @@ lp_item_page_finalize (GObject *object)
 
   g_clear_pointer (&self->availability, g_array_unref);
   g_free (self->warning);
+  g_free (self->item_id);
 
   G_OBJECT_CLASS (lp_item_page_parent_class)->finalize (object);
 }
@@ -480,6 +482,11 @@ lp_item_page_load (LpItemPage *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  if (self->item_id != item_id)
+    {
+      g_free (self->item_id);
+      self->item_id = g_strdup (item_id);
+    }
   g_clear_object (&self->item);
   g_clear_pointer (&self->availability, g_array_unref);
   g_clear_pointer (&self->warning, g_free);
@@ -496,6 +503,25 @@ lp_item_page_load (LpItemPage *self,
   gtk_stack_set_visible_child_name (self->page_stack, "loading");
   lp_api_client_get_item_async (self->client, item_id, self->cancellable, on_item_loaded,
                                 g_object_ref (self));
+}
+
+void
+lp_item_page_refresh (LpItemPage *self)
+{
+  g_return_if_fail (LP_IS_ITEM_PAGE (self));
+
+  if (self->item_id == NULL || self->client == NULL)
+    return;
+  lp_api_client_get_item_async (self->client, self->item_id, self->cancellable, on_item_loaded,
+                                g_object_ref (self));
+}
+
+const char *
+lp_item_page_get_item_id (LpItemPage *self)
+{
+  g_return_val_if_fail (LP_IS_ITEM_PAGE (self), NULL);
+
+  return self->item_id;
 }
 
 const char *

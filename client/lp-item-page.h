@@ -30,6 +30,10 @@ void          lp_item_page_load              (LpItemPage  *self,
 
 /* For tests: "loading", "content" or "error"; the item shown; the warning text (NULL
  * without one); the availability shown (NULL until it arrived). */
+/* Fetches the item shown again (it changed on the server), without the loading page. */
+void          lp_item_page_refresh           (LpItemPage  *self);
+/* Returns: (nullable): the id of the item shown or loading */
+const char   *lp_item_page_get_item_id       (LpItemPage  *self);
 const char   *lp_item_page_get_state         (LpItemPage  *self);
 LpItemObject *lp_item_page_get_item          (LpItemPage  *self);
 const char   *lp_item_page_get_warning       (LpItemPage  *self);

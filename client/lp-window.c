@@ -11,6 +11,7 @@
 #include "lp-window.h"
 
 #include "lp-error.h"
+#include "lp-event-stream.h"
 #include "lp-password-dialog.h"
 #include "lp-secret.h"
 
@@ -38,6 +39,7 @@ struct _LpWindow
   GtkLabel             *account_role_label;
 
   LpApiClient          *client;
+  LpEventStream        *events;
   GSettings            *settings;
   GCancellable         *cancellable;
   char                 *item_id;       /* the item shown, for win.retry */
@@ -122,6 +124,29 @@ static void
 on_user_changed (LpWindow *self)
 {
   update_session_ui (self);
+}
+
+/* An item changed on the server: its row, and its page if open, show it at once. */
+static void
+on_event_changed (LpWindow   *self,
+                  const char *type,
+                  const char *id)
+{
+  if (g_strcmp0 (type, "item.changed") != 0)
+    return;
+  lp_catalog_model_refresh_item (lp_catalog_page_get_model (self->catalog_page), id);
+  if (g_strcmp0 (lp_item_page_get_item_id (self->item_page), id) == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "item") == 0)
+    lp_item_page_refresh (self->item_page);
+}
+
+/* Events may have been missed: whatever is shown is loaded again. */
+static void
+on_event_resync (LpWindow *self)
+{
+  lp_catalog_page_reload (self->catalog_page);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "item") == 0)
+    lp_item_page_refresh (self->item_page);
 }
 
 static void
@@ -407,6 +432,9 @@ lp_window_dispose (GObject *object)
   self->toast = NULL;
   if (self->client != NULL)
     g_signal_handlers_disconnect_by_data (self->client, self);
+  if (self->events != NULL)
+    g_signal_handlers_disconnect_by_data (self->events, self);
+  g_clear_object (&self->events);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_WINDOW);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
@@ -539,6 +567,10 @@ lp_window_new (LpApplication *application)
   update_session_ui (self);
   on_reachable_changed (self);
   restore_session (self);
+
+  self->events = lp_event_stream_new (self->client);
+  g_signal_connect_swapped (self->events, "changed", G_CALLBACK (on_event_changed), self);
+  g_signal_connect_swapped (self->events, "resync", G_CALLBACK (on_event_resync), self);
   return self;
 }
 
@@ -630,6 +662,14 @@ lp_window_get_item_page (LpWindow *self)
   g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
 
   return self->item_page;
+}
+
+LpEventStream *
+lp_window_get_event_stream (LpWindow *self)
+{
+  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
+
+  return self->events;
 }
 
 LpLoginPage *

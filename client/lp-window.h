@@ -10,6 +10,7 @@
 
 #include "lp-application.h"
 #include "lp-catalog-page.h"
+#include "lp-event-stream.h"
 #include "lp-item-page.h"
 #include "lp-login-page.h"
 #include "lp-register-page.h"
@@ -48,6 +49,7 @@ gboolean        lp_window_get_banner_revealed  (LpWindow      *self);
 
 LpCatalogPage  *lp_window_get_catalog_page     (LpWindow      *self);
 LpItemPage     *lp_window_get_item_page        (LpWindow      *self);
+LpEventStream  *lp_window_get_event_stream     (LpWindow      *self);
 LpLoginPage    *lp_window_get_login_page       (LpWindow      *self);
 LpRegisterPage *lp_window_get_register_page    (LpWindow      *self);
 GtkWidget      *lp_window_get_login_button     (LpWindow      *self);
