@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include "lp-resources.h"
+#include "lp-attachments.h"
 
 #include "lp-error.h"
 #include "lp-reply.h"
+#include "lp-validation.h"
 
 #include <string.h>
 
@@ -149,6 +151,26 @@ get_attachment (LpRequest  *req,
   lp_request_add_header (req, "Cache-Control", "private, max-age=86400");
   lp_request_reply_bytes (req, 200, type, bytes);
   return TRUE;
+}
+
+/* Checks a request's attachment_ids (returns, complaints): a few photos, each a valid id
+ * and none twice. Whether they exist and belong to the caller is the caller's query. */
+void
+lp_attachments_check_ids (GStrv    ids,
+                          GError **error)
+{
+  guint n = g_strv_length (ids);
+
+  if (n > LP_MAX_ATTACHMENTS)
+    lp_validation_add (error, "attachment_ids", "Attach at most 10 photos.");
+  for (guint i = 0; i < n; i++)
+    {
+      if (lp_validate_uuid (ids[i]) != NULL)
+        lp_validation_add (error, "attachment_ids", "This is not a valid identifier.");
+      for (guint j = 0; j < i; j++)
+        if (g_ascii_strcasecmp (ids[i], ids[j]) == 0)
+          lp_validation_add (error, "attachment_ids", "An attachment is listed twice.");
+    }
 }
 
 static const LpRoute attachment_routes[] = {

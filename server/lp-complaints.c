@@ -13,6 +13,7 @@
 
 #include "lp-resources.h"
 
+#include "lp-attachments.h"
 #include "lp-error.h"
 #include "lp-json.h"
 #include "lp-reply.h"
@@ -22,7 +23,6 @@
 #define DESCRIPTION_MAX_CHARS 4000
 #define LOCATION_MAX_CHARS    100
 #define NOTE_MAX_CHARS        2000
-#define MAX_ATTACHMENTS       10
 
 typedef struct
 {
@@ -71,24 +71,6 @@ check_optional_id (const char  *field,
     lp_validation_add (error, field, "This is not a valid identifier.");
 }
 
-static void
-check_attachment_ids (GStrv    ids,
-                      GError **error)
-{
-  guint n = g_strv_length (ids);
-
-  if (n > MAX_ATTACHMENTS)
-    lp_validation_add (error, "attachment_ids", "Attach at most 10 photos.");
-  for (guint i = 0; i < n; i++)
-    {
-      if (lp_validate_uuid (ids[i]) != NULL)
-        lp_validation_add (error, "attachment_ids", "This is not a valid identifier.");
-      for (guint j = 0; j < i; j++)
-        if (g_ascii_strcasecmp (ids[i], ids[j]) == 0)
-          lp_validation_add (error, "attachment_ids", "An attachment is listed twice.");
-    }
-}
-
 /* {title, description, location, category_id?, item_id?, attachment_ids?}: every field
  * problem is reported at once. A complaint names what it is about: a category, an item
  * or both. */
@@ -111,7 +93,7 @@ read_complaint (JsonObject      *body,
   if (input->category_id == NULL && input->item_id == NULL)
     lp_validation_add (error, "category_id", "Name a category or an item.");
   if (input->attachment_ids != NULL)
-    check_attachment_ids (input->attachment_ids, error);
+    lp_attachments_check_ids (input->attachment_ids, error);
   return *error == NULL;
 }
 

@@ -17,6 +17,7 @@
 
 #include "lp-loans.h"
 
+#include "lp-attachments.h"
 #include "lp-error.h"
 #include "lp-json.h"
 #include "lp-reply.h"
@@ -27,7 +28,6 @@
 #define PURPOSE_MAX_CHARS 500
 #define REASON_MAX_CHARS  500
 #define NOTES_MAX_CHARS   2000
-#define MAX_ATTACHMENTS   10
 #define LOST_TITLE_FORMAT "Lost at return: %s (%s)"
 
 /* A loan locked for this transaction; the strings belong to res. */
@@ -534,24 +534,6 @@ read_notes (JsonObject   *body,
     lp_validation_add (error, member, problem);
 }
 
-static void
-check_attachment_ids (GStrv    ids,
-                      GError **error)
-{
-  guint n = g_strv_length (ids);
-
-  if (n > MAX_ATTACHMENTS)
-    lp_validation_add (error, "attachment_ids", "Attach at most 10 photos.");
-  for (guint i = 0; i < n; i++)
-    {
-      if (lp_validate_uuid (ids[i]) != NULL)
-        lp_validation_add (error, "attachment_ids", "This is not a valid identifier.");
-      for (guint j = 0; j < i; j++)
-        if (g_ascii_strcasecmp (ids[i], ids[j]) == 0)
-          lp_validation_add (error, "attachment_ids", "An attachment is listed twice.");
-    }
-}
-
 static gboolean
 read_return_report (JsonObject    *body,
                     ReturnReport  *r,
@@ -566,7 +548,7 @@ read_return_report (JsonObject    *body,
   read_notes (body, "staff_notes", &r->staff_notes, error);
   if (lp_json_get_string_array (body, "attachment_ids", FALSE, &r->attachment_ids, error) &&
       r->attachment_ids != NULL)
-    check_attachment_ids (r->attachment_ids, error);
+    lp_attachments_check_ids (r->attachment_ids, error);
   return *error == NULL;
 }
 
