@@ -122,12 +122,7 @@ lock_category (PGconn      *conn,
                                " WHERE c.id = $1 FOR UPDATE",
                                id);
 
-  if (res != NULL && PQntuples (res) == 0)
-    {
-      g_clear_pointer (&res, PQclear);
-      g_set_error_literal (error, LP_ERROR, LP_ERROR_NOT_FOUND, "No such category");
-    }
-  return res;
+  return lp_db_expect_row (res, "No such category", error);
 }
 
 static gboolean

@@ -245,12 +245,7 @@ lock_complaint (PGconn      *conn,
                                " WHERE c.id = $1 FOR UPDATE",
                                id);
 
-  if (res != NULL && PQntuples (res) == 0)
-    {
-      g_clear_pointer (&res, PQclear);
-      g_set_error_literal (error, LP_ERROR, LP_ERROR_NOT_FOUND, "No such complaint");
-    }
-  return res;
+  return lp_db_expect_row (res, "No such complaint", error);
 }
 
 static gboolean

@@ -326,6 +326,18 @@ lp_db_exec_params (PGconn             *conn,
   return NULL;
 }
 
+PGresult *
+lp_db_expect_row (PGresult    *res,
+                  const char  *not_found_message,
+                  GError     **error)
+{
+  if (res == NULL || PQntuples (res) > 0)
+    return res;
+  PQclear (res);
+  g_set_error_literal (error, LP_ERROR, LP_ERROR_NOT_FOUND, not_found_message);
+  return NULL;
+}
+
 /* Runs trusted SQL of our own (migrations, demo data): several statements, no parameters. */
 gboolean
 lp_db_exec_script (PGconn      *conn,

@@ -63,6 +63,11 @@ PGresult *lp_db_exec_params   (PGconn             *conn,
               G_N_ELEMENTS (((const char *[]) { __VA_ARGS__ })), \
               ((const char *[]) { __VA_ARGS__ }), (error))
 
+/* Passes res through when it has a row; otherwise frees it and sets LP_ERROR_NOT_FOUND. */
+PGresult *lp_db_expect_row    (PGresult    *res,
+                               const char  *not_found_message,
+                               GError     **error);
+
 gboolean  lp_db_exec_script   (PGconn      *conn,
                                const char  *sql,
                                GError     **error);

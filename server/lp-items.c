@@ -209,12 +209,7 @@ lock_item (PGconn      *conn,
                                " FROM items AS i WHERE i.id = $1 FOR UPDATE OF i",
                                id);
 
-  if (res != NULL && PQntuples (res) == 0)
-    {
-      g_clear_pointer (&res, PQclear);
-      g_set_error_literal (error, LP_ERROR, LP_ERROR_NOT_FOUND, "No such item");
-    }
-  return res;
+  return lp_db_expect_row (res, "No such item", error);
 }
 
 /* Closes the item's open condition events: what was wrong has been dealt with. */

@@ -263,15 +263,12 @@ update_user (LpRequest  *req,
   if (!lp_request_get_id (req, "id", &id, error) || body == NULL ||
       !read_user_change (req, body, &change, error))
     return FALSE;
-  old = lp_db_query (conn, error,
-                     "SELECT user_json(u), role, active FROM users u WHERE id = $1 FOR UPDATE", id);
+  old = lp_db_expect_row (lp_db_query (conn, error,
+                                       "SELECT user_json(u), role, active FROM users u"
+                                       " WHERE id = $1 FOR UPDATE", id),
+                          "No such user", error);
   if (old == NULL)
     return FALSE;
-  if (PQntuples (old) == 0)
-    {
-      g_set_error_literal (error, LP_ERROR, LP_ERROR_NOT_FOUND, "No such user");
-      return FALSE;
-    }
   if (!staff_may_change (req, body, lp_db_get (old, 0, 1), error))
     return FALSE;
   was_admin = g_str_equal (lp_db_get (old, 0, 1), "admin") && lp_db_get_bool (old, 0, 2);
@@ -293,16 +290,12 @@ delete_user (LpRequest  *req,
 
   if (!lp_request_get_id (req, "id", &id, error))
     return FALSE;
-  old = lp_db_query (conn, error,
-                     "SELECT user_json(u), role = 'admin' AND active FROM users u"
-                     " WHERE id = $1 FOR UPDATE", id);
+  old = lp_db_expect_row (lp_db_query (conn, error,
+                                       "SELECT user_json(u), role = 'admin' AND active"
+                                       " FROM users u WHERE id = $1 FOR UPDATE", id),
+                          "No such user", error);
   if (old == NULL)
     return FALSE;
-  if (PQntuples (old) == 0)
-    {
-      g_set_error_literal (error, LP_ERROR, LP_ERROR_NOT_FOUND, "No such user");
-      return FALSE;
-    }
   if (lp_db_get_bool (old, 0, 1) && !keep_one_admin (conn, id, error))
     return FALSE;
   res = lp_db_query (conn, error, "DELETE FROM users WHERE id = $1", id);
