@@ -61,40 +61,18 @@ lp_loan_world_free (LpLoanWorld *world)
   g_free (world);
 }
 
-static PGresult *
-run_sql (LpLoanWorld *world,
-         const char  *sql,
-         va_list      args)
-{
-  g_autoptr(GPtrArray) params = g_ptr_array_new ();
-  const char *param;
-  PGresult *res;
-  ExecStatusType status;
-
-  while ((param = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (params, (gpointer) param);
-  res = lp_test_server_sql (world->server, sql, (int) params->len,
-                            (const char * const *) params->pdata);
-  status = PQresultStatus (res);
-  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
-    g_error ("SQL failed: %s\n%s", sql, PQresultErrorMessage (res));
-  return res;
-}
-
 char *
 lp_loan_world_sql (LpLoanWorld *world,
                    const char  *sql,
                    ...)
 {
-  g_autoptr(PGresult) res = NULL;
   va_list args;
+  char *value;
 
   va_start (args, sql);
-  res = run_sql (world, sql, args);
+  value = lp_test_server_sql_first_valist (world->server, sql, args);
   va_end (args);
-  if (PQresultStatus (res) != PGRES_TUPLES_OK || PQntuples (res) == 0 || PQgetisnull (res, 0, 0))
-    return NULL;
-  return g_strdup (PQgetvalue (res, 0, 0));
+  return value;
 }
 
 gint64
@@ -106,7 +84,7 @@ lp_loan_world_sql_int (LpLoanWorld *world,
   va_list args;
 
   va_start (args, sql);
-  res = run_sql (world, sql, args);
+  res = lp_test_server_sql_valist (world->server, sql, args);
   va_end (args);
   g_assert_cmpint (PQntuples (res), >, 0);
   return g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);

@@ -32,22 +32,13 @@ static char * G_GNUC_NULL_TERMINATED
 sql (const char *query,
      ...)
 {
-  g_autoptr(GPtrArray) params = g_ptr_array_new ();
-  g_autoptr(PGresult) res = NULL;
-  const char *param;
   va_list args;
+  char *value;
 
   va_start (args, query);
-  while ((param = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (params, (gpointer) param);
+  value = lp_test_server_sql_first_valist (server_a, query, args);
   va_end (args);
-  res = lp_test_server_sql (server_a, query, (int) params->len,
-                            (const char * const *) params->pdata);
-  if (PQresultStatus (res) != PGRES_TUPLES_OK && PQresultStatus (res) != PGRES_COMMAND_OK)
-    g_error ("SQL failed: %s\n%s", query, PQresultErrorMessage (res));
-  if (PQresultStatus (res) != PGRES_TUPLES_OK || PQntuples (res) == 0)
-    return NULL;
-  return g_strdup (PQgetvalue (res, 0, 0));
+  return value;
 }
 
 /* Several statements in one simple-protocol PQexec (BEGIN; …; ROLLBACK). */

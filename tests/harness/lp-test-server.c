@@ -288,6 +288,35 @@ lp_test_server_sql_value (LpTestServer *server,
   return g_strdup (PQgetvalue (res, 0, 0));
 }
 
+PGresult *
+lp_test_server_sql_valist (LpTestServer *server,
+                           const char   *sql,
+                           va_list       args)
+{
+  g_autoptr(GPtrArray) params = g_ptr_array_new ();
+  const char *param;
+  PGresult *res;
+
+  while ((param = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (params, (gpointer) param);
+  res = lp_test_server_sql (server, sql, (int) params->len, (const char * const *) params->pdata);
+  if (PQresultStatus (res) != PGRES_TUPLES_OK && PQresultStatus (res) != PGRES_COMMAND_OK)
+    g_error ("SQL failed: %s\n%s", sql, PQresultErrorMessage (res));
+  return res;
+}
+
+char *
+lp_test_server_sql_first_valist (LpTestServer *server,
+                                 const char   *sql,
+                                 va_list       args)
+{
+  g_autoptr(PGresult) res = lp_test_server_sql_valist (server, sql, args);
+
+  if (PQresultStatus (res) != PGRES_TUPLES_OK || PQntuples (res) == 0 || PQgetisnull (res, 0, 0))
+    return NULL;
+  return g_strdup (PQgetvalue (res, 0, 0));
+}
+
 LpTestResponse *
 lp_test_request_bytes (LpTestServer *server,
                        const char   *method,

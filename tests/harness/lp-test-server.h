@@ -41,6 +41,14 @@ PGresult       *lp_test_server_sql              (LpTestServer *server,
                                                  const char * const *params);
 char           *lp_test_server_sql_value        (LpTestServer *server,
                                                  const char   *sql);
+/* A query that must succeed, with the NULL-terminated text parameters in args: the
+ * result, or (the _first_ form) the first value of the first row, NULL if none. */
+PGresult       *lp_test_server_sql_valist       (LpTestServer *server,
+                                                 const char   *sql,
+                                                 va_list       args);
+char           *lp_test_server_sql_first_valist (LpTestServer *server,
+                                                 const char   *sql,
+                                                 va_list       args);
 
 LpTestResponse *lp_test_request                 (LpTestServer *server,
                                                  const char   *method,
