@@ -184,9 +184,9 @@ delete_category (LpRequest  *req,
 }
 
 static const LpRoute category_routes[] = {
-  { "GET", "/api/v1/categories", LP_ROLES_ANY, LP_ROUTE_READ_ONLY, list_categories },
+  { "GET", "/api/v1/categories", LP_ROLES_ANY, LP_ROUTE_CACHED, list_categories },
   { "POST", "/api/v1/categories", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, create_category },
-  { "GET", "/api/v1/categories/{id}", LP_ROLES_ANY, LP_ROUTE_READ_ONLY, get_category },
+  { "GET", "/api/v1/categories/{id}", LP_ROLES_ANY, LP_ROUTE_CACHED, get_category },
   { "PATCH", "/api/v1/categories/{id}", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, update_category },
   { "DELETE", "/api/v1/categories/{id}", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, delete_category },
 };

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#define CACHE_MB_MAX 4096
+
 LpConfig *
 lp_config_new (void)
 {
@@ -24,6 +26,7 @@ lp_config_new (void)
   config->statement_timeout_ms = 5000;
   config->connect_timeout_s = 3;
   config->session_hours = 9;
+  config->cache_mb = 32;
   return config;
 }
 
@@ -88,10 +91,11 @@ load_key_file (LpConfig  *config,
 {
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   static const char *string_keys[] = { "address", "data-dir", "database-url" };
-  static const char *int_keys[] = { "port", "workers", "statement-timeout", "session-hours" };
+  static const char *int_keys[] = { "port", "workers", "statement-timeout", "session-hours",
+                                    "cache-mb" };
   char **string_targets[] = { &config->address, &config->data_dir, &config->database_url };
   int *int_targets[] = { &config->port, &config->workers, &config->statement_timeout_ms,
-                         &config->session_hours };
+                         &config->session_hours, &config->cache_mb };
 
   if (!g_key_file_load_from_file (kf, config->config_file, G_KEY_FILE_NONE, error))
     return FALSE;
@@ -118,7 +122,9 @@ load_environment (LpConfig  *config,
   replace_string (&config->database_url, g_getenv ("LENTERA_DATABASE_URL"));
   return parse_int ("LENTERA_PORT", g_getenv ("LENTERA_PORT"), 0, 65535, &config->port, error) &&
          parse_int ("LENTERA_WORKERS", g_getenv ("LENTERA_WORKERS"), 1, 64,
-                    &config->workers, error);
+                    &config->workers, error) &&
+         parse_int ("LENTERA_CACHE_MB", g_getenv ("LENTERA_CACHE_MB"), 0, CACHE_MB_MAX,
+                    &config->cache_mb, error);
 }
 
 static gboolean
@@ -126,11 +132,12 @@ validate (LpConfig  *config,
           GError   **error)
 {
   if (config->port < 0 || config->port > 65535 || config->workers < 1 || config->workers > 64 ||
-      config->statement_timeout_ms < 100 || config->session_hours < 1)
+      config->statement_timeout_ms < 100 || config->session_hours < 1 ||
+      config->cache_mb < 0 || config->cache_mb > CACHE_MB_MAX)
     {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           "port must be 0–65535, workers 1–64, statement timeout ≥ 100 ms "
-                           "and session hours ≥ 1");
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "port must be 0–65535, workers 1–64, statement timeout ≥ 100 ms, "
+                   "session hours ≥ 1 and cache 0–%d MB", CACHE_MB_MAX);
       return FALSE;
     }
   if (config->data_dir == NULL)
@@ -146,7 +153,7 @@ lp_config_load (LpConfig   *config,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *config_file = NULL, *address = NULL, *data_dir = NULL, *database_url = NULL;
-  int port = -1, workers = -1, timeout = -1, hours = -1;
+  int port = -1, workers = -1, timeout = -1, hours = -1, cache_mb = G_MININT;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file,
       "Read settings from the [server] group of this key file (also LENTERA_CONFIG)", "FILE" },
@@ -167,6 +174,9 @@ lp_config_load (LpConfig   *config,
       "MS" },
     { "session-hours", 0, 0, G_OPTION_ARG_INT, &hours,
       "How long a login stays valid (default 9, a working day)", "HOURS" },
+    { "cache-mb", 0, 0, G_OPTION_ARG_INT, &cache_mb,
+      "Memory for catalog replies kept until the catalog changes; 0 turns the cache off "
+      "(default 32)", "MB" },
     { "demo-data", 0, 0, G_OPTION_ARG_NONE, &config->demo_data,
       "Load the demo school (accounts, catalog, loans) into an empty database", NULL },
     { "create-admin", 0, 0, G_OPTION_ARG_STRING, &config->create_admin,
@@ -206,5 +216,7 @@ lp_config_load (LpConfig   *config,
     config->statement_timeout_ms = timeout;
   if (hours >= 0)
     config->session_hours = hours;
+  if (cache_mb != G_MININT)   /* given: even a negative one, which validate() refuses */
+    config->cache_mb = cache_mb;
   return validate (config, error);
 }

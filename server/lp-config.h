@@ -23,6 +23,7 @@ typedef struct
   int       statement_timeout_ms;
   int       connect_timeout_s;
   int       session_hours;
+  int       cache_mb;       /* the reply cache (lp-reply-cache.h); 0: off */
   gboolean  demo_data;
   gboolean  unsafe_fast_db;
   char     *create_admin;

@@ -76,6 +76,12 @@ struct _LpEventHub
 
 G_DEFINE_FINAL_TYPE (LpEventHub, lp_event_hub, G_TYPE_OBJECT)
 
+enum { PROP_0, PROP_LISTENING, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { CATALOG_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 typedef enum
 {
   EVENT_ITEM,
@@ -346,8 +352,12 @@ typedef struct
 static void
 listener_close (LpEventHub *self)
 {
+  gboolean was_listening = self->listen_conn != NULL;
+
   g_clear_handle_id (&self->listen_watch, g_source_remove);
   g_clear_pointer (&self->listen_conn, PQfinish);
+  if (was_listening)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTENING]);
 }
 
 static void
@@ -379,7 +389,10 @@ on_listener_ready (int          fd,
     }
   while ((notify = PQnotifies (self->listen_conn)) != NULL)
     {
-      dispatch_notification (self, notify->extra);
+      if (g_str_equal (notify->relname, LP_CATALOG_CHANNEL))
+        g_signal_emit (self, signals[CATALOG_CHANGED], 0);
+      else
+        dispatch_notification (self, notify->extra);
       PQfreemem (notify);
     }
   if (PQstatus (self->listen_conn) == CONNECTION_OK)
@@ -401,6 +414,7 @@ listener_attach (LpEventHub *self,
   if (self->reported_down)
     g_message ("The events listener is back");
   self->reported_down = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTENING]);
   /* Whatever changed while nobody listened is lost: clients must reload. */
   broadcast_resync (self);
 }
@@ -458,9 +472,13 @@ connect_thread (gpointer data)
 
   if (conn != NULL)
     {
-      g_autoptr(PGresult) res = lp_db_exec (conn, "LISTEN " LP_EVENTS_CHANNEL, 0, NULL,
-                                            &job->error);
-      if (res == NULL)
+      g_autoptr(PGresult) events = lp_db_exec (conn, "LISTEN " LP_EVENTS_CHANNEL, 0, NULL,
+                                               &job->error);
+      g_autoptr(PGresult) catalog = NULL;
+
+      if (events != NULL)
+        catalog = lp_db_exec (conn, "LISTEN " LP_CATALOG_CHANNEL, 0, NULL, &job->error);
+      if (catalog == NULL)
         g_clear_pointer (&conn, PQfinish);
     }
   job->conn = conn;
@@ -517,7 +535,7 @@ refuse (SoupServerMessage *msg,
   body = lp_json_error_body (error);
   text = lp_json_to_string (body, &length);
   soup_server_message_set_status (msg, lp_error_code_http_status (code), NULL);
-  soup_server_message_set_response (msg, "application/json; charset=utf-8",
+  soup_server_message_set_response (msg, LP_JSON_CONTENT_TYPE,
                                     SOUP_MEMORY_TAKE, text, length);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                 "Connection", "close");
@@ -854,12 +872,43 @@ lp_event_hub_finalize (GObject *object)
 }
 
 static void
+lp_event_hub_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LpEventHub *self = LP_EVENT_HUB (object);
+
+  switch (prop_id)
+    {
+    case PROP_LISTENING:
+      g_value_set_boolean (value, lp_event_hub_get_listening (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lp_event_hub_class_init (LpEventHubClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = lp_event_hub_dispose;
   object_class->finalize = lp_event_hub_finalize;
+  object_class->get_property = lp_event_hub_get_property;
+
+  /* Whether the hub hears the database's notifications now. */
+  properties[PROP_LISTENING] =
+    g_param_spec_boolean ("listening", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A commit touched items or categories (LP_CATALOG_CHANNEL), on this instance or on
+   * another; emitted before that commit's item.changed events go out. */
+  signals[CATALOG_CHANGED] = g_signal_new ("catalog-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
 }
 
 static void
@@ -960,6 +1009,13 @@ lp_event_hub_stop (LpEventHub *self)
   while (g_hash_table_iter_next (&iter, &key, NULL))
     client_close (key, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "The server is shutting down");
   wait_for_clients (self);
+}
+
+gboolean
+lp_event_hub_get_listening (LpEventHub *self)
+{
+  g_return_val_if_fail (LP_IS_EVENT_HUB (self), FALSE);
+  return self->listen_conn != NULL;
 }
 
 guint

@@ -23,6 +23,10 @@ G_BEGIN_DECLS
  * complaints, staff and admins everything. After the listening connection (re)connects,
  * every client gets {"type": "resync"}: events may have been missed, reload.
  *
+ * The same connection LISTENs on LP_CATALOG_CHANNEL, which says only "the catalog
+ * changed" (data/sql/0007_catalog_cache.sql); the hub passes it on as
+ * ::catalog-changed, and :listening says whether it can hear it (lp-reply-cache.h).
+ *
  * The bearer token (Authorization header or ?access_token=) is checked on a database
  * worker while the handshake waits; a bad token is refused with 401 before any upgrade.
  * Sessions are checked again periodically: an ended one is closed with code 4401. A
@@ -31,6 +35,7 @@ G_BEGIN_DECLS
  */
 #define LP_EVENTS_PATH          "/api/v1/events"
 #define LP_EVENTS_CHANNEL       "lentera_events"
+#define LP_CATALOG_CHANNEL      "lentera_catalog"
 #define LP_EVENTS_MAX_BACKLOG   256
 #define LP_EVENTS_CLOSE_SESSION 4401
 
@@ -45,5 +50,6 @@ void        lp_event_hub_attach        (LpEventHub     *self,
                                         SoupServer     *server);
 void        lp_event_hub_stop          (LpEventHub     *self);
 guint       lp_event_hub_get_n_clients (LpEventHub     *self);
+gboolean    lp_event_hub_get_listening (LpEventHub     *self);
 
 G_END_DECLS

@@ -44,6 +44,12 @@ struct _LpRequest
   GBytes            *reply;
   GPtrArray         *reply_headers;  /* name, value, name, value, … */
   char              *error_code;     /* for the request log */
+
+  /* LP_ROUTE_CACHED: the key, and the cache generation before the query ran. */
+  char              *cache_key;
+  guint64            cache_generation;
+  gboolean           cache_hit;
+  gboolean           cache_leader;   /* guests wait for its reply (lp-router.c) */
 };
 
 LpRequest *lp_request_new  (SoupServerMessage *msg,

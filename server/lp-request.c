@@ -108,6 +108,7 @@ lp_request_free (LpRequest *req)
   g_clear_pointer (&req->reply, g_bytes_unref);
   g_clear_pointer (&req->reply_headers, g_ptr_array_unref);
   g_free (req->error_code);
+  g_free (req->cache_key);
   g_free (req);
 }
 
@@ -273,7 +274,7 @@ lp_request_reply_json_text (LpRequest  *req,
 {
   g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
 
-  lp_request_reply_bytes (req, status, "application/json; charset=utf-8", bytes);
+  lp_request_reply_bytes (req, status, LP_JSON_CONTENT_TYPE, bytes);
 }
 
 /* Takes ownership of node. */
@@ -287,7 +288,7 @@ lp_request_reply_json (LpRequest *req,
   g_autoptr(GBytes) bytes = g_bytes_new_take (text, length);
 
   json_node_unref (node);
-  lp_request_reply_bytes (req, status, "application/json; charset=utf-8", bytes);
+  lp_request_reply_bytes (req, status, LP_JSON_CONTENT_TYPE, bytes);
 }
 
 void

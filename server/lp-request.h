@@ -34,6 +34,9 @@ typedef enum
   LP_ROUTE_TRANSACTION = 1 << 0,
   /* The body is raw bytes (attachments), not JSON; the larger limit applies. */
   LP_ROUTE_RAW_BODY    = 1 << 1,
+  /* A GET whose 200 reply depends on the URL and the catalog only — never on who asks,
+   * nor on loans or the clock — is kept in the reply cache (lp-reply-cache.h). */
+  LP_ROUTE_CACHED      = 1 << 2,
 } LpRouteFlags;
 
 typedef struct
@@ -46,6 +49,7 @@ typedef struct
 } LpRoute;
 
 #define LP_JSON_BODY_LIMIT  (1024 * 1024)
+#define LP_JSON_CONTENT_TYPE "application/json; charset=utf-8"
 #define LP_RAW_BODY_LIMIT   (5 * 1024 * 1024)
 
 /* Reading the request */

@@ -12,6 +12,7 @@
 
 #include "lp-error.h"
 #include "lp-json.h"
+#include "lp-reply-cache.h"
 #include "lp-request-private.h"
 #include "lp-sessions.h"
 
@@ -28,6 +29,8 @@ struct _LpRouter
   GMainContext *context;
   GArray       *routes;       /* CompiledRoute */
   guint         in_flight;
+  LpReplyCache *cache;        /* not owned; NULL: nothing is cached */
+  GHashTable   *waiting;      /* waiting_key() → GPtrArray of LpRequest (see prepare_cached) */
 };
 
 static void
@@ -49,6 +52,8 @@ lp_router_new (LpDbPool       *pool,
   router->context = g_main_context_ref_thread_default ();
   router->routes = g_array_new (FALSE, TRUE, sizeof (CompiledRoute));
   g_array_set_clear_func (router->routes, compiled_route_clear);
+  router->waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
   return router;
 }
 
@@ -58,6 +63,7 @@ lp_router_free (LpRouter *router)
   if (router == NULL)
     return;
   g_array_unref (router->routes);
+  g_hash_table_unref (router->waiting);
   g_main_context_unref (router->context);
   g_free (router);
 }
@@ -97,6 +103,13 @@ lp_router_print (LpRouter *router)
           g_string_append_printf (roles, "%s%s", roles->len > 0 ? "," : "", names[r]);
       g_print ("%s %s %s\n", route->method, route->pattern, roles->str);
     }
+}
+
+void
+lp_router_set_cache (LpRouter     *router,
+                     LpReplyCache *cache)
+{
+  router->cache = cache;
 }
 
 guint
@@ -177,7 +190,7 @@ reply_now (SoupServerMessage *msg,
   char *text = lp_json_to_string (body, &length);
 
   soup_server_message_set_status (msg, lp_error_code_http_status (code), NULL);
-  soup_server_message_set_response (msg, "application/json; charset=utf-8",
+  soup_server_message_set_response (msg, LP_JSON_CONTENT_TYPE,
                                     SOUP_MEMORY_TAKE, text, length);
 }
 
@@ -190,12 +203,135 @@ log_request (LpRequest *req)
 
   /* One line per request, key=value, for grep and log shippers; never a token. */
   g_printerr ("%s method=%s path=%s status=%u ms=%.2f bytes=%" G_GSIZE_FORMAT
-              " ip=%s user=%s%s%s\n",
+              " ip=%s user=%s%s%s%s\n",
               stamp, req->method, req->path, req->status, ms,
               req->reply != NULL ? g_bytes_get_size (req->reply) : 0,
               req->ip, req->username != NULL ? req->username : "-",
               req->error_code != NULL ? " error=" : "",
-              req->error_code != NULL ? req->error_code : "");
+              req->error_code != NULL ? req->error_code : "",
+              req->cache_hit ? " cache=hit" : "");
+}
+
+/* Sets status, headers and body of the message from the request's reply. */
+static void
+respond (LpRequest *req)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (req->msg);
+
+  soup_server_message_set_status (req->msg, req->status, NULL);
+  for (guint i = 0; i + 1 < req->reply_headers->len; i += 2)
+    soup_message_headers_replace (headers, g_ptr_array_index (req->reply_headers, i),
+                                  g_ptr_array_index (req->reply_headers, i + 1));
+  if (req->cache_key != NULL)
+    soup_message_headers_replace (headers, "X-Cache", req->cache_hit ? "hit" : "miss");
+  if (req->reply != NULL)
+    {
+      soup_message_headers_set_content_type (headers, req->content_type, NULL);
+      soup_message_body_append_bytes (soup_server_message_get_response_body (req->msg),
+                                      req->reply);
+    }
+}
+
+/* Keeps a fresh catalog reply; drops every kept one once a write has committed, before
+ * the writer hears of it, so that its next read is never answered from before. */
+static void
+update_cache (LpRouter  *router,
+              LpRequest *req)
+{
+  if (router->cache == NULL)
+    return;
+  if ((req->route->flags & LP_ROUTE_TRANSACTION) && req->status < 400)
+    lp_reply_cache_invalidate (router->cache);
+  else if (req->cache_key != NULL && !req->cache_hit && req->status == 200 && req->reply != NULL)
+    lp_reply_cache_store (router->cache, req->cache_key, req->cache_generation, req->reply);
+}
+
+static void
+on_disconnected (SoupServerMessage *msg,
+                 LpRequest         *req)
+{
+  g_atomic_int_set (&req->disconnected, TRUE);
+}
+
+/* Holds the message until its reply is ready (release()). */
+static void
+hold (LpRouter  *router,
+      LpRequest *req)
+{
+  req->disconnected_id = g_signal_connect (req->msg, "disconnected",
+                                           G_CALLBACK (on_disconnected), req);
+  router->in_flight++;
+  soup_server_message_pause (req->msg);
+}
+
+/* Sends a held request's reply, unless its client has gone, and frees the request. */
+static void
+release (LpRouter  *router,
+         LpRequest *req)
+{
+  g_signal_handler_disconnect (req->msg, req->disconnected_id);
+  if (!g_atomic_int_get (&req->disconnected))
+    {
+      respond (req);
+      soup_server_message_unpause (req->msg);
+    }
+  log_request (req);
+  router->in_flight--;
+  lp_request_free (req);
+}
+
+static char *
+waiting_key (LpRequest *req)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " %s", req->cache_generation, req->cache_key);
+}
+
+static void
+copy_reply (LpRequest       *to,
+            const LpRequest *from)
+{
+  to->status = from->status;
+  to->content_type = g_strdup (from->content_type);
+  to->reply = from->reply != NULL ? g_bytes_ref (from->reply) : NULL;
+  for (guint i = 0; i < from->reply_headers->len; i++)
+    g_ptr_array_add (to->reply_headers, g_strdup (g_ptr_array_index (from->reply_headers, i)));
+  to->error_code = g_strdup (from->error_code);
+  to->cache_hit = from->status == 200;
+}
+
+static void run_on_worker (PGconn   *conn,
+                           gpointer  data);
+
+/* The guests who asked the leader's question meanwhile get its answer. If the leader
+ * left before its query ran, the first of them asks instead, for the others. */
+static void
+answer_waiting (LpRouter  *router,
+                LpRequest *leader)
+{
+  g_autofree char *key = waiting_key (leader);
+  g_autofree char *stolen_key = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+
+  if (!g_hash_table_steal_extended (router->waiting, key, (gpointer *) &stolen_key,
+                                    (gpointer *) &waiting))
+    return;
+  if (leader->status == 499 && waiting->len > 0)
+    {
+      LpRequest *next = g_ptr_array_steal_index (waiting, 0);
+
+      next->cache_leader = TRUE;
+      g_hash_table_insert (router->waiting, g_steal_pointer (&stolen_key),
+                           g_steal_pointer (&waiting));
+      lp_db_pool_push (router->pool, run_on_worker, next);
+      return;
+    }
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      LpRequest *req = g_ptr_array_index (waiting, i);
+
+      copy_reply (req, leader);
+      release (router, req);
+    }
 }
 
 /* Back on the main loop: the only place a worker's reply touches the message. */
@@ -204,26 +340,11 @@ finish_on_main (gpointer data)
 {
   LpRequest *req = data;
   LpRouter *router = req->router;
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (req->msg);
 
-  g_signal_handler_disconnect (req->msg, req->disconnected_id);
-  if (!g_atomic_int_get (&req->disconnected))
-    {
-      soup_server_message_set_status (req->msg, req->status, NULL);
-      for (guint i = 0; i + 1 < req->reply_headers->len; i += 2)
-        soup_message_headers_replace (headers, g_ptr_array_index (req->reply_headers, i),
-                                      g_ptr_array_index (req->reply_headers, i + 1));
-      if (req->reply != NULL)
-        {
-          soup_message_headers_set_content_type (headers, req->content_type, NULL);
-          soup_message_body_append_bytes (soup_server_message_get_response_body (req->msg),
-                                          req->reply);
-        }
-      soup_server_message_unpause (req->msg);
-    }
-  log_request (req);
-  router->in_flight--;
-  lp_request_free (req);
+  update_cache (router, req);
+  if (req->cache_leader)
+    answer_waiting (router, req);
+  release (router, req);
   return G_SOURCE_REMOVE;
 }
 
@@ -254,6 +375,20 @@ authorize (LpRequest  *req,
   return FALSE;
 }
 
+/* Makes reply, a kept one or NULL, the request's reply; FALSE for NULL. */
+static gboolean
+take_cached (LpRequest *req,
+             GBytes    *reply)
+{
+  if (reply == NULL)
+    return FALSE;
+  req->reply = reply;
+  req->cache_hit = TRUE;
+  req->status = 200;
+  req->content_type = g_strdup (LP_JSON_CONTENT_TYPE);
+  return TRUE;
+}
+
 static gboolean
 handler_in_transaction (PGconn    *conn,
                         gpointer   data,
@@ -276,6 +411,10 @@ process (LpRequest  *req,
     }
   if (!lp_session_authenticate (req, conn, error) || !authorize (req, error))
     return FALSE;
+  if (req->cache_key != NULL &&
+      take_cached (req, lp_reply_cache_lookup (((LpRouter *) req->router)->cache,
+                                               req->cache_key)))
+    return TRUE;
   if (req->route->flags & LP_ROUTE_TRANSACTION)
     return lp_db_transaction (conn, handler_in_transaction, req, error);
   return req->route->handler (req, conn, error);
@@ -304,13 +443,6 @@ run_on_worker (PGconn   *conn,
   reply_on_main (router, req);
 }
 
-static void
-on_disconnected (SoupServerMessage *msg,
-                 LpRequest         *req)
-{
-  g_atomic_int_set (&req->disconnected, TRUE);
-}
-
 static gboolean
 content_type_ok (const LpRoute     *route,
                  SoupServerMessage *msg)
@@ -330,6 +462,43 @@ body_limit (const LpRoute *route)
 {
   return (route != NULL && (route->flags & LP_ROUTE_RAW_BODY)) ? LP_RAW_BODY_LIMIT
                                                                : LP_JSON_BODY_LIMIT;
+}
+
+/* The key is the path and the query as sent. A guest's request is answered here, on the
+ * main loop, when its reply is kept. Otherwise one guest's request (the leader) runs the
+ * query and the guests asking the same meanwhile wait for its answer: after a change,
+ * a crowd asking for the first page costs one query, not one each. A request with a
+ * token is looked up on the worker, after its session has been checked.
+ * Returns TRUE when the request has been taken care of here. */
+static gboolean
+prepare_cached (LpRouter  *router,
+                LpRequest *req)
+{
+  const char *query = g_uri_get_query (soup_server_message_get_uri (req->msg));
+  g_autofree char *key = NULL;
+  GPtrArray *waiting;
+
+  req->cache_key = g_strconcat (req->path, "?", query != NULL ? query : "", NULL);
+  req->cache_generation = lp_reply_cache_get_generation (router->cache);
+  if (req->token != NULL)
+    return FALSE;
+  if (take_cached (req, lp_reply_cache_lookup (router->cache, req->cache_key)))
+    {
+      respond (req);
+      log_request (req);
+      lp_request_free (req);
+      return TRUE;
+    }
+  key = waiting_key (req);
+  if ((waiting = g_hash_table_lookup (router->waiting, key)) != NULL)
+    {
+      hold (router, req);
+      g_ptr_array_add (waiting, req);
+      return TRUE;
+    }
+  g_hash_table_insert (router->waiting, g_steal_pointer (&key), g_ptr_array_new ());
+  req->cache_leader = TRUE;
+  return FALSE;
 }
 
 static void
@@ -367,9 +536,9 @@ handle_request (SoupServer        *server,
 
   req = lp_request_new (msg, route, params, query);
   req->router = router;
-  req->disconnected_id = g_signal_connect (msg, "disconnected", G_CALLBACK (on_disconnected), req);
-  router->in_flight++;
-  soup_server_message_pause (msg);
+  if (router->cache != NULL && (route->flags & LP_ROUTE_CACHED) && prepare_cached (router, req))
+    return;
+  hold (router, req);
   lp_db_pool_push (router->pool, run_on_worker, req);
 }
 

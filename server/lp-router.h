@@ -10,6 +10,7 @@
 
 #include "lp-config.h"
 #include "lp-db.h"
+#include "lp-reply-cache.h"
 #include "lp-request.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,8 @@ void      lp_router_add        (LpRouter      *router,
                                 gsize          n_routes);
 void      lp_router_attach     (LpRouter      *router,
                                 SoupServer    *server);
+void      lp_router_set_cache  (LpRouter      *router,
+                                LpReplyCache  *cache);
 guint     lp_router_in_flight  (LpRouter      *router);
 void      lp_router_print      (LpRouter      *router);
 

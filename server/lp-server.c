@@ -33,6 +33,7 @@ struct _LpServer
   char        *conninfo;
   LpDbPool    *pool;
   LpRouter    *router;
+  LpReplyCache *cache;
   SoupServer  *soup;
   LpEventHub  *events;
   guint        port;
@@ -162,6 +163,19 @@ queue_overdue_job (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static void
+on_catalog_changed (LpServer *self)
+{
+  lp_reply_cache_invalidate (self->cache);
+}
+
+/* Without the listener another instance's changes would go unheard: no cache then. */
+static void
+on_listening_changed (LpServer *self)
+{
+  lp_reply_cache_set_enabled (self->cache, lp_event_hub_get_listening (self->events));
+}
+
 gboolean
 lp_server_start (LpServer  *self,
                  GError   **error)
@@ -181,6 +195,15 @@ lp_server_start (LpServer  *self,
   self->soup = soup_server_new ("server-header", "LenteraPustaka/" PACKAGE_VERSION " ", NULL);
   lp_router_attach (self->router, self->soup);
   self->events = lp_event_hub_new (self->conninfo, self->pool, config);
+  if (config->cache_mb > 0)
+    {
+      self->cache = lp_reply_cache_new ((gsize) config->cache_mb * 1024 * 1024);
+      lp_router_set_cache (self->router, self->cache);
+      g_signal_connect_swapped (self->events, "catalog-changed",
+                                G_CALLBACK (on_catalog_changed), self);
+      g_signal_connect_swapped (self->events, "notify::listening",
+                                G_CALLBACK (on_listening_changed), self);
+    }
   lp_event_hub_attach (self->events, self->soup);
   if (!soup_server_listen_socket (self->soup, socket, 0, error))
     return FALSE;
@@ -202,7 +225,10 @@ lp_server_stop (LpServer *self)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   if (self->events != NULL)
-    lp_event_hub_stop (self->events);
+    {
+      g_signal_handlers_disconnect_by_data (self->events, self);
+      lp_event_hub_stop (self->events);
+    }
   while (self->router != NULL && lp_router_in_flight (self->router) > 0 &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -213,6 +239,7 @@ lp_server_stop (LpServer *self)
   g_clear_object (&self->soup);
   g_clear_object (&self->events);
   g_clear_pointer (&self->router, lp_router_free);
+  g_clear_pointer (&self->cache, lp_reply_cache_free);
   if (self->cluster != NULL && !lp_pg_cluster_stop (self->cluster, FALSE, &error))
     g_warning ("Stopping the embedded database: %s", error->message);
   g_clear_object (&self->cluster);

@@ -84,6 +84,8 @@ test_bad_values_are_refused (void)
     { "--port", "70000" },
     { "--workers", "0" },
     { "--statement-timeout", "5" },
+    { "--cache-mb", "-1" },
+    { "--cache-mb", "5000" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -110,6 +112,35 @@ test_bad_key_file_value (void)
   g_unlink (path);
 }
 
+/* The reply cache's memory: 32 MB unless the file, LENTERA_CACHE_MB or --cache-mb say
+ * otherwise; 0 turns it off. */
+static void
+test_cache_size (void)
+{
+  g_autofree char *path = write_key_file ("[server]\ncache-mb=8\n");
+  g_autoptr(LpConfig) defaults = lp_config_new ();
+  g_autoptr(LpConfig) from_file = lp_config_new ();
+  g_autoptr(LpConfig) from_env = lp_config_new ();
+  g_autoptr(LpConfig) off = lp_config_new ();
+  g_autoptr(GError) error = NULL;
+  const char *plain[] = { "lentera-server", NULL };
+  const char *with_file[] = { "lentera-server", "--config", path, NULL };
+  const char *turned_off[] = { "lentera-server", "--config", path, "--cache-mb", "0", NULL };
+
+  g_assert_true (load (defaults, plain, &error));
+  g_assert_cmpint (defaults->cache_mb, ==, 32);
+  g_assert_true (load (from_file, with_file, &error));
+  g_assert_cmpint (from_file->cache_mb, ==, 8);
+  g_setenv ("LENTERA_CACHE_MB", "64", TRUE);
+  g_assert_true (load (from_env, with_file, &error));
+  g_assert_cmpint (from_env->cache_mb, ==, 64);
+  g_assert_true (load (off, turned_off, &error));
+  g_assert_cmpint (off->cache_mb, ==, 0);
+  g_unsetenv ("LENTERA_CACHE_MB");
+  g_assert_no_error (error);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -120,6 +151,7 @@ main (int   argc,
   g_test_add_func ("/lp/config/database-url-env", test_database_url_from_environment);
   g_test_add_func ("/lp/config/bad-values", test_bad_values_are_refused);
   g_test_add_func ("/lp/config/bad-key-file", test_bad_key_file_value);
+  g_test_add_func ("/lp/config/cache-size", test_cache_size);
 
   return g_test_run ();
 }
