@@ -40,9 +40,10 @@ cleanup () {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# Extra arguments go to lentera-server.
 start_server () {
   "$build/server/lentera-server" --data-dir "$data" --address 127.0.0.1 --port 0 \
-    --unsafe-fast-db >"$work/server.out" 2>"$work/server.log" &
+    --unsafe-fast-db "$@" >"$work/server.out" 2>"$work/server.log" &
   server_pid=$!
   i=0
   while ! grep -q '^Listening on http://' "$work/server.out" 2>/dev/null; do
@@ -52,6 +53,13 @@ start_server () {
     i=$((i + 1))
   done
   url=$(sed -n 's|^Listening on \(http://[^/]*\)/.*|\1|p' "$work/server.out")
+}
+
+# Stops the server (and with it its cluster); start_server starts both again.
+stop_server () {
+  kill -TERM "$server_pid"
+  while kill -0 "$server_pid" 2>/dev/null; do sleep 0.1; done
+  server_pid=
 }
 
 psql_lentera () {
