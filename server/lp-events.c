@@ -379,6 +379,8 @@ on_listener_ready (int          fd,
                    gpointer     data)
 {
   LpEventHub *self = data;
+  g_autoptr(GString) catalog = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
   PGnotify *notify;
 
   if (!PQconsumeInput (self->listen_conn))
@@ -390,11 +392,21 @@ on_listener_ready (int          fd,
   while ((notify = PQnotifies (self->listen_conn)) != NULL)
     {
       if (g_str_equal (notify->relname, LP_CATALOG_CHANNEL))
-        g_signal_emit (self, signals[CATALOG_CHANGED], 0);
+        {
+          if (catalog == NULL)
+            catalog = g_string_new (NULL);
+          g_string_append_printf (catalog, "%s%s", catalog->len > 0 ? " " : "",
+                                  *notify->extra != '\0' ? notify->extra : "*");
+        }
       else
-        dispatch_notification (self, notify->extra);
+        g_ptr_array_add (events, g_strdup (notify->extra));
       PQfreemem (notify);
     }
+  /* The catalog first: a client reloading on an event must get the new reply. */
+  if (catalog != NULL)
+    g_signal_emit (self, signals[CATALOG_CHANGED], 0, catalog->str);
+  for (guint i = 0; i < events->len; i++)
+    dispatch_notification (self, g_ptr_array_index (events, i));
   if (PQstatus (self->listen_conn) == CONNECTION_OK)
     return G_SOURCE_CONTINUE;
   self->listen_watch = 0;
@@ -904,11 +916,12 @@ lp_event_hub_class_init (LpEventHubClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* A commit touched items or categories (LP_CATALOG_CHANNEL), on this instance or on
-   * another; emitted before that commit's item.changed events go out. */
+  /* Commits touched items or categories (LP_CATALOG_CHANNEL), on this instance or on
+   * another; emitted before those commits' item.changed events go out. The argument
+   * says what changed: "*" or item ids, space-separated (lp_reply_cache_forget()). */
   signals[CATALOG_CHANGED] = g_signal_new ("catalog-changed", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 0);
+                                           G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

@@ -10,6 +10,13 @@
 
 #include "lp-reply-cache.h"
 
+#include "lp-validation.h"
+
+#include <string.h>
+
+/* Past this many changed items, checking each kept reply costs more than it saves. */
+#define MAX_ITEMS_CHECKED 32
+
 /* What an entry costs beyond its key and reply: the entry, its list link, the hash
  * table slot. */
 #define ENTRY_OVERHEAD 96
@@ -135,13 +142,71 @@ lp_reply_cache_store (LpReplyCache *cache,
   g_hash_table_insert (cache->entries, entry->key, entry);
 }
 
-void
-lp_reply_cache_invalidate (LpReplyCache *cache)
+/* Whether a reply may be wrong once the stock of the items ids changed: when it shows
+ * one of them, or when which items it lists depends on stock (?borrowable=). Names,
+ * codes, categories, the order and every other filter are untouched by stock. */
+static gboolean
+stale_after_stock_change (Entry       *entry,
+                          char       **ids)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&cache->lock);
+  gsize size;
+  const char *data = g_bytes_get_data (entry->reply, &size);
 
+  if (strstr (entry->key, "borrowable") != NULL)
+    return TRUE;
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (memmem (data, size, ids[i], strlen (ids[i])) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+all_item_ids (char **ids)
+{
+  guint n = g_strv_length (ids);
+
+  if (n == 0 || n > MAX_ITEMS_CHECKED)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (lp_validate_uuid (ids[i]) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* changes is what the database said changed (data/sql/0007_catalog_cache.sql): "*" for
+ * anything, or item ids separated by spaces when only their stock changed; NULL or ""
+ * for nothing. Starts a new generation either way, so no query that was running keeps
+ * its reply. */
+void
+lp_reply_cache_forget (LpReplyCache *cache,
+                       const char   *changes)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_auto(GStrv) ids = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (changes == NULL || *changes == '\0')
+    return;
+  ids = g_strsplit (changes, " ", -1);
+  locker = g_mutex_locker_new (&cache->lock);
   cache->generation++;
-  clear_locked (cache);
+  if (!all_item_ids (ids))
+    {
+      clear_locked (cache);
+      return;
+    }
+  g_hash_table_iter_init (&iter, cache->entries);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Entry *entry = value;
+
+      if (!stale_after_stock_change (entry, ids))
+        continue;
+      g_queue_unlink (&cache->lru, &entry->link);
+      cache->n_bytes -= entry->n_bytes;
+      g_hash_table_iter_remove (&iter);
+    }
 }
 
 /* Disabling also invalidates: whatever was stored may have gone stale unseen. */

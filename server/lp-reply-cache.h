@@ -15,15 +15,18 @@ G_BEGIN_DECLS
  * URL, until the catalog changes. The same search asked again — the kiosk's popular
  * terms, the first page everybody opens — is answered without the database.
  *
- * Freshness rests on a generation number: lp_reply_cache_invalidate() drops every entry
- * and starts a new generation. A reply is stored only under the generation that was
- * current *before* its query ran (lp_reply_cache_store() refuses an older one), so a
- * query that raced a change can never put the old answer back. The server invalidates
- *   - after each write it commits itself, before the writer gets its reply, and
- *   - on every "lentera_catalog" notification (data/sql/0007_catalog_cache.sql), which
- *     every instance gets at each commit that touched items or categories — before the
- *     item.changed events of that commit, so a client reacting to one reads the new
- *     reply.
+ * Freshness rests on a generation number: lp_reply_cache_forget ("*") drops every entry
+ * and starts a new generation; told only of some items' stock, it starts one too but
+ * drops only the replies that change can make wrong — a loan somewhere in the
+ * catalog leaves the search for "mikroskop" kept. A reply is stored only under the
+ * generation that was current *before* its query ran (lp_reply_cache_store() refuses
+ * an older one), so a query that raced a change can never put the old answer back.
+ * What changed comes from the database (data/sql/0007_catalog_cache.sql):
+ *   - for a write this instance commits, from the transaction itself, applied before
+ *     the writer gets its reply, and
+ *   - for every commit anywhere, from the "lentera_catalog" notification, which each
+ *     instance hears before the item.changed events of that commit, so a client
+ *     reacting to one reads the new reply.
  * While the listening connection is down nobody would say, so the cache is disabled
  * (lp_reply_cache_set_enabled()) until it listens again.
  *
@@ -41,7 +44,8 @@ void          lp_reply_cache_store          (LpReplyCache  *cache,
                                              const char    *key,
                                              guint64        generation,
                                              GBytes        *reply);
-void          lp_reply_cache_invalidate     (LpReplyCache  *cache);
+void          lp_reply_cache_forget         (LpReplyCache  *cache,
+                                             const char    *changes);
 void          lp_reply_cache_set_enabled    (LpReplyCache  *cache,
                                              gboolean       enabled);
 gsize         lp_reply_cache_get_n_bytes    (LpReplyCache  *cache);

@@ -50,6 +50,7 @@ struct _LpRequest
   guint64            cache_generation;
   gboolean           cache_hit;
   gboolean           cache_leader;   /* guests wait for its reply (lp-router.c) */
+  char              *catalog_changes; /* what a committed write changed, see lp-reply-cache.h */
 };
 
 LpRequest *lp_request_new  (SoupServerMessage *msg,

@@ -109,6 +109,7 @@ lp_request_free (LpRequest *req)
   g_clear_pointer (&req->reply_headers, g_ptr_array_unref);
   g_free (req->error_code);
   g_free (req->cache_key);
+  g_free (req->catalog_changes);
   g_free (req);
 }
 

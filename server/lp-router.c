@@ -232,7 +232,7 @@ respond (LpRequest *req)
     }
 }
 
-/* Keeps a fresh catalog reply; drops every kept one once a write has committed, before
+/* Keeps a fresh catalog reply; drops the kept ones a committed write made stale before
  * the writer hears of it, so that its next read is never answered from before. */
 static void
 update_cache (LpRouter  *router,
@@ -241,7 +241,7 @@ update_cache (LpRouter  *router,
   if (router->cache == NULL)
     return;
   if ((req->route->flags & LP_ROUTE_TRANSACTION) && req->status < 400)
-    lp_reply_cache_invalidate (router->cache);
+    lp_reply_cache_forget (router->cache, req->catalog_changes);
   else if (req->cache_key != NULL && !req->cache_hit && req->status == 200 && req->reply != NULL)
     lp_reply_cache_store (router->cache, req->cache_key, req->cache_generation, req->reply);
 }
@@ -389,14 +389,27 @@ take_cached (LpRequest *req,
   return TRUE;
 }
 
+/* Also reads what the transaction changed in the catalog, as its triggers noted it
+ * (data/sql/0007_catalog_cache.sql), for update_cache(). */
 static gboolean
 handler_in_transaction (PGconn    *conn,
                         gpointer   data,
                         GError   **error)
 {
   LpRequest *req = data;
+  g_autoptr(PGresult) res = NULL;
 
-  return req->route->handler (req, conn, error);
+  if (!req->route->handler (req, conn, error))
+    return FALSE;
+  if (((LpRouter *) req->router)->cache == NULL)
+    return TRUE;
+  res = lp_db_exec (conn, "SELECT current_setting('lentera.catalog_changes', true)", 0, NULL,
+                    error);
+  if (res == NULL)
+    return FALSE;
+  g_free (req->catalog_changes);
+  req->catalog_changes = g_strdup (lp_db_get (res, 0, 0));
+  return TRUE;
 }
 
 static gboolean

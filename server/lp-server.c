@@ -164,9 +164,10 @@ queue_overdue_job (gpointer data)
 }
 
 static void
-on_catalog_changed (LpServer *self)
+on_catalog_changed (LpServer   *self,
+                    const char *changes)
 {
-  lp_reply_cache_invalidate (self->cache);
+  lp_reply_cache_forget (self->cache, changes);
 }
 
 /* Without the listener another instance's changes would go unheard: no cache then. */

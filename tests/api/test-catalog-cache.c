@@ -317,6 +317,49 @@ test_other_instance_change_seen (void)
   g_assert_true (get_until_contains (server, path, "Ruang Guru", 1.0));
 }
 
+/* A loan changes one item's stock: the replies that show the item are dropped — at once
+ * on the instance that committed it, by notification on the others — and the rest of
+ * the catalog stays kept. */
+static void
+test_stock_change_keeps_the_rest (void)
+{
+  g_autofree char *lent = make_item ("lent");
+  g_autofree char *lent_path = g_strdup_printf ("/api/v1/items?q=Globe%%20lent%%20%u", counter);
+  g_autofree char *lent_item_path = g_strdup_printf ("/api/v1/items/%s", lent);
+  g_autofree char *shelf = make_item ("shelf");
+  g_autofree char *shelf_path = g_strdup_printf ("/api/v1/items?q=Globe%%20shelf%%20%u", counter);
+  g_autoptr(LpTestResponse) changed = NULL;
+  g_autoptr(LpTestResponse) lent_after = NULL;
+  g_autoptr(LpTestResponse) shelf_after = NULL;
+  g_autoptr(LpTestResponse) shelf_later = NULL;
+  const char *paths[] = { lent_path, lent_item_path, shelf_path };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(LpTestResponse) warm = get (server, paths[i], NULL);
+      g_autoptr(LpTestResponse) kept = get (server, paths[i], NULL);
+
+      g_assert_cmpstr (cache_header (kept), ==, "hit");
+    }
+
+  /* Through this instance: the admin buys two more units. */
+  changed = lp_test_request (server, "PATCH", lent_item_path, admin_token,
+                             "{\"stock_total\": 5}");
+  lp_assert_status (changed, 200);
+  lent_after = get (server, lent_path, NULL);
+  shelf_after = get (server, shelf_path, NULL);
+  g_assert_cmpstr (cache_header (lent_after), ==, "miss");
+  g_assert_true (body_contains (lent_after, "\"stock_total\": 5"));
+  g_assert_cmpstr (cache_header (shelf_after), ==, "hit");
+
+  /* Elsewhere, in SQL: one unit goes out on loan. */
+  g_free (sql ("UPDATE items SET stock_available = stock_available - 1 WHERE id = $1::uuid"
+               " RETURNING id", lent, NULL));
+  g_assert_true (get_until_contains (server, lent_item_path, "\"stock_available\": 4", 2.0));
+  shelf_later = get (server, shelf_path, NULL);
+  g_assert_cmpstr (cache_header (shelf_later), ==, "hit");
+}
+
 /* Many guests asking the same new question at once: one query answers them all. The
  * items table is held, so the query waits while the crowd gathers. */
 static void
@@ -444,6 +487,8 @@ main (int   argc,
   g_test_add_func ("/lp/catalog-cache/sql-change-seen", test_sql_change_seen);
   g_test_add_func ("/lp/catalog-cache/other-instance-change-seen",
                    test_other_instance_change_seen);
+  g_test_add_func ("/lp/catalog-cache/stock-change-keeps-the-rest",
+                   test_stock_change_keeps_the_rest);
   g_test_add_func ("/lp/catalog-cache/crowd-asks-once", test_crowd_asks_once);
   g_test_add_func ("/lp/catalog-cache/crowd-survives-leader-leaving",
                    test_crowd_survives_leader_leaving);

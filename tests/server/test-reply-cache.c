@@ -10,6 +10,8 @@
 
 #include "lp-reply-cache.h"
 
+#include <string.h>
+
 static GBytes *
 reply_of_size (gsize size)
 {
@@ -47,7 +49,7 @@ test_keeps_until_change (void)
   g_assert_true (g_bytes_equal (found, reply));
   g_assert_false (holds (cache, "/api/v1/items?q=b"));
 
-  lp_reply_cache_invalidate (cache);
+  lp_reply_cache_forget (cache, "*");
   g_assert_false (holds (cache, "/api/v1/items?q=a"));
   g_assert_cmpuint (lp_reply_cache_get_n_bytes (cache), ==, 0);
 }
@@ -60,7 +62,7 @@ test_refuses_reply_older_than_change (void)
   g_autoptr(GBytes) reply = reply_of_size (100);
   guint64 before = lp_reply_cache_get_generation (cache);
 
-  lp_reply_cache_invalidate (cache);
+  lp_reply_cache_forget (cache, "*");
   lp_reply_cache_store (cache, "/api/v1/items", before, reply);
   g_assert_false (holds (cache, "/api/v1/items"));
   lp_reply_cache_store (cache, "/api/v1/items", lp_reply_cache_get_generation (cache), reply);
@@ -143,6 +145,73 @@ test_replaces_same_key (void)
   g_assert_cmpuint (lp_reply_cache_get_n_bytes (cache), ==, after_first + 1);
 }
 
+#define ITEM_A "00000000-0000-4000-8000-00000000000a"
+#define ITEM_B "00000000-0000-4000-8000-00000000000b"
+
+static void
+store_text (LpReplyCache *cache,
+            const char   *key,
+            const char   *text)
+{
+  g_autoptr(GBytes) reply = g_bytes_new (text, strlen (text));
+
+  lp_reply_cache_store (cache, key, lp_reply_cache_get_generation (cache), reply);
+}
+
+/* Only the stock of item A changed (a loan): the replies showing A go, and those whose
+ * list depends on stock; the rest stay. No query running meanwhile may store. */
+static void
+test_stock_change_forgets_what_it_touches (void)
+{
+  g_autoptr(LpReplyCache) cache = enabled_cache (1024 * 1024);
+  g_autoptr(GBytes) late = g_bytes_new_static ("late", 4);
+  guint64 before;
+
+  store_text (cache, "/api/v1/items?q=globe", "{\"items\":[{\"id\":\"" ITEM_A "\"}]}");
+  store_text (cache, "/api/v1/items/" ITEM_A "?", "{\"id\":\"" ITEM_A "\"}");
+  store_text (cache, "/api/v1/items?q=peta", "{\"items\":[{\"id\":\"" ITEM_B "\"}]}");
+  store_text (cache, "/api/v1/items?q=peta&borrowable=true", "{\"items\":[]}");
+  store_text (cache, "/api/v1/categories?", "{\"items\":[]}");
+  before = lp_reply_cache_get_generation (cache);
+
+  lp_reply_cache_forget (cache, ITEM_A);
+  g_assert_false (holds (cache, "/api/v1/items?q=globe"));
+  g_assert_false (holds (cache, "/api/v1/items/" ITEM_A "?"));
+  g_assert_false (holds (cache, "/api/v1/items?q=peta&borrowable=true"));
+  g_assert_true (holds (cache, "/api/v1/items?q=peta"));
+  g_assert_true (holds (cache, "/api/v1/categories?"));
+
+  lp_reply_cache_store (cache, "/api/v1/items?q=globe", before, late);
+  g_assert_false (holds (cache, "/api/v1/items?q=globe"));
+
+  lp_reply_cache_forget (cache, NULL);
+  lp_reply_cache_forget (cache, "");
+  g_assert_true (holds (cache, "/api/v1/items?q=peta"));
+  lp_reply_cache_forget (cache, ITEM_A " " ITEM_B);
+  g_assert_false (holds (cache, "/api/v1/items?q=peta"));
+  g_assert_true (holds (cache, "/api/v1/categories?"));
+}
+
+/* Anything but a short list of item ids means anything may have changed. */
+static void
+test_unclear_change_forgets_everything (void)
+{
+  const char *changes[] = { "*", ITEM_A " *", "not-an-id", ITEM_A "  " ITEM_B, NULL };
+  g_autoptr(GString) many = g_string_new (NULL);
+
+  for (guint i = 0; i < 33; i++)
+    g_string_append_printf (many, "%s00000000-0000-4000-8000-%012u", i > 0 ? " " : "", 100 + i);
+  for (guint i = 0; i <= G_N_ELEMENTS (changes) - 1; i++)
+    {
+      g_autoptr(LpReplyCache) cache = enabled_cache (1024 * 1024);
+
+      store_text (cache, "/api/v1/categories?", "{\"items\":[]}");
+      lp_reply_cache_forget (cache, changes[i] != NULL ? changes[i] : many->str);
+      g_assert_false (holds (cache, "/api/v1/categories?"));
+      g_assert_cmpuint (lp_reply_cache_get_n_bytes (cache), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,5 +224,9 @@ main (int   argc,
   g_test_add_func ("/lp/reply-cache/evicts-least-recently-used", test_evicts_least_recently_used);
   g_test_add_func ("/lp/reply-cache/refuses-huge-reply", test_refuses_huge_reply);
   g_test_add_func ("/lp/reply-cache/replaces-same-key", test_replaces_same_key);
+  g_test_add_func ("/lp/reply-cache/stock-change-forgets-what-it-touches",
+                   test_stock_change_forgets_what_it_touches);
+  g_test_add_func ("/lp/reply-cache/unclear-change-forgets-everything",
+                   test_unclear_change_forgets_everything);
   return g_test_run ();
 }
