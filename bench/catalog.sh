@@ -20,6 +20,9 @@
 #                 second (bench/catalog-touch.pgbench), each change dropping every kept
 #                 reply, as loans and returns at a busy desk would;
 #   uncached      the server restarted with --cache-mb 0: every request runs its SQL.
+# GET /items/{id} is not a cached route (every loan of the item changes it, and this
+# bench's random ids over 100,000 items would hardly repeat): its three rows show the
+# same server, and how much the changes and the cache's bookkeeping cost it.
 # Each wrk run follows a 2 s warm-up run that is not counted (new connections, cold
 # backends, the first query of each term). Stops everything it started and deletes the
 # directory at the end, also on Ctrl-C. It builds an optimised, sanitizer-free tree of

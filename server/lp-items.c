@@ -668,7 +668,7 @@ list_items (LpRequest  *req,
 static const LpRoute item_routes[] = {
   { "GET", "/api/v1/items", LP_ROLES_ANY, LP_ROUTE_CACHED, list_items },
   { "POST", "/api/v1/items", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, create_item },
-  { "GET", "/api/v1/items/{id}", LP_ROLES_ANY, LP_ROUTE_CACHED, get_item },
+  { "GET", "/api/v1/items/{id}", LP_ROLES_ANY, LP_ROUTE_READ_ONLY, get_item },
   { "PATCH", "/api/v1/items/{id}", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, update_item },
   { "DELETE", "/api/v1/items/{id}", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, delete_item },
   { "GET", "/api/v1/items/{id}/availability", LP_ROLES_ANY, LP_ROUTE_READ_ONLY,

@@ -3,7 +3,7 @@
 -- Copyright 2026 LenteraPustaka developers
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
--- Each instance keeps whole catalog replies (GET /items, /items/{id}, /categories …)
+-- Each instance keeps whole catalog replies (GET /items, /categories …)
 -- until the catalog changes (server/lp-reply-cache.h). The catalog is the items and
 -- their categories. A change is announced two ways, with the same words:
 --   - NOTIFY lentera_catalog, which every instance's listener hears at COMMIT (and

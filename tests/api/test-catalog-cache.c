@@ -332,7 +332,7 @@ test_stock_change_keeps_the_rest (void)
   g_autoptr(LpTestResponse) lent_after = NULL;
   g_autoptr(LpTestResponse) shelf_after = NULL;
   g_autoptr(LpTestResponse) shelf_later = NULL;
-  const char *paths[] = { lent_path, lent_item_path, shelf_path };
+  const char *paths[] = { lent_path, shelf_path };
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
