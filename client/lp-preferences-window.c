@@ -18,11 +18,48 @@ struct _LpPreferencesWindow
 
   AdwEntryRow          *server_row;
   AdwActionRow         *override_row;
+  AdwComboRow          *language_row;
+  GtkStringList        *language_names;
 
   LpApplication        *application;
 };
 
 G_DEFINE_FINAL_TYPE (LpPreferencesWindow, lp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The values of the "language" setting, in the order of the language row. */
+static const char * const languages[] = { "system", "id", "en" };
+
+static void
+on_language_selected (LpPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->language_row);
+  GSettings *settings;
+
+  if (self->application == NULL || selected >= G_N_ELEMENTS (languages))
+    return;
+  settings = lp_application_get_settings (self->application);
+  g_settings_set_string (settings, "language", languages[selected]);
+}
+
+static void
+fill_languages (LpPreferencesWindow *self)
+{
+  /* Each language is named in itself, so that one who cannot read the current one
+   * still finds their own. */
+  const char *names[] = { _("Follow the System"), "Bahasa Indonesia", "English", NULL };
+  g_autofree char *language = NULL;
+  guint selected = 0;
+
+  language = g_settings_get_string (lp_application_get_settings (self->application), "language");
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (language, languages[i]) == 0)
+      selected = i;
+  /* Filling the row selects its first entry: that is not the user choosing it. */
+  g_signal_handlers_block_by_func (self->language_row, on_language_selected, self);
+  gtk_string_list_splice (self->language_names, 0, 0, names);
+  adw_combo_row_set_selected (self->language_row, selected);
+  g_signal_handlers_unblock_by_func (self->language_row, on_language_selected, self);
+}
 
 gboolean
 lp_preferences_window_apply (LpPreferencesWindow *self)
@@ -83,6 +120,9 @@ lp_preferences_window_class_init (LpPreferencesWindowClass *klass)
     widget_class, "/id/lenterapustaka/Lentera/lp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, server_row);
   gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, override_row);
+  gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, language_names);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
 }
@@ -104,6 +144,7 @@ lp_preferences_window_new (LpApplication *application)
 
   self = g_object_new (LP_TYPE_PREFERENCES_WINDOW, NULL);
   self->application = g_object_ref (application);
+  fill_languages (self);
   url = g_settings_get_string (lp_application_get_settings (application), "server-url");
   gtk_editable_set_text (GTK_EDITABLE (self->server_row), url);
   override = lp_application_get_server_override (application);

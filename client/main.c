@@ -9,22 +9,15 @@
 #include "config.h"
 
 #include "lp-application.h"
-
-#include <glib/gi18n.h>
-#include <locale.h>
+#include "lp-i18n.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(LpApplication) application = NULL;
-  const char *localedir = g_getenv ("LENTERA_LOCALEDIR");
 
-  /* LENTERA_LOCALEDIR lets the tests and a build tree use their own translations. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lp_i18n_init ();
 
   application = lp_application_new (G_APPLICATION_DEFAULT_FLAGS);
   return g_application_run (G_APPLICATION (application), argc, argv);

@@ -10,6 +10,8 @@
 
 #include "lp-gui-test.h"
 
+#include "lp-i18n.h"
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <glib-unix.h>
@@ -217,12 +219,8 @@ lp_gui_init (int       *argc,
              char    ***argv,
              gboolean   with_keyring)
 {
-  const char *localedir = g_getenv ("LENTERA_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* The same set-up as the app's main(). */
+  lp_i18n_init ();
 
   g_test_init (argc, argv, NULL);
   start_private_display ();
