@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lp-api-client.h"
+#include "lp-api-endpoint.h"
 
 G_BEGIN_DECLS
 
@@ -19,14 +20,6 @@ typedef gboolean (*ReplyParser) (LpApiClient  *self,
                                  GTask        *task,
                                  GError      **error);
 
-/* Whether a request carries the session's token, and whether a 401 to it means the
- * session has ended. */
-typedef enum
-{
-  AUTH_NONE,
-  AUTH_TOKEN,
-  AUTH_TOKEN_NO_EXPIRY,
-} Auth;
 
 GTask    *lp_api_client_new_task        (LpApiClient          *self,
                                          gpointer              source_tag,
@@ -38,7 +31,7 @@ void      lp_api_client_send            (LpApiClient          *self,
                                          GTask                *task,
                                          const char           *method,
                                          const char           *path,
-                                         Auth                  auth,
+                                         LpApiAuth             auth,
                                          JsonNode             *body,
                                          ReplyParser           parser);
 gpointer  lp_api_client_finish_pointer  (LpApiClient          *self,
@@ -52,5 +45,13 @@ void      lp_api_client_append_query    (GString              *path,
                                          const char           *key,
                                          const char           *value);
 char     *lp_api_client_escape_segment  (const char           *segment);
+/* The array @member of @object, and element @index of an array as an object; NULL with
+ * LP_ERROR_BAD_REQUEST when the reply does not fit. */
+JsonArray  *lp_api_client_get_array     (JsonObject           *object,
+                                         const char           *member,
+                                         GError              **error);
+JsonObject *lp_api_client_get_element   (JsonArray            *array,
+                                         guint                 index,
+                                         GError              **error);
 
 G_END_DECLS

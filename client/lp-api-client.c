@@ -55,9 +55,10 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  SoupMessage *msg;
-  ReplyParser  parser;
-  char        *token;   /* the token a 401 to this request expires, or NULL */
+  SoupMessage         *msg;
+  ReplyParser          parser;
+  const LpApiEndpoint *endpoint;   /* for lp_api_client_call_async(), or NULL */
+  char                *token;      /* the token a 401 to this request expires, or NULL */
 } Request;
 
 static void
@@ -436,7 +437,7 @@ lp_api_client_send (LpApiClient *self,
                     GTask       *task,
                     const char  *method,
                     const char  *path,
-                    Auth         auth,
+                    LpApiAuth    auth,
                     JsonNode    *body,
                     ReplyParser  parser)
 {
@@ -453,11 +454,11 @@ lp_api_client_send (LpApiClient *self,
       g_object_unref (task);
       return;
     }
-  if (auth != AUTH_NONE && self->token != NULL)
+  if (auth != LP_API_AUTH_NONE && self->token != NULL)
     {
       g_autofree char *header = g_strdup_printf ("Bearer %s", self->token);
 
-      if (auth == AUTH_TOKEN)
+      if (auth == LP_API_AUTH_TOKEN)
         request->token = g_strdup (self->token);
       soup_message_headers_replace (soup_message_get_request_headers (request->msg),
                                     "Authorization", header);
@@ -475,6 +476,211 @@ lp_api_client_send (LpApiClient *self,
     }
   soup_session_send_and_read_async (self->session, request->msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task), on_reply_read, task);
+}
+
+/* Sends @endpoint's method to @path (filled in, with its query). Takes @task. */
+static void
+send_endpoint_to (LpApiClient         *self,
+                  GTask               *task,
+                  const LpApiEndpoint *endpoint,
+                  const char          *path,
+                  JsonNode            *body,
+                  ReplyParser          parser)
+{
+  lp_api_client_send (self, task, endpoint->method, path, endpoint->auth, body, parser);
+  /* The reply is read on a later turn of the main loop, never before this. */
+  ((Request *) g_task_get_task_data (task))->endpoint = endpoint;
+}
+
+/* For the endpoints whose path has no parameters. Takes @task. */
+static void
+send_endpoint (LpApiClient         *self,
+               GTask               *task,
+               const LpApiEndpoint *endpoint,
+               JsonNode            *body,
+               ReplyParser          parser)
+{
+  send_endpoint_to (self, task, endpoint, endpoint->path, body, parser);
+}
+
+JsonArray *
+lp_api_client_get_array (JsonObject  *object,
+                         const char  *member,
+                         GError     **error)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, LP_ERROR, LP_ERROR_BAD_REQUEST, "'%s' must be an array", member);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+JsonObject *
+lp_api_client_get_element (JsonArray  *array,
+                           guint       index,
+                           GError    **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, LP_ERROR, LP_ERROR_BAD_REQUEST, "element %u is not an object", index);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/*
+ * The generic call: any row of the endpoint table
+ */
+
+typedef struct
+{
+  gpointer       value;   /* the decoded object, or a GPtrArray of them for a page */
+  GDestroyNotify free;
+  guint          total;
+} CallResult;
+
+static void
+call_result_free (CallResult *result)
+{
+  if (result->value != NULL)
+    result->free (result->value);
+  g_free (result);
+}
+
+static gboolean
+decode_page (const LpApiEndpoint  *endpoint,
+             JsonObject           *object,
+             CallResult           *result,
+             GError              **error)
+{
+  JsonArray *array = lp_api_client_get_array (object, "items", error);
+  g_autoptr(GPtrArray) values = NULL;
+  gint64 total = 0;
+
+  if (array == NULL ||
+      (lp_json_has_member (object, "total") &&
+       !lp_json_get_int (object, "total", TRUE, 0, G_MAXINT32, &total, error)))
+    return FALSE;
+  values = g_ptr_array_new_full (json_array_get_length (array), endpoint->free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *element = lp_api_client_get_element (array, i, error);
+      gpointer value = element != NULL ? endpoint->decode (element, error) : NULL;
+
+      if (value == NULL)
+        return FALSE;
+      g_ptr_array_add (values, value);
+    }
+  result->total = (guint) MAX (total, (gint64) values->len);
+  result->value = g_steal_pointer (&values);
+  result->free = (GDestroyNotify) g_ptr_array_unref;
+  return TRUE;
+}
+
+static gboolean
+parse_call (LpApiClient  *self,
+            JsonObject   *object,
+            GTask        *task,
+            GError      **error)
+{
+  const LpApiEndpoint *endpoint = ((Request *) g_task_get_task_data (task))->endpoint;
+  CallResult *result = g_new0 (CallResult, 1);
+  gboolean ok = TRUE;
+
+  if (endpoint->reply != LP_API_REPLY_NONE)
+    ok = lp_api_client_require_object (object, error);
+  if (ok && endpoint->reply == LP_API_REPLY_PAGE)
+    ok = decode_page (endpoint, object, result, error);
+  else if (ok && endpoint->reply == LP_API_REPLY_OBJECT)
+    {
+      result->value = endpoint->decode (object, error);
+      result->free = endpoint->free;
+      ok = result->value != NULL;
+    }
+  if (!ok)
+    {
+      call_result_free (result);
+      return FALSE;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) call_result_free);
+  return TRUE;
+}
+
+/* @template with its "{name}" segments replaced, in order, by @args (escaped). */
+static char *
+fill_path (const char         *template,
+           const char * const *args)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = template; *p != '\0'; p++)
+    {
+      const char *end = *p == '{' ? strchr (p, '}') : NULL;
+      g_autofree char *escaped = NULL;
+
+      if (end == NULL)
+        {
+          g_string_append_c (path, *p);
+          continue;
+        }
+      g_return_val_if_fail (args != NULL && args[n] != NULL, NULL);
+      escaped = lp_api_client_escape_segment (args[n++]);
+      g_string_append (path, escaped);
+      p = end;
+    }
+  return g_string_free (g_steal_pointer (&path), FALSE);
+}
+
+void
+lp_api_client_call_async (LpApiClient         *self,
+                          const LpApiEndpoint *endpoint,
+                          const char * const  *path_args,
+                          const char * const  *query,
+                          JsonNode            *body,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autofree char *filled = NULL;
+  g_autoptr(GString) path = NULL;
+  GTask *task;
+
+  g_return_if_fail (LP_IS_API_CLIENT (self));
+  g_return_if_fail (endpoint != NULL);
+  g_return_if_fail (endpoint->reply == LP_API_REPLY_NONE || endpoint->decode != NULL);
+
+  filled = fill_path (endpoint->path, path_args);
+  g_return_if_fail (filled != NULL);
+  path = g_string_new (filled);
+  for (guint i = 0; query != NULL && query[i] != NULL; i += 2)
+    lp_api_client_append_query (path, query[i], query[i + 1]);
+  task = lp_api_client_new_task (self, lp_api_client_call_async, cancellable, callback, user_data);
+  send_endpoint_to (self, task, endpoint, path->str, body, parse_call);
+}
+
+gboolean
+lp_api_client_call_finish (LpApiClient   *self,
+                           GAsyncResult  *result,
+                           gpointer      *value,
+                           guint         *total,
+                           GError       **error)
+{
+  CallResult *call = lp_api_client_finish_pointer (self, result, lp_api_client_call_async, error);
+
+  if (call == NULL)
+    return FALSE;
+  if (total != NULL)
+    *total = call->total;
+  if (value != NULL)
+    *value = g_steal_pointer (&call->value);
+  call_result_free (call);
+  return TRUE;
 }
 
 GTask *
@@ -627,7 +833,7 @@ lp_api_client_login_async (LpApiClient         *self,
   task = lp_api_client_new_task (self, lp_api_client_login_async, cancellable,
                                  callback, user_data);
   body = build_object ("username", username, "password", password, NULL);
-  lp_api_client_send (self, task, "POST", "/api/v1/auth/login", AUTH_NONE, body, parse_login);
+  send_endpoint (self, task, &LP_API_AUTH_LOGIN, body, parse_login);
 }
 
 LpUser *
@@ -657,8 +863,7 @@ lp_api_client_logout_async (LpApiClient         *self,
       return;
     }
   /* The message carries the token; a 401 to it must not look like an expiry. */
-  lp_api_client_send (self, task, "POST", "/api/v1/auth/logout", AUTH_TOKEN_NO_EXPIRY, NULL,
-                      parse_nothing);
+  send_endpoint (self, task, &LP_API_AUTH_LOGOUT, NULL, parse_nothing);
   lp_api_client_clear_session (self);
 }
 
@@ -703,7 +908,7 @@ lp_api_client_me_async (LpApiClient         *self,
 
   task = lp_api_client_new_task (self, lp_api_client_me_async, cancellable,
                                  callback, user_data);
-  lp_api_client_send (self, task, "GET", "/api/v1/me", AUTH_TOKEN, NULL, parse_me);
+  send_endpoint (self, task, &LP_API_ME, NULL, parse_me);
 }
 
 LpUser *
@@ -736,8 +941,7 @@ lp_api_client_register_async (LpApiClient         *self,
     email = NULL;
   body = build_object ("username", username, "password", password, "full_name", full_name,
                        "email", email, NULL);
-  lp_api_client_send (self, task, "POST", "/api/v1/auth/register", AUTH_NONE, body,
-                      parse_user);
+  send_endpoint (self, task, &LP_API_AUTH_REGISTER, body, parse_user);
 }
 
 LpUser *
@@ -766,8 +970,7 @@ lp_api_client_change_password_async (LpApiClient         *self,
                                  callback, user_data);
   body = build_object ("current_password", current_password,
                        "new_password", new_password, NULL);
-  lp_api_client_send (self, task, "PUT", "/api/v1/me/password", AUTH_TOKEN, body,
-                      parse_nothing);
+  send_endpoint (self, task, &LP_API_ME_PASSWORD, body, parse_nothing);
 }
 
 gboolean

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include "lp-api-endpoint.h"
 #include "lp-item-object.h"
 #include "lp-models.h"
 
@@ -54,6 +55,27 @@ void          lp_api_client_clear_session           (LpApiClient          *self)
 
 /* The one HTTP session of the app, for what is not a REST call (the event stream). */
 SoupSession  *lp_api_client_get_session             (LpApiClient          *self);
+
+/*
+ * The one call for every row of the endpoint table (lp-api-endpoint.h). @path_args fill
+ * the path's "{…}" segments in order; @query is NULL or key, value, …, NULL (a NULL or
+ * empty value is left out); @body may be NULL. call_finish() gives the decoded value of
+ * an object reply, or a GPtrArray of decoded elements and the count of every match for
+ * a page (transfer full; @value and @total may be NULL).
+ */
+void          lp_api_client_call_async              (LpApiClient          *self,
+                                                     const LpApiEndpoint  *endpoint,
+                                                     const char * const   *path_args,
+                                                     const char * const   *query,
+                                                     JsonNode             *body,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean      lp_api_client_call_finish             (LpApiClient          *self,
+                                                     GAsyncResult         *result,
+                                                     gpointer             *value,
+                                                     guint                *total,
+                                                     GError              **error);
 
 /* A base URL is an absolute http or https URL with a host. */
 gboolean      lp_api_client_check_base_url          (const char           *base_url,

@@ -1,0 +1,63 @@
+/* lp-api-endpoint.h — the REST endpoints the app calls, as a table.
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * An endpoint is a row: method, path template ("{id}" segments filled in order by
+ * lp_api_client_call_async()), whether it carries the session's token, what its reply
+ * is, and how the reply becomes a value. Adding an endpoint is one row here plus its
+ * decoder; tests/gui/test-api-endpoints.c holds every row against docs/openapi.json.
+ */
+
+typedef enum
+{
+  LP_API_REPLY_NONE,     /* 204, or a body nobody reads */
+  LP_API_REPLY_OBJECT,   /* one object, given to the decoder */
+  LP_API_REPLY_PAGE,     /* {"items": [...], "total": N}: the decoder gets each element */
+} LpApiReplyKind;
+
+/* Whether a request carries the session's token, and whether a 401 to it means the
+ * session has ended. */
+typedef enum
+{
+  LP_API_AUTH_NONE,
+  LP_API_AUTH_TOKEN,
+  LP_API_AUTH_TOKEN_NO_EXPIRY,
+} LpApiAuth;
+
+/* Returns: (transfer full): the value of one reply object, or NULL with @error. */
+typedef gpointer (*LpApiDecoder) (JsonObject  *object,
+                                  GError     **error);
+
+typedef struct
+{
+  const char     *method;
+  const char     *path;       /* template, as in docs/openapi.json */
+  LpApiAuth       auth;
+  LpApiReplyKind  reply;
+  LpApiDecoder    decode;     /* NULL for LP_API_REPLY_NONE */
+  GDestroyNotify  free;       /* frees what decode returns */
+} LpApiEndpoint;
+
+extern const LpApiEndpoint LP_API_ITEMS_LIST;
+extern const LpApiEndpoint LP_API_ITEMS_GET;
+extern const LpApiEndpoint LP_API_ITEMS_AVAILABILITY;
+extern const LpApiEndpoint LP_API_CATEGORIES_LIST;
+extern const LpApiEndpoint LP_API_AUTH_LOGIN;
+extern const LpApiEndpoint LP_API_AUTH_LOGOUT;
+extern const LpApiEndpoint LP_API_AUTH_REGISTER;
+extern const LpApiEndpoint LP_API_ME;
+extern const LpApiEndpoint LP_API_ME_PASSWORD;
+
+/* Every row above, NULL-terminated (for the test against the OpenAPI document). */
+extern const LpApiEndpoint * const lp_api_endpoints[];
+
+G_END_DECLS
