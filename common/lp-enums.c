@@ -117,7 +117,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (damage_category_labels) == LP_DAMAGE_CATEGORY_OTH
 /* Loan life cycle (SPEC §4). A member cancels their own request while it is pending; the
  * desk may also cancel an approved loan nobody came to collect, which puts its units back
  * on the shelf (otherwise they would stay reserved for ever). Only a loan that is out can
- * become overdue. */
+ * become overdue. An approved loan can come back directly: the seed's status is
+ * "Disetujui/Aktif" — once approved the member may have the item, and a desk that forgot
+ * the hand-over must still take it back (the return records the hand-over). */
 static const struct
 {
   LpLoanStatus from;
@@ -128,6 +130,7 @@ static const struct
   { LP_LOAN_STATUS_PENDING, LP_LOAN_STATUS_CANCELLED },
   { LP_LOAN_STATUS_APPROVED, LP_LOAN_STATUS_BORROWED },
   { LP_LOAN_STATUS_APPROVED, LP_LOAN_STATUS_CANCELLED },
+  { LP_LOAN_STATUS_APPROVED, LP_LOAN_STATUS_RETURNED },
   { LP_LOAN_STATUS_BORROWED, LP_LOAN_STATUS_RETURNED },
   { LP_LOAN_STATUS_BORROWED, LP_LOAN_STATUS_OVERDUE },
   { LP_LOAN_STATUS_OVERDUE, LP_LOAN_STATUS_RETURNED },

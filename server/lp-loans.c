@@ -752,6 +752,30 @@ reply_returned (LpRequest   *req,
   return finish_change (req, conn, "loan.return", loan, res, error);
 }
 
+/* An approved loan that comes back was never marked as handed over: it is recorded as
+ * handed over when it was approved, and the activity log says that the return did it. */
+static gboolean
+record_missed_handover (LpRequest   *req,
+                        PGconn      *conn,
+                        const Loan  *loan,
+                        GError     **error)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  if (loan->status != LP_LOAN_STATUS_APPROVED)
+    return TRUE;
+  res = lp_db_query (conn, error,
+                     "UPDATE loans SET status = 'borrowed',"
+                     " handed_over_at = coalesce(decided_at, now())"
+                     " WHERE id = $1 RETURNING json_build_object('status', 'borrowed',"
+                     " 'handed_over_at', api_ts(handed_over_at),"
+                     " 'note', 'Recorded by the return: the hand-over was not recorded.')::text",
+                     loan->id);
+  return res != NULL &&
+         lp_activity_log (req, conn, "loan.handover", "loans", loan->id, loan->json,
+                          lp_db_get (res, 0, 0), error);
+}
+
 /* POST /loans/{id}/return (the desk). */
 static gboolean
 return_loan (LpRequest  *req,
@@ -767,6 +791,7 @@ return_loan (LpRequest  *req,
   if (body == NULL || !read_return_report (body, &r, error) ||
       !lock_loan (req, conn, &loan, error) ||
       !check_transition (&loan, LP_LOAN_STATUS_RETURNED, error) ||
+      !record_missed_handover (req, conn, &loan, error) ||
       !check_returned_at (conn, &loan, &r, &returned_at, error) ||
       !lock_item (conn, loan.item_id, &item, error) ||
       !record_return (req, conn, &loan, &r, returned_at, error) ||

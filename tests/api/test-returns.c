@@ -90,6 +90,46 @@ test_return_good (void)
                    ==, 1);
 }
 
+/* The desk forgot the hand-over: an approved loan comes back all the same, is recorded as
+ * handed over at approval, and has the effects of any return (stock, condition, log). */
+static void
+test_return_approved (void)
+{
+  g_autofree char *item = lp_loan_world_add_item (world, 3, "available");
+  g_autofree char *loan = lp_loan_world_new_loan (world, item, 2, 0, 2);
+  g_autoptr(LpTestResponse) resp = NULL;
+  g_autofree char *stock_out = NULL, *stock = NULL, *condition = NULL, *status = NULL;
+
+  lp_loan_world_step (world, loan, "approve", NULL);
+  stock_out = item_column (item, "stock_available");
+  g_assert_cmpstr (stock_out, ==, "1");
+  resp = return_loan (loan, "{\"condition\":\"minor_damage\",\"damage_category\":"
+                      "\"physical\",\"damage_description\":\"Sampul sobek\"}");
+  lp_assert_status (resp, 200);
+  g_assert_cmpstr (lp_json_str (resp, "status"), ==, "returned");
+  stock = item_column (item, "stock_available");
+  condition = item_column (item, "condition");
+  status = item_column (item, "status");
+  g_assert_cmpstr (stock, ==, "3");
+  g_assert_cmpstr (condition, ==, "minor_damage");
+  g_assert_cmpstr (status, ==, "needs_maintenance");
+  g_assert_cmpint (lp_loan_world_sql_int (world, "SELECT count(*) FROM loans WHERE id = $1"
+                                          " AND handed_over_at = decided_at", loan, NULL), ==, 1);
+  g_assert_cmpint (lp_loan_world_sql_int (world, "SELECT count(*) FROM activity_log"
+                                          " WHERE action = 'loan.handover' AND record_id = $1"
+                                          " AND old_data->>'status' = 'approved'"
+                                          " AND new_data->>'note' LIKE 'Recorded by the return%'",
+                                          loan, NULL), ==, 1);
+  g_assert_cmpint (lp_loan_world_sql_int (world, "SELECT count(*) FROM activity_log"
+                                          " WHERE action = 'loan.return' AND record_id = $1"
+                                          " AND new_data->>'status' = 'returned'", loan, NULL),
+                   ==, 1);
+  g_assert_cmpint (lp_loan_world_sql_int (world,
+                                          "SELECT count(*) FROM item_condition_events"
+                                          " WHERE loan_id = $1 AND condition_to = 'minor_damage'",
+                                          loan, NULL), ==, 1);
+}
+
 typedef struct
 {
   const char *condition;
@@ -370,6 +410,7 @@ main (int   argc,
   server = lp_test_server_start (NULL);
   world = lp_loan_world_new (server, "rt");
 
+  g_test_add_func ("/lp/returns/approved-loan", test_return_approved);
   g_test_add_func ("/lp/returns/good", test_return_good);
   g_test_add_func ("/lp/returns/conditions", test_return_conditions);
   g_test_add_func ("/lp/returns/lost-complaint", test_return_lost_opens_complaint);

@@ -231,7 +231,7 @@ test_loan_transitions (void)
    * rejected, cancelled, overdue). */
   static const gboolean expected[N_LOAN_STATUSES][N_LOAN_STATUSES] = {
     [LP_LOAN_STATUS_PENDING] =   { 0, 1, 0, 0, 1, 1, 0 },
-    [LP_LOAN_STATUS_APPROVED] =  { 0, 0, 1, 0, 0, 1, 0 },
+    [LP_LOAN_STATUS_APPROVED] =  { 0, 0, 1, 1, 0, 1, 0 },
     [LP_LOAN_STATUS_BORROWED] =  { 0, 0, 0, 1, 0, 0, 1 },
     [LP_LOAN_STATUS_RETURNED] =  { 0, 0, 0, 0, 0, 0, 0 },
     [LP_LOAN_STATUS_REJECTED] =  { 0, 0, 0, 0, 0, 0, 0 },
