@@ -144,8 +144,23 @@ login (LpRequest  *req,
   if (*error != NULL)
     return FALSE;
   name = g_utf8_strdown (username, -1);
+  /* Longer input fits no account; it still counts as a failed attempt (under the name
+   * cut to the longest possible one), so that it cannot be tried for free. */
+  if (g_utf8_strlen (name, -1) > LP_USERNAME_MAX_LENGTH)
+    *g_utf8_offset_to_pointer (name, LP_USERNAME_MAX_LENGTH) = '\0';
   if (!check_throttle (req, conn, name, error))
     return FALSE;
+  if (g_utf8_strlen (username, -1) > LP_USERNAME_MAX_LENGTH ||
+      strlen (password) > LP_PASSWORD_MAX_LENGTH)
+    {
+      if (!record_failure (req, conn, name, NULL, "too_long", error))
+        return FALSE;
+      if (g_utf8_strlen (username, -1) > LP_USERNAME_MAX_LENGTH)
+        lp_validation_add (error, "username", "Must be at most 32 characters.");
+      if (strlen (password) > LP_PASSWORD_MAX_LENGTH)
+        lp_validation_add (error, "password", "Must be at most 72 bytes.");
+      return FALSE;
+    }
   res = lp_db_query (conn, error,
                      "SELECT id, password_hash, active FROM users WHERE username = $1", name);
   if (res == NULL)

@@ -489,6 +489,34 @@ test_throttling (void)
   lp_assert_status (other, 200);
 }
 
+/* Input longer than any account's is 422, never 500, and still counts: a flood of long
+ * names is throttled like any other guessing. */
+static void
+test_long_login_input (void)
+{
+  g_autofree char *long_name = g_strnfill (3000, 'a');
+  g_autofree char *long_password = g_strnfill (4000, 'x');
+  g_autofree char *failures = NULL;
+  g_autoptr(LpTestResponse) blocked = NULL;
+  g_autoptr(LpTestResponse) password = NULL;
+
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(LpTestResponse) resp = login_response (long_name, PASSWORD);
+
+      assert_error (resp, 422, "validation_failed");
+    }
+  blocked = login_response (long_name, PASSWORD);
+  assert_error (blocked, 429, "too_many_requests");
+
+  password = login_response ("siswa.panjang", long_password);
+  assert_error (password, 422, "validation_failed");
+  failures = lp_test_server_sql_value (server, "SELECT count(*) FROM login_attempts"
+                                               " WHERE NOT succeeded"
+                                               " AND username = 'siswa.panjang'");
+  g_assert_cmpstr (failures, ==, "1");
+}
+
 static void
 test_create_admin_from_stdin (void)
 {
@@ -540,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/lp/auth/bad-ids-filters", test_bad_ids_and_filters);
   g_test_add_func ("/lp/auth/create-admin-cli", test_create_admin_from_stdin);
   g_test_add_func ("/lp/auth/throttling", test_throttling);
+  g_test_add_func ("/lp/auth/long-login-input", test_long_login_input);
 
   status = g_test_run ();
   g_free (admin_token);
