@@ -517,6 +517,102 @@ test_long_login_input (void)
   g_assert_cmpstr (failures, ==, "1");
 }
 
+typedef struct
+{
+  guint     port;
+  gint     *go;
+  guint     status;
+} Attempt;
+
+/* One login on a session of its own, once every thread is ready. */
+static gpointer
+attempt_login (gpointer data)
+{
+  Attempt *attempt = data;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/api/v1/auth/login", attempt->port);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  static const char text[] = "{\"username\":\"siswa.serentak\",\"password\":\"Salah#2026x\"}";
+  g_autoptr(GBytes) body = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GBytes) reply = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  while (!g_atomic_int_get (attempt->go))
+    g_usleep (100);
+  reply = soup_session_send_and_read (session, msg, NULL, NULL);
+  attempt->status = soup_message_get_status (msg);
+  return NULL;
+}
+
+/* 24 wrong passwords for one account at the same moment let through exactly the limit;
+ * the others are refused as throttled. */
+static void
+test_concurrent_wrong_passwords (void)
+{
+  g_autofree char *id = new_user ("siswa.serentak", "member", NULL);
+  Attempt attempts[24];
+  GThread *threads[G_N_ELEMENTS (attempts)];
+  gint go = 0;
+  guint n_unauthorized = 0, n_throttled = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+    {
+      attempts[i] = (Attempt) { lp_test_server_get_port (server), &go, 0 };
+      threads[i] = g_thread_new ("login", attempt_login, &attempts[i]);
+    }
+  g_atomic_int_set (&go, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+    {
+      g_thread_join (threads[i]);
+      n_unauthorized += attempts[i].status == 401;
+      n_throttled += attempts[i].status == 429;
+    }
+  g_assert_cmpuint (n_unauthorized, ==, 5);
+  g_assert_cmpuint (n_throttled, ==, G_N_ELEMENTS (attempts) - 5);
+}
+
+/* A kiosk: many students behind one address mistype their passwords and then get in.
+ * Their typos lock nobody out, though there are more of them than the address rule's
+ * 30; guessing 30 accounts from one address does. Runs last: it locks the address. */
+static void
+test_address_counts_accounts_guessed (void)
+{
+  g_autoptr(LpTestResponse) fine = NULL;
+  g_autoptr(LpTestResponse) locked = NULL;
+  gboolean throttled = FALSE;
+
+  for (int n = 0; n < 8; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("kiosk.siswa%d", n);
+      g_autofree char *id = new_user (name, "member", NULL);
+      g_autoptr(LpTestResponse) in = NULL;
+
+      for (int i = 0; i < 4; i++)
+        {
+          g_autoptr(LpTestResponse) typo = login_response (name, "Salah#2026x");
+
+          assert_error (typo, 401, "unauthorized");
+        }
+      in = login_response (name, PASSWORD);
+      lp_assert_status (in, 200);
+    }
+  fine = login_response ("kepala", PASSWORD);
+  lp_assert_status (fine, 200);
+
+  for (int n = 0; n < 40 && !throttled; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("tebakan%d", n);
+      g_autoptr(LpTestResponse) guess = login_response (name, "Salah#2026x");
+
+      throttled = guess->status == 429;
+      if (!throttled)
+        assert_error (guess, 401, "unauthorized");
+    }
+  g_assert_true (throttled);
+  locked = login_response ("kepala", PASSWORD);
+  assert_error (locked, 429, "too_many_requests");
+}
+
 static void
 test_create_admin_from_stdin (void)
 {
@@ -569,6 +665,9 @@ main (int   argc,
   g_test_add_func ("/lp/auth/create-admin-cli", test_create_admin_from_stdin);
   g_test_add_func ("/lp/auth/throttling", test_throttling);
   g_test_add_func ("/lp/auth/long-login-input", test_long_login_input);
+  g_test_add_func ("/lp/auth/concurrent-wrong-passwords", test_concurrent_wrong_passwords);
+  /* Last: it locks the tests' address out. */
+  g_test_add_func ("/lp/auth/address-counts-accounts", test_address_counts_accounts_guessed);
 
   status = g_test_run ();
   g_free (admin_token);
