@@ -10,6 +10,8 @@
 
 #include "lp-config.h"
 
+#include <gio/gio.h>
+
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -40,6 +42,7 @@ lp_config_free (LpConfig *config)
   g_free (config->data_dir);
   g_free (config->database_url);
   g_free (config->create_admin);
+  g_strfreev (config->trusted_proxies);
   g_free (config);
 }
 
@@ -99,6 +102,14 @@ load_key_file (LpConfig  *config,
 
   if (!g_key_file_load_from_file (kf, config->config_file, G_KEY_FILE_NONE, error))
     return FALSE;
+  if (g_key_file_has_key (kf, "server", "trusted-proxy", NULL))
+    {
+      g_strfreev (config->trusted_proxies);
+      config->trusted_proxies = g_key_file_get_string_list (kf, "server", "trusted-proxy",
+                                                            NULL, error);
+      if (config->trusted_proxies == NULL)
+        return FALSE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (string_keys); i++)
     {
       g_autofree char *value = g_key_file_get_string (kf, "server", string_keys[i], NULL);
@@ -120,6 +131,11 @@ load_environment (LpConfig  *config,
   replace_string (&config->address, g_getenv ("LENTERA_ADDRESS"));
   replace_string (&config->data_dir, g_getenv ("LENTERA_DATA_DIR"));
   replace_string (&config->database_url, g_getenv ("LENTERA_DATABASE_URL"));
+  if (g_getenv ("LENTERA_TRUSTED_PROXY") != NULL && *g_getenv ("LENTERA_TRUSTED_PROXY") != '\0')
+    {
+      g_strfreev (config->trusted_proxies);
+      config->trusted_proxies = g_strsplit (g_getenv ("LENTERA_TRUSTED_PROXY"), ",", -1);
+    }
   return parse_int ("LENTERA_PORT", g_getenv ("LENTERA_PORT"), 0, 65535, &config->port, error) &&
          parse_int ("LENTERA_WORKERS", g_getenv ("LENTERA_WORKERS"), 1, 64,
                     &config->workers, error) &&
@@ -140,6 +156,20 @@ validate (LpConfig  *config,
                    "session hours ≥ 1 and cache 0–%d MB", CACHE_MB_MAX);
       return FALSE;
     }
+  for (guint i = 0; config->trusted_proxies != NULL && config->trusted_proxies[i] != NULL; i++)
+    {
+      g_autoptr(GInetAddress) proxy = NULL;
+
+      g_strstrip (config->trusted_proxies[i]);
+      proxy = g_inet_address_new_from_string (config->trusted_proxies[i]);
+      if (proxy == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "trusted proxy must be an IP address, not “%s”",
+                       config->trusted_proxies[i]);
+          return FALSE;
+        }
+    }
   if (config->data_dir == NULL)
     config->data_dir = lp_config_default_data_dir ();
   return TRUE;
@@ -154,6 +184,7 @@ lp_config_load (LpConfig   *config,
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *config_file = NULL, *address = NULL, *data_dir = NULL, *database_url = NULL;
   int port = -1, workers = -1, timeout = -1, hours = -1, cache_mb = G_MININT;
+  g_auto(GStrv) trusted_proxies = NULL;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file,
       "Read settings from the [server] group of this key file (also LENTERA_CONFIG)", "FILE" },
@@ -177,6 +208,9 @@ lp_config_load (LpConfig   *config,
     { "cache-mb", 0, 0, G_OPTION_ARG_INT, &cache_mb,
       "Memory for catalog replies kept until the catalog changes; 0 turns the cache off "
       "(default 32)", "MB" },
+    { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &trusted_proxies,
+      "A reverse proxy whose X-Forwarded-For header names the client (repeatable; also "
+      "LENTERA_TRUSTED_PROXY, comma-separated)", "ADDR" },
     { "demo-data", 0, 0, G_OPTION_ARG_NONE, &config->demo_data,
       "Load the demo school (accounts, catalog, loans) into an empty database", NULL },
     { "create-admin", 0, 0, G_OPTION_ARG_STRING, &config->create_admin,
@@ -218,5 +252,10 @@ lp_config_load (LpConfig   *config,
     config->session_hours = hours;
   if (cache_mb != G_MININT)   /* given: even a negative one, which validate() refuses */
     config->cache_mb = cache_mb;
+  if (trusted_proxies != NULL)
+    {
+      g_strfreev (config->trusted_proxies);
+      config->trusted_proxies = g_steal_pointer (&trusted_proxies);
+    }
   return validate (config, error);
 }

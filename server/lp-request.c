@@ -169,6 +169,45 @@ lp_request_get_json (LpRequest  *req,
   return req->json;
 }
 
+static gboolean
+is_trusted (const char         *address,
+            const char * const *trusted)
+{
+  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (address);
+
+  for (guint i = 0; inet != NULL && trusted != NULL && trusted[i] != NULL; i++)
+    {
+      g_autoptr(GInetAddress) proxy = g_inet_address_new_from_string (trusted[i]);
+
+      if (proxy != NULL && g_inet_address_equal (inet, proxy))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+lp_request_client_address (const char         *peer,
+                           const char         *forwarded_for,
+                           const char * const *trusted)
+{
+  g_auto(GStrv) hops = NULL;
+
+  if (peer == NULL || forwarded_for == NULL || !is_trusted (peer, trusted))
+    return g_strdup (peer != NULL ? peer : "");
+  /* The proxy appends the address it saw; earlier entries are the client's word. */
+  hops = g_strsplit (forwarded_for, ",", -1);
+  for (int i = (int) g_strv_length (hops) - 1; i >= 0; i--)
+    {
+      g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (g_strstrip (hops[i]));
+
+      if (inet == NULL)
+        break;
+      if (!is_trusted (hops[i], trusted))
+        return g_inet_address_to_string (inet);
+    }
+  return g_strdup (peer);
+}
+
 const char *
 lp_request_get_ip (LpRequest *req)
 {

@@ -65,6 +65,12 @@ GBytes       *lp_request_get_body        (LpRequest    *req);
 JsonObject   *lp_request_get_json        (LpRequest    *req,
                                           GError      **error);
 const char   *lp_request_get_ip          (LpRequest    *req);
+/* The client's address: @peer, unless @peer is one of @trusted proxies and
+ * @forwarded_for (X-Forwarded-For, may be NULL) names one — then the last address in it
+ * that is not itself a trusted proxy. A malformed entry ends the search at the peer. */
+char         *lp_request_client_address  (const char   *peer,
+                                          const char   *forwarded_for,
+                                          const char * const *trusted);
 const char   *lp_request_get_user_agent  (LpRequest    *req);
 const char   *lp_request_get_token       (LpRequest    *req);
 gboolean      lp_request_get_id          (LpRequest    *req,

@@ -549,6 +549,15 @@ handle_request (SoupServer        *server,
 
   req = lp_request_new (msg, route, params, query);
   req->router = router;
+  if (router->config->trusted_proxies != NULL)
+    {
+      const char *forwarded = soup_message_headers_get_one (
+                                soup_server_message_get_request_headers (msg), "X-Forwarded-For");
+
+      g_free (req->ip);
+      req->ip = lp_request_client_address (soup_server_message_get_remote_host (msg), forwarded,
+                                           (const char * const *) router->config->trusted_proxies);
+    }
   if (router->cache != NULL && (route->flags & LP_ROUTE_CACHED) && prepare_cached (router, req))
     return;
   hold (router, req);

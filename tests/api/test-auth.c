@@ -544,6 +544,40 @@ attempt_login (gpointer data)
   return NULL;
 }
 
+/* Behind the trusted proxy (this test's server trusts 127.0.0.1), a failed login is
+ * counted against the address the proxy names, and an unreadable header changes
+ * nothing. */
+static void
+test_trusted_proxy_address (void)
+{
+  const char *forwarded[] = { "203.0.113.7", "198.51.100.1, 203.0.113.8", "<script>" };
+  const char *recorded[] = { "203.0.113.7", "203.0.113.8", "127.0.0.1" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
+    {
+      g_autoptr(SoupSession) session = soup_session_new ();
+      g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/api/v1/auth/login",
+                                              lp_test_server_get_port (server));
+      g_autofree char *name = g_strdup_printf ("proksi.%u", i);
+      g_autofree char *body_text = g_strdup_printf ("{\"username\":\"%s\","
+                                                    "\"password\":\"Salah#2026x\"}", name);
+      g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+      g_autoptr(GBytes) body = g_bytes_new (body_text, strlen (body_text));
+      g_autoptr(GBytes) reply = NULL;
+      g_autofree char *sql = g_strdup_printf ("SELECT host(ip_address) FROM login_attempts"
+                                              " WHERE username = '%s'", name);
+      g_autofree char *address = NULL;
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Forwarded-For",
+                                    forwarded[i]);
+      soup_message_set_request_body_from_bytes (msg, "application/json", body);
+      reply = soup_session_send_and_read (session, msg, NULL, NULL);
+      g_assert_cmpuint (soup_message_get_status (msg), ==, 401);
+      address = lp_test_server_sql_value (server, sql);
+      g_assert_cmpstr (address, ==, recorded[i]);
+    }
+}
+
 /* 24 wrong passwords for one account at the same moment let through exactly the limit;
  * the others are refused as throttled. */
 static void
@@ -644,7 +678,13 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  server = lp_test_server_start (NULL);
+  {
+    /* The tests' own address is a trusted proxy: without X-Forwarded-For, it is the
+     * client's address as before. */
+    const char *args[] = { "--trusted-proxy=127.0.0.1", NULL };
+
+    server = lp_test_server_start (args);
+  }
   admin_id = lp_test_server_create_user (server, "kepala", PASSWORD, "admin");
   admin_token = lp_test_server_login (server, "kepala", PASSWORD);
 
@@ -666,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/lp/auth/throttling", test_throttling);
   g_test_add_func ("/lp/auth/long-login-input", test_long_login_input);
   g_test_add_func ("/lp/auth/concurrent-wrong-passwords", test_concurrent_wrong_passwords);
+  g_test_add_func ("/lp/auth/trusted-proxy", test_trusted_proxy_address);
   /* Last: it locks the tests' address out. */
   g_test_add_func ("/lp/auth/address-counts-accounts", test_address_counts_accounts_guessed);
 

@@ -86,6 +86,7 @@ test_bad_values_are_refused (void)
     { "--statement-timeout", "5" },
     { "--cache-mb", "-1" },
     { "--cache-mb", "5000" },
+    { "--trusted-proxy", "proxy.sekolah.lan" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -141,6 +142,27 @@ test_cache_size (void)
   g_unlink (path);
 }
 
+/* Trusted proxies: repeatable on the command line, a list in the key file. */
+static void
+test_trusted_proxies (void)
+{
+  g_autofree char *path = write_key_file ("[server]\ntrusted-proxy=10.0.0.5;10.0.0.6\n");
+  g_autoptr(LpConfig) from_file = lp_config_new ();
+  g_autoptr(LpConfig) from_args = lp_config_new ();
+  g_autoptr(GError) error = NULL;
+  const char *file_args[] = { "lentera-server", "--config", path, NULL };
+  const char *args[] = { "lentera-server", "--trusted-proxy", "127.0.0.1",
+                         "--trusted-proxy", "::1", NULL };
+
+  g_assert_true (load (from_file, file_args, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (from_file->trusted_proxies), ==, 2);
+  g_assert_cmpstr (from_file->trusted_proxies[1], ==, "10.0.0.6");
+  g_assert_true (load (from_args, args, &error));
+  g_assert_cmpuint (g_strv_length (from_args->trusted_proxies), ==, 2);
+  g_assert_cmpstr (from_args->trusted_proxies[1], ==, "::1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +174,7 @@ main (int   argc,
   g_test_add_func ("/lp/config/bad-values", test_bad_values_are_refused);
   g_test_add_func ("/lp/config/bad-key-file", test_bad_key_file_value);
   g_test_add_func ("/lp/config/cache-size", test_cache_size);
+  g_test_add_func ("/lp/config/trusted-proxies", test_trusted_proxies);
 
   return g_test_run ();
 }
