@@ -151,13 +151,15 @@ match_segments (char       **pattern,
 }
 
 /* Returns the route for method and path; *path_known tells a wrong method (405) from an
- * unknown path (404). */
+ * unknown path (404), and @allow (nullable) collects the methods the path has, for the
+ * Allow header of a 405. */
 static const LpRoute *
 find_route (LpRouter    *router,
             const char  *method,
             const char  *path,
             GHashTable **params_out,
-            gboolean    *path_known)
+            gboolean    *path_known,
+            GString     *allow)
 {
   g_auto(GStrv) segments = g_strsplit (path + 1, "/", -1);
   g_autoptr(GHashTable) params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -172,7 +174,11 @@ find_route (LpRouter    *router,
         continue;
       *path_known = TRUE;
       if (!g_str_equal (cr->route->method, method))
-        continue;
+        {
+          if (allow != NULL)
+            g_string_append_printf (allow, "%s%s", allow->len > 0 ? ", " : "", cr->route->method);
+          continue;
+        }
       *params_out = g_steal_pointer (&params);
       return cr->route;
     }
@@ -523,15 +529,21 @@ handle_request (SoupServer        *server,
 {
   LpRouter *router = user_data;
   g_autoptr(GHashTable) params = NULL;
+  g_autoptr(GString) allow = g_string_new (NULL);
   const LpRoute *route;
   gboolean path_known;
   LpRequest *req;
 
-  route = find_route (router, soup_server_message_get_method (msg), path, &params, &path_known);
+  route = find_route (router, soup_server_message_get_method (msg), path, &params, &path_known,
+                      allow);
   if (route == NULL)
     {
       if (path_known)
-        reply_now (msg, LP_ERROR_METHOD_NOT_ALLOWED, "This method is not allowed here");
+        {
+          reply_now (msg, LP_ERROR_METHOD_NOT_ALLOWED, "This method is not allowed here");
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Allow", allow->str);
+        }
       else
         reply_now (msg, LP_ERROR_NOT_FOUND, "No such resource");
       return;
@@ -581,7 +593,8 @@ handle_early (SoupServer        *server,
 
   if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
     return;
-  route = find_route (router, soup_server_message_get_method (msg), path, &params, &path_known);
+  route = find_route (router, soup_server_message_get_method (msg), path, &params, &path_known,
+                      NULL);
   if (length > 0 && (gsize) length > body_limit (route))
     {
       reply_now (msg, LP_ERROR_TOO_LARGE, "The request body is too large");

@@ -37,9 +37,17 @@ static void
 test_wrong_method_is_405 (void)
 {
   g_autoptr(LpTestResponse) resp = lp_test_request (server, "DELETE", "/healthz", NULL, NULL);
+  g_autoptr(LpTestResponse) item = lp_test_request (server, "PUT",
+                                                    "/api/v1/items/00000000-0000-4000-8000-0000000000aa",
+                                                    NULL, "{}");
 
   lp_assert_status (resp, 405);
   g_assert_cmpstr (lp_test_response_error_code (resp), ==, "method_not_allowed");
+  /* The reply says what the path does take (RFC 9110 §15.5.6). */
+  g_assert_cmpstr (soup_message_headers_get_one (resp->headers, "Allow"), ==, "GET");
+  lp_assert_status (item, 405);
+  g_assert_cmpstr (soup_message_headers_get_one (item->headers, "Allow"), ==,
+                   "GET, PATCH, DELETE");
 }
 
 static void
