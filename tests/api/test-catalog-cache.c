@@ -37,16 +37,89 @@ sql (const char *statement,
   return value;
 }
 
-/* A new item whose name holds word; returns its id. */
+/* The server's event stream, heard as a guest. The cache hears of a commit before that
+ * commit's item.changed events go out (lp-events.c), and the database delivers
+ * notifications in commit order: once an item's event has arrived, the cache has
+ * forgotten what that commit, and every commit before it, made stale. */
+static SoupSession *events_session;
+static SoupWebsocketConnection *events;
+static GHashTable *items_heard;   /* ids that had an item.changed event */
+
+static void
+on_event (SoupWebsocketConnection *ws,
+          SoupWebsocketDataType    type,
+          GBytes                  *message,
+          gpointer                 data)
+{
+  gsize size = 0;
+  const char *text = g_bytes_get_data (message, &size);
+  g_autofree char *copy = g_strndup (text, size);
+  g_autoptr(JsonNode) node = json_from_string (copy, NULL);
+  JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ?
+                       json_node_get_object (node) : NULL;
+  const char *id = object != NULL ?
+                   json_object_get_string_member_with_default (object, "id", NULL) : NULL;
+
+  if (id != NULL)
+    g_hash_table_add (items_heard, g_strdup (id));
+}
+
+static void
+on_events_connected (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  events = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
+  g_assert_no_error (error);
+  g_signal_connect (events, "message", G_CALLBACK (on_event), NULL);
+}
+
+static void
+open_events (void)
+{
+  g_autofree char *url = g_strdup_printf ("ws://127.0.0.1:%u/api/v1/events",
+                                          lp_test_server_get_port (server));
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  items_heard = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  events_session = soup_session_new ();
+  soup_session_websocket_connect_async (events_session, msg, NULL, NULL, G_PRIORITY_DEFAULT,
+                                        NULL, on_events_connected, NULL);
+  while (events == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (events);
+}
+
+/* Waits until the item.changed event of a commit on id has arrived. */
+static void
+wait_for_event (const char *id)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!g_hash_table_contains (items_heard, id))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("no item.changed event for %s", id);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* A new item whose name holds word; returns its id once the cache has heard of it. */
 static char *
 make_item (const char *word)
 {
   g_autofree char *code = g_strdup_printf ("CACHE-%04u", ++counter);
   g_autofree char *name = g_strdup_printf ("Globe %s %u", word, counter);
+  char *id = sql ("INSERT INTO items (code, name, category_id, location, stock_total,"
+                  " stock_available) VALUES ($1, $2, $3::uuid, 'Rak A1', 3, 3) RETURNING id",
+                  code, name, category_id, NULL);
 
-  return sql ("INSERT INTO items (code, name, category_id, location, stock_total,"
-              " stock_available) VALUES ($1, $2, $3::uuid, 'Rak A1', 3, 3) RETURNING id",
-              code, name, category_id, NULL);
+  wait_for_event (id);
+  return id;
 }
 
 static const char *
@@ -497,6 +570,7 @@ main (int   argc,
   member_token = lp_test_server_login (server, "siswa.budi", PASSWORD);
   category_id = sql ("INSERT INTO categories (name) VALUES ('Alat Peraga') RETURNING id", NULL);
   wait_until_caching (server);
+  open_events ();
 
   g_test_add_func ("/lp/catalog-cache/kept-reply", test_kept_reply);
   g_test_add_func ("/lp/catalog-cache/own-change-seen-at-once", test_own_change_seen_at_once);
@@ -515,6 +589,10 @@ main (int   argc,
   g_free (admin_token);
   g_free (member_token);
   g_free (category_id);
+  soup_websocket_connection_close (events, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  g_clear_object (&events);
+  g_clear_object (&events_session);
+  g_hash_table_unref (items_heard);
   lp_test_server_free (server);
   return status;
 }
