@@ -130,13 +130,15 @@ update_category (LpRequest  *req,
                  PGconn     *conn,
                  GError    **error)
 {
-  JsonObject *body = lp_request_get_json (req, error);
+  JsonObject *body = NULL;
   CategoryInput input = { NULL, NULL };
   g_autoptr(PGresult) old = NULL;
   g_autoptr(PGresult) res = NULL;
   const char *id;
 
-  if (!lp_request_get_id (req, "id", &id, error) || body == NULL ||
+  if (!lp_request_get_id (req, "id", &id, error) ||
+      /* the id first: a bad id and a bad body must not both set the error */
+      (body = lp_request_get_json (req, error)) == NULL ||
       !read_category (body, FALSE, &input, error))
     return FALSE;
   if ((old = lock_category (conn, id, error)) == NULL)

@@ -254,13 +254,15 @@ update_user (LpRequest  *req,
              PGconn     *conn,
              GError    **error)
 {
-  JsonObject *body = lp_request_get_json (req, error);
+  JsonObject *body = NULL;
   UserChange change = { 0 };
   g_autoptr(PGresult) old = NULL;
   const char *id;
   gboolean was_admin, loses_admin;
 
-  if (!lp_request_get_id (req, "id", &id, error) || body == NULL ||
+  if (!lp_request_get_id (req, "id", &id, error) ||
+      /* the id first: a bad id and a bad body must not both set the error */
+      (body = lp_request_get_json (req, error)) == NULL ||
       !read_user_change (req, body, &change, error))
     return FALSE;
   old = lp_db_expect_row (lp_db_query (conn, error,

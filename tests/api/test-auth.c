@@ -460,7 +460,17 @@ test_bad_ids_and_filters (void)
                                                         "/api/v1/activity?from=2026-02-30",
                                                         admin_token, NULL);
 
+  g_autoptr(LpTestResponse) bad_both = lp_test_request (server, "PATCH", "/api/v1/users/123",
+                                                        admin_token, "{\"role\": 7");
+  g_autoptr(LpTestResponse) bad_both_category = lp_test_request (server, "PATCH",
+                                                                 "/api/v1/categories/123",
+                                                                 admin_token, "[");
+
   assert_error (bad_id, 404, "not_found");
+  /* A bad id and a bad body: one error (the server runs with fatal warnings, so an error
+   * set over another would end it here). */
+  assert_error (bad_both, 404, "not_found");
+  assert_error (bad_both_category, 404, "not_found");
   assert_error (bad_role, 400, "bad_request");
   assert_error (bad_limit, 422, "validation_failed");
   assert_error (bad_offset, 422, "validation_failed");
