@@ -193,7 +193,11 @@ lp_server_start (LpServer  *self,
                                config->connect_timeout_s);
   self->router = lp_router_new (self->pool, config);
   lp_resources_register_all (self->router);
-  self->soup = soup_server_new ("server-header", "LenteraPustaka/" PACKAGE_VERSION " ", NULL);
+  /* Raw paths: libsoup would itself refuse a path whose decoding has "%00" or a "/../",
+   * with an empty 400 outside the API's error shape. The router decodes each segment
+   * itself (lp-router.c) and answers such paths with a JSON 404. */
+  self->soup = soup_server_new ("server-header", "LenteraPustaka/" PACKAGE_VERSION " ",
+                                "raw-paths", TRUE, NULL);
   lp_router_attach (self->router, self->soup);
   self->events = lp_event_hub_new (self->conninfo, self->pool, config);
   if (config->cache_mb > 0)

@@ -33,6 +33,24 @@ test_unknown_path_is_404 (void)
   g_assert_cmpstr (lp_test_response_error_code (resp), ==, "not_found");
 }
 
+/* Paths libsoup itself would refuse with an empty 400 (a NUL, a traversal) get the API's
+ * JSON error like any unknown path. */
+static void
+test_malformed_paths_are_json (void)
+{
+  const char *paths[] = { "/api/v1/items/%00", "/api/v1/items/..%2F..%2Fetc%2Fpasswd",
+                          "/api/v1/items/a%2Fb" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(LpTestResponse) resp = lp_test_request (server, "GET", paths[i], NULL, NULL);
+
+      g_test_message ("%s", paths[i]);
+      lp_assert_status (resp, 404);
+      g_assert_cmpstr (lp_test_response_error_code (resp), ==, "not_found");
+    }
+}
+
 static void
 test_wrong_method_is_405 (void)
 {
@@ -129,6 +147,7 @@ main (int   argc,
   g_test_add_func ("/lp/core/healthz", test_healthz_ok);
   g_test_add_func ("/lp/core/unknown-path", test_unknown_path_is_404);
   g_test_add_func ("/lp/core/wrong-method", test_wrong_method_is_405);
+  g_test_add_func ("/lp/core/malformed-paths", test_malformed_paths_are_json);
   g_test_add_func ("/lp/core/body-limit", test_body_over_limit_is_413);
   g_test_add_func ("/lp/core/bad-token", test_bad_token_is_401);
   g_test_add_func ("/lp/core/database-down", test_database_down_then_back);
