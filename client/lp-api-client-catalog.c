@@ -88,19 +88,16 @@ lp_api_client_item_availability_async (LpApiClient         *self,
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   const char *args[] = { id, NULL };
+  const char *query[] = { "from", NULL, "to", NULL, NULL };
 
   g_return_if_fail (id != NULL);
   g_return_if_fail (from != NULL && g_date_valid (from));
   g_return_if_fail (to != NULL && g_date_valid (to));
 
-  from_text = lp_format_date (from);
-  to_text = lp_format_date (to);
-  {
-    const char *query[] = { "from", from_text, "to", to_text, NULL };
-
-    lp_api_client_call_async (self, &LP_API_ITEMS_AVAILABILITY, args, query, NULL,
-                              cancellable, callback, user_data);
-  }
+  query[1] = from_text = lp_format_date (from);
+  query[3] = to_text = lp_format_date (to);
+  lp_api_client_call_async (self, &LP_API_ITEMS_AVAILABILITY, args, query, NULL, cancellable,
+                            callback, user_data);
 }
 
 GArray *

@@ -26,14 +26,6 @@ GTask    *lp_api_client_new_task        (LpApiClient          *self,
                                          GCancellable         *cancellable,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data);
-/* Sends @method @path (with its query) and hands the reply to @parser. Takes @task. */
-void      lp_api_client_send            (LpApiClient          *self,
-                                         GTask                *task,
-                                         const char           *method,
-                                         const char           *path,
-                                         LpApiAuth             auth,
-                                         JsonNode             *body,
-                                         ReplyParser           parser);
 gpointer  lp_api_client_finish_pointer  (LpApiClient          *self,
                                          GAsyncResult         *result,
                                          gpointer              source_tag,

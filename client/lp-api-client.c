@@ -57,7 +57,7 @@ typedef struct
 {
   SoupMessage         *msg;
   ReplyParser          parser;
-  const LpApiEndpoint *endpoint;   /* for lp_api_client_call_async(), or NULL */
+  const LpApiEndpoint *endpoint;   /* the row sent */
   char                *token;      /* the token a 401 to this request expires, or NULL */
 } Request;
 
@@ -431,23 +431,25 @@ on_reply_read (GObject      *source,
     }
 }
 
-/* Sends @method @path (with its query) and hands the reply to @parser. Takes @task. */
-void
-lp_api_client_send (LpApiClient *self,
-                    GTask       *task,
-                    const char  *method,
-                    const char  *path,
-                    LpApiAuth    auth,
-                    JsonNode    *body,
-                    ReplyParser  parser)
+/* Sends @endpoint's method to @path (its template filled in, with the query) and hands
+ * the reply to @parser. Takes @task. */
+static void
+send_request (LpApiClient         *self,
+              GTask               *task,
+              const LpApiEndpoint *endpoint,
+              const char          *path,
+              JsonNode            *body,
+              ReplyParser          parser)
 {
   g_autofree char *url = g_strconcat (self->base_url, path, NULL);
+  LpApiAuth auth = endpoint->auth;
   Request *request = g_new0 (Request, 1);
 
   request->parser = parser;
+  request->endpoint = endpoint;
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
 
-  request->msg = soup_message_new (method, url);
+  request->msg = soup_message_new (endpoint->method, url);
   if (request->msg == NULL)
     {
       return_unavailable (self, task, "invalid URL");
@@ -478,20 +480,6 @@ lp_api_client_send (LpApiClient *self,
                                     g_task_get_cancellable (task), on_reply_read, task);
 }
 
-/* Sends @endpoint's method to @path (filled in, with its query). Takes @task. */
-static void
-send_endpoint_to (LpApiClient         *self,
-                  GTask               *task,
-                  const LpApiEndpoint *endpoint,
-                  const char          *path,
-                  JsonNode            *body,
-                  ReplyParser          parser)
-{
-  lp_api_client_send (self, task, endpoint->method, path, endpoint->auth, body, parser);
-  /* The reply is read on a later turn of the main loop, never before this. */
-  ((Request *) g_task_get_task_data (task))->endpoint = endpoint;
-}
-
 /* For the endpoints whose path has no parameters. Takes @task. */
 static void
 send_endpoint (LpApiClient         *self,
@@ -500,7 +488,7 @@ send_endpoint (LpApiClient         *self,
                JsonNode            *body,
                ReplyParser          parser)
 {
-  send_endpoint_to (self, task, endpoint, endpoint->path, body, parser);
+  send_request (self, task, endpoint, endpoint->path, body, parser);
 }
 
 JsonArray *
@@ -661,7 +649,7 @@ lp_api_client_call_async (LpApiClient         *self,
   for (guint i = 0; query != NULL && query[i] != NULL; i += 2)
     lp_api_client_append_query (path, query[i], query[i + 1]);
   task = lp_api_client_new_task (self, lp_api_client_call_async, cancellable, callback, user_data);
-  send_endpoint_to (self, task, endpoint, path->str, body, parse_call);
+  send_request (self, task, endpoint, path->str, body, parse_call);
 }
 
 gboolean
