@@ -13,17 +13,21 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Whether the running program is one built in BUILD_ROOT (and not an installed one). */
 static gboolean
 running_from_build_tree (void)
 {
+  /* Both with links resolved: /proc/self/exe is, a build directory reached through a
+   * link (/home → /srv/home) is not. */
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *root = g_canonicalize_filename (BUILD_ROOT, NULL);
-  gsize len = strlen (root);
+  g_autofree char *root = realpath (BUILD_ROOT, NULL);
+  gsize len = root != NULL ? strlen (root) : 0;
 
-  return exe != NULL && strncmp (exe, root, len) == 0 && exe[len] == G_DIR_SEPARATOR;
+  return exe != NULL && root != NULL && strncmp (exe, root, len) == 0 &&
+         exe[len] == G_DIR_SEPARATOR;
 }
 
 char *
