@@ -131,40 +131,33 @@ start_session (LpRequest   *req,
   return TRUE;
 }
 
-/* An unknown user and a wrong password get the same status, the same message and
+/* One attempt, for @name (the username lowered and cut to the longest possible one).
+ * An unknown user and a wrong password get the same status, the same message and
  * (through lp_password_burn_time) about the same time. */
 static gboolean
-login_locked (LpRequest  *req,
-              PGconn     *conn,
-              GError    **error)
+attempt_login (LpRequest   *req,
+               PGconn      *conn,
+               const char  *name,
+               const char  *username,
+               const char  *password,
+               GError     **error)
 {
-  JsonObject *body = lp_request_get_json (req, error);
-  const char *username = NULL, *password = NULL;
-  g_autofree char *name = NULL;
+  gboolean name_too_long = g_utf8_strlen (username, -1) > LP_USERNAME_MAX_LENGTH;
+  gboolean password_too_long = strlen (password) > LP_PASSWORD_MAX_LENGTH;
   g_autoptr(PGresult) res = NULL;
   gboolean verified;
 
-  if (body == NULL)
-    return FALSE;
-  lp_json_get_string (body, "username", TRUE, &username, error);
-  lp_json_get_string (body, "password", TRUE, &password, error);
-  if (*error != NULL)
-    return FALSE;
-  name = g_utf8_strdown (username, -1);
-  /* Longer input fits no account; it still counts as a failed attempt (under the name
-   * cut to the longest possible one), so that it cannot be tried for free. */
-  if (g_utf8_strlen (name, -1) > LP_USERNAME_MAX_LENGTH)
-    *g_utf8_offset_to_pointer (name, LP_USERNAME_MAX_LENGTH) = '\0';
   if (!check_throttle (req, conn, name, error))
     return FALSE;
-  if (g_utf8_strlen (username, -1) > LP_USERNAME_MAX_LENGTH ||
-      strlen (password) > LP_PASSWORD_MAX_LENGTH)
+  /* Longer input fits no account; it still counts as a failed attempt, so that it cannot
+   * be tried for free. */
+  if (name_too_long || password_too_long)
     {
       if (!record_failure (req, conn, name, NULL, "too_long", error))
         return FALSE;
-      if (g_utf8_strlen (username, -1) > LP_USERNAME_MAX_LENGTH)
+      if (name_too_long)
         lp_validation_add (error, "username", "Must be at most 32 characters.");
-      if (strlen (password) > LP_PASSWORD_MAX_LENGTH)
+      if (password_too_long)
         lp_validation_add (error, "password", "Must be at most 72 bytes.");
       return FALSE;
     }
@@ -205,24 +198,28 @@ login (LpRequest  *req,
        GError    **error)
 {
   JsonObject *body = lp_request_get_json (req, error);
-  const char *username = NULL;
-  g_autofree char *key = NULL;
+  const char *username = NULL, *password = NULL;
+  g_autofree char *name = NULL;
   g_autoptr(PGresult) locked = NULL;
   g_autoptr(PGresult) unlocked = NULL;
   gboolean ok;
 
   if (body == NULL)
     return FALSE;
-  if (!lp_json_get_string (body, "username", TRUE, &username, error))
+  lp_json_get_string (body, "username", TRUE, &username, error);
+  lp_json_get_string (body, "password", TRUE, &password, error);
+  if (*error != NULL)
     return FALSE;
-  key = g_utf8_strdown (username, -1);
+  name = g_utf8_strdown (username, -1);
+  if (g_utf8_strlen (name, -1) > LP_USERNAME_MAX_LENGTH)
+    *g_utf8_offset_to_pointer (name, LP_USERNAME_MAX_LENGTH) = '\0';
   locked = lp_db_query (conn, error, "SELECT pg_advisory_lock(hashtext('lentera.login:' || $1))",
-                        key);
+                        name);
   if (locked == NULL)
     return FALSE;
-  ok = login_locked (req, conn, error);
+  ok = attempt_login (req, conn, name, username, password, error);
   unlocked = lp_db_query (conn, NULL,
-                          "SELECT pg_advisory_unlock(hashtext('lentera.login:' || $1))", key);
+                          "SELECT pg_advisory_unlock(hashtext('lentera.login:' || $1))", name);
   return ok;
 }
 

@@ -169,6 +169,9 @@ validate (LpConfig  *config,
                        config->trusted_proxies[i]);
           return FALSE;
         }
+      /* Kept in the one spelling lp_request_client_address() compares with. */
+      g_free (config->trusted_proxies[i]);
+      config->trusted_proxies[i] = g_inet_address_to_string (proxy);
     }
   if (config->data_dir == NULL)
     config->data_dir = lp_config_default_data_dir ();

@@ -169,20 +169,13 @@ lp_request_get_json (LpRequest  *req,
   return req->json;
 }
 
-static gboolean
-is_trusted (const char         *address,
-            const char * const *trusted)
+/* @address in its canonical spelling, or NULL when it is not an IP address. */
+static char *
+canonical_address (const char *address)
 {
   g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (address);
 
-  for (guint i = 0; inet != NULL && trusted != NULL && trusted[i] != NULL; i++)
-    {
-      g_autoptr(GInetAddress) proxy = g_inet_address_new_from_string (trusted[i]);
-
-      if (proxy != NULL && g_inet_address_equal (inet, proxy))
-        return TRUE;
-    }
-  return FALSE;
+  return inet != NULL ? g_inet_address_to_string (inet) : NULL;
 }
 
 char *
@@ -190,20 +183,22 @@ lp_request_client_address (const char         *peer,
                            const char         *forwarded_for,
                            const char * const *trusted)
 {
+  g_autofree char *canonical_peer = peer != NULL ? canonical_address (peer) : NULL;
   g_auto(GStrv) hops = NULL;
 
-  if (peer == NULL || forwarded_for == NULL || !is_trusted (peer, trusted))
+  if (canonical_peer == NULL || forwarded_for == NULL || trusted == NULL ||
+      !g_strv_contains (trusted, canonical_peer))
     return g_strdup (peer != NULL ? peer : "");
   /* The proxy appends the address it saw; earlier entries are the client's word. */
   hops = g_strsplit (forwarded_for, ",", -1);
   for (int i = (int) g_strv_length (hops) - 1; i >= 0; i--)
     {
-      g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (g_strstrip (hops[i]));
+      g_autofree char *hop = canonical_address (g_strstrip (hops[i]));
 
-      if (inet == NULL)
+      if (hop == NULL)
         break;
-      if (!is_trusted (hops[i], trusted))
-        return g_inet_address_to_string (inet);
+      if (!g_strv_contains (trusted, hop))
+        return g_steal_pointer (&hop);
     }
   return g_strdup (peer);
 }

@@ -67,7 +67,9 @@ JsonObject   *lp_request_get_json        (LpRequest    *req,
 const char   *lp_request_get_ip          (LpRequest    *req);
 /* The client's address: @peer, unless @peer is one of @trusted proxies and
  * @forwarded_for (X-Forwarded-For, may be NULL) names one — then the last address in it
- * that is not itself a trusted proxy. A malformed entry ends the search at the peer. */
+ * that is not itself a trusted proxy. A malformed entry ends the search at the peer.
+ * @trusted are in canonical spelling (g_inet_address_to_string(), as lp-config.c keeps
+ * them). */
 char         *lp_request_client_address  (const char   *peer,
                                           const char   *forwarded_for,
                                           const char * const *trusted);
