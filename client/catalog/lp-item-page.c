@@ -411,7 +411,7 @@ lp_item_page_class_init (LpItemPageClass *klass)
   object_class->finalize = lp_item_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/lenterapustaka/Lentera/lp-item-page.ui");
+                                               "/id/lenterapustaka/Lentera/catalog/lp-item-page.ui");
   BIND (window_title);
   BIND (page_stack);
   BIND (page_spinner);

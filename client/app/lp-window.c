@@ -471,7 +471,7 @@ lp_window_class_init (LpWindowClass *klass)
   g_type_ensure (LP_TYPE_REGISTER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/lenterapustaka/Lentera/lp-window.ui");
+                                               "/id/lenterapustaka/Lentera/app/lp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, login_button);

@@ -117,7 +117,7 @@ lp_preferences_window_class_init (LpPreferencesWindowClass *klass)
   object_class->dispose = lp_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/id/lenterapustaka/Lentera/lp-preferences-window.ui");
+    widget_class, "/id/lenterapustaka/Lentera/account/lp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, server_row);
   gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, override_row);
   gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, language_row);

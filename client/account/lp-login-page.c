@@ -239,7 +239,7 @@ lp_login_page_class_init (LpLoginPageClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, LP_TYPE_USER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/lenterapustaka/Lentera/lp-login-page.ui");
+                                               "/id/lenterapustaka/Lentera/account/lp-login-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LpLoginPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, LpLoginPage, username_row);
   gtk_widget_class_bind_template_child (widget_class, LpLoginPage, password_row);

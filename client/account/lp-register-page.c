@@ -221,7 +221,7 @@ lp_register_page_class_init (LpRegisterPageClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, LP_TYPE_USER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/lenterapustaka/Lentera/lp-register-page.ui");
+                                               "/id/lenterapustaka/Lentera/account/lp-register-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LpRegisterPage, full_name_row);
   gtk_widget_class_bind_template_child (widget_class, LpRegisterPage, username_row);
   gtk_widget_class_bind_template_child (widget_class, LpRegisterPage, email_row);

@@ -254,7 +254,7 @@ lp_catalog_page_class_init (LpCatalogPageClass *klass)
   g_type_ensure (LP_TYPE_CATALOG_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/lenterapustaka/Lentera/lp-catalog-page.ui");
+                                               "/id/lenterapustaka/Lentera/catalog/lp-catalog-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LpCatalogPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LpCatalogPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LpCatalogPage, category_names);

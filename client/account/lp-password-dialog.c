@@ -165,7 +165,7 @@ lp_password_dialog_class_init (LpPasswordDialogClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/lenterapustaka/Lentera/lp-password-dialog.ui");
+                                               "/id/lenterapustaka/Lentera/account/lp-password-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LpPasswordDialog, current_row);
   gtk_widget_class_bind_template_child (widget_class, LpPasswordDialog, new_row);
   gtk_widget_class_bind_template_child (widget_class, LpPasswordDialog, confirm_row);

@@ -182,7 +182,7 @@ lp_catalog_row_class_init (LpCatalogRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/lenterapustaka/Lentera/lp-catalog-row.ui");
+                                               "/id/lenterapustaka/Lentera/catalog/lp-catalog-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LpCatalogRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, LpCatalogRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, LpCatalogRow, warning_icon);
