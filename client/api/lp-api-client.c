@@ -30,7 +30,7 @@ struct _LpApiClient
   SoupSession *session;
   char        *base_url;   /* without a trailing slash */
   char        *token;      /* NULL = guest */
-  LpUser      *user;       /* NULL = guest, or a remembered token not yet checked */
+  LpUserObject *user;      /* NULL = guest, or a remembered token not yet checked */
   gboolean     reachable;
 };
 
@@ -86,7 +86,7 @@ lp_api_client_finalize (GObject *object)
 
   g_free (self->base_url);
   g_free (self->token);
-  g_clear_pointer (&self->user, lp_user_free);
+  g_clear_object (&self->user);
 
   G_OBJECT_CLASS (lp_api_client_parent_class)->finalize (object);
 }
@@ -108,7 +108,7 @@ lp_api_client_get_property (GObject    *object,
       g_value_set_boolean (value, self->reachable);
       break;
     case PROP_USER:
-      g_value_set_boxed (value, self->user);
+      g_value_set_object (value, self->user);
       break;
     case PROP_ROLE:
       g_value_set_flags (value, lp_api_client_get_role (self));
@@ -153,8 +153,8 @@ lp_api_client_class_init (LpApiClientClass *klass)
     g_param_spec_boolean ("reachable", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_USER] =
-    g_param_spec_boxed ("user", NULL, NULL, LP_TYPE_USER,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("user", NULL, NULL, LP_TYPE_USER_OBJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ROLE] =
     g_param_spec_flags ("role", NULL, NULL, LP_TYPE_ROLE, LP_ROLE_GUEST,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -259,7 +259,7 @@ lp_api_client_get_reachable (LpApiClient *self)
   return self->reachable;
 }
 
-const LpUser *
+LpUserObject *
 lp_api_client_get_user (LpApiClient *self)
 {
   g_return_val_if_fail (LP_IS_API_CLIENT (self), NULL);
@@ -272,7 +272,7 @@ lp_api_client_get_role (LpApiClient *self)
 {
   g_return_val_if_fail (LP_IS_API_CLIENT (self), LP_ROLE_GUEST);
 
-  return self->user != NULL ? self->user->role : LP_ROLE_GUEST;
+  return self->user != NULL ? (LpRole) lp_api_object_get_enum (self->user, "role") : LP_ROLE_GUEST;
 }
 
 const char *
@@ -285,14 +285,14 @@ lp_api_client_get_token (LpApiClient *self)
 
 static void
 set_user (LpApiClient  *self,
-          const LpUser *user)
+          LpUserObject *user)
 {
   LpRole old_role = lp_api_client_get_role (self);
 
   if (self->user == NULL && user == NULL)
     return;
-  g_clear_pointer (&self->user, lp_user_free);
-  self->user = user != NULL ? lp_user_copy (user) : NULL;
+  g_clear_object (&self->user);
+  self->user = user != NULL ? g_object_ref (user) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
   if (old_role != lp_api_client_get_role (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
@@ -540,6 +540,23 @@ call_result_free (CallResult *result)
   g_free (result);
 }
 
+/* A data object of the row's type, or what its own decoder makes. */
+static gpointer
+decode_value (const LpApiEndpoint  *endpoint,
+              JsonObject           *object,
+              GError              **error)
+{
+  if (endpoint->type != NULL)
+    return lp_api_object_new_from_json (endpoint->type (), object, error);
+  return endpoint->decode (object, error);
+}
+
+static GDestroyNotify
+value_free_func (const LpApiEndpoint *endpoint)
+{
+  return endpoint->type != NULL ? g_object_unref : endpoint->free;
+}
+
 static gboolean
 decode_page (const LpApiEndpoint  *endpoint,
              JsonObject           *object,
@@ -554,11 +571,11 @@ decode_page (const LpApiEndpoint  *endpoint,
       (lp_json_has_member (object, "total") &&
        !lp_json_get_int (object, "total", TRUE, 0, G_MAXINT32, &total, error)))
     return FALSE;
-  values = g_ptr_array_new_full (json_array_get_length (array), endpoint->free);
+  values = g_ptr_array_new_full (json_array_get_length (array), value_free_func (endpoint));
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *element = lp_api_client_get_element (array, i, error);
-      gpointer value = element != NULL ? endpoint->decode (element, error) : NULL;
+      gpointer value = element != NULL ? decode_value (endpoint, element, error) : NULL;
 
       if (value == NULL)
         return FALSE;
@@ -586,8 +603,8 @@ parse_call (LpApiClient  *self,
     ok = decode_page (endpoint, object, result, error);
   else if (ok && endpoint->reply == LP_API_REPLY_OBJECT)
     {
-      result->value = endpoint->decode (object, error);
-      result->free = endpoint->free;
+      result->value = decode_value (endpoint, object, error);
+      result->free = value_free_func (endpoint);
       ok = result->value != NULL;
     }
   if (!ok)
@@ -641,7 +658,8 @@ lp_api_client_call_async (LpApiClient         *self,
 
   g_return_if_fail (LP_IS_API_CLIENT (self));
   g_return_if_fail (endpoint != NULL);
-  g_return_if_fail (endpoint->reply == LP_API_REPLY_NONE || endpoint->decode != NULL);
+  g_return_if_fail (endpoint->reply == LP_API_REPLY_NONE || endpoint->type != NULL ||
+                    endpoint->decode != NULL);
 
   filled = fill_path (endpoint->path, path_args);
   g_return_if_fail (filled != NULL);
@@ -684,13 +702,8 @@ lp_api_client_new_task (LpApiClient         *self,
   return task;
 }
 
-static JsonNode *
-build_object (const char *first_member,
-              ...) G_GNUC_NULL_TERMINATED;
-
-/* A JSON object of string members: name, value, …, NULL. A NULL value is left out. */
-static JsonNode *
-build_object (const char *first_member,
+JsonNode *
+lp_api_body_new (const char *first_member,
               ...)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -758,24 +771,6 @@ parse_nothing (LpApiClient  *self,
   return TRUE;
 }
 
-/* A user object: the reply of /me and /auth/register. */
-static gboolean
-parse_user (LpApiClient  *self,
-            JsonObject   *object,
-            GTask        *task,
-            GError      **error)
-{
-  LpUser *user;
-
-  if (!lp_api_client_require_object (object, error))
-    return FALSE;
-  user = lp_user_new_from_json (object, error);
-  if (user == NULL)
-    return FALSE;
-  g_task_return_pointer (task, user, (GDestroyNotify) lp_user_free);
-  return TRUE;
-}
-
 /*
  * Accounts
  */
@@ -788,19 +783,19 @@ parse_login (LpApiClient  *self,
 {
   const char *token = NULL;
   JsonObject *user_object = NULL;
-  g_autoptr(LpUser) user = NULL;
+  g_autoptr(LpUserObject) user = NULL;
 
   if (!lp_api_client_require_object (object, error) ||
       !lp_json_get_string (object, "token", TRUE, &token, error) ||
       !lp_json_get_object (object, "user", TRUE, &user_object, error))
     return FALSE;
-  user = lp_user_new_from_json (user_object, error);
+  user = lp_api_object_new_from_json (LP_TYPE_USER_OBJECT, user_object, error);
   if (user == NULL)
     return FALSE;
   g_free (self->token);
   self->token = g_strdup (token);
   set_user (self, user);
-  g_task_return_pointer (task, g_steal_pointer (&user), (GDestroyNotify) lp_user_free);
+  g_task_return_pointer (task, g_steal_pointer (&user), g_object_unref);
   return TRUE;
 }
 
@@ -820,11 +815,11 @@ lp_api_client_login_async (LpApiClient         *self,
 
   task = lp_api_client_new_task (self, lp_api_client_login_async, cancellable,
                                  callback, user_data);
-  body = build_object ("username", username, "password", password, NULL);
+  body = lp_api_body_new ("username", username, "password", password, NULL);
   send_endpoint (self, task, &LP_API_AUTH_LOGIN, body, parse_login);
 }
 
-LpUser *
+LpUserObject *
 lp_api_client_login_finish (LpApiClient   *self,
                             GAsyncResult  *result,
                             GError       **error)
@@ -870,17 +865,17 @@ parse_me (LpApiClient  *self,
           GError      **error)
 {
   Request *request = g_task_get_task_data (task);
-  g_autoptr(LpUser) user = NULL;
+  g_autoptr(LpUserObject) user = NULL;
 
   if (!lp_api_client_require_object (object, error))
     return FALSE;
-  user = lp_user_new_from_json (object, error);
+  user = lp_api_object_new_from_json (LP_TYPE_USER_OBJECT, object, error);
   if (user == NULL)
     return FALSE;
   /* Only if the session is still the one asked about. */
   if (request->token != NULL && g_strcmp0 (request->token, self->token) == 0)
     set_user (self, user);
-  g_task_return_pointer (task, g_steal_pointer (&user), (GDestroyNotify) lp_user_free);
+  g_task_return_pointer (task, g_steal_pointer (&user), g_object_unref);
   return TRUE;
 }
 
@@ -899,72 +894,10 @@ lp_api_client_me_async (LpApiClient         *self,
   send_endpoint (self, task, &LP_API_ME, NULL, parse_me);
 }
 
-LpUser *
+LpUserObject *
 lp_api_client_me_finish (LpApiClient   *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
   return lp_api_client_finish_pointer (self, result, lp_api_client_me_async, error);
-}
-
-void
-lp_api_client_register_async (LpApiClient         *self,
-                              const char          *username,
-                              const char          *password,
-                              const char          *full_name,
-                              const char          *email,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  GTask *task;
-  g_autoptr(JsonNode) body = NULL;
-
-  g_return_if_fail (LP_IS_API_CLIENT (self));
-  g_return_if_fail (username != NULL && password != NULL && full_name != NULL);
-
-  task = lp_api_client_new_task (self, lp_api_client_register_async, cancellable,
-                                 callback, user_data);
-  if (email != NULL && *email == '\0')
-    email = NULL;
-  body = build_object ("username", username, "password", password, "full_name", full_name,
-                       "email", email, NULL);
-  send_endpoint (self, task, &LP_API_AUTH_REGISTER, body, parse_user);
-}
-
-LpUser *
-lp_api_client_register_finish (LpApiClient   *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  return lp_api_client_finish_pointer (self, result, lp_api_client_register_async, error);
-}
-
-void
-lp_api_client_change_password_async (LpApiClient         *self,
-                                     const char          *current_password,
-                                     const char          *new_password,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  GTask *task;
-  g_autoptr(JsonNode) body = NULL;
-
-  g_return_if_fail (LP_IS_API_CLIENT (self));
-  g_return_if_fail (current_password != NULL && new_password != NULL);
-
-  task = lp_api_client_new_task (self, lp_api_client_change_password_async, cancellable,
-                                 callback, user_data);
-  body = build_object ("current_password", current_password,
-                       "new_password", new_password, NULL);
-  send_endpoint (self, task, &LP_API_ME_PASSWORD, body, parse_nothing);
-}
-
-gboolean
-lp_api_client_change_password_finish (LpApiClient   *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  return finish_boolean (self, result, lp_api_client_change_password_async, error);
 }

@@ -10,14 +10,16 @@
 #include <libsoup/soup.h>
 
 #include "lp-api-endpoint.h"
-#include "lp-item-object.h"
-#include "lp-models.h"
+#include "lp-enums.h"
+#include "lp-user-object.h"
 
 G_BEGIN_DECLS
 
 /*
  * The one layer between the app and the REST API (API.md). One SoupSession for the
- * whole app; every call is an _async/_finish pair. Failures are LP_ERROR GErrors: the
+ * whole app; every endpoint is a row of lp-api-endpoint.h called through
+ * lp_api_client_call_async(), and only the calls that change the session (login,
+ * logout, me) have typed wrappers. Failures are LP_ERROR GErrors: the
  * server's error body decoded with lp_json_error_from_body(), LP_ERROR_UNAVAILABLE when
  * the server cannot be reached, LP_ERROR_BAD_REQUEST for a reply that cannot be read, and
  * G_IO_ERROR_CANCELLED as is.
@@ -32,19 +34,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LpApiClient, lp_api_client, LP, API_CLIENT, GObject)
 
-typedef struct
-{
-  GDate date;
-  int   free;
-} LpAvailabilityDay;
-
 LpApiClient  *lp_api_client_new                     (const char           *base_url);
 
 const char   *lp_api_client_get_base_url            (LpApiClient          *self);
 void          lp_api_client_set_base_url            (LpApiClient          *self,
                                                      const char           *base_url);
 gboolean      lp_api_client_get_reachable           (LpApiClient          *self);
-const LpUser *lp_api_client_get_user                (LpApiClient          *self);
+LpUserObject *lp_api_client_get_user                (LpApiClient          *self);
 LpRole        lp_api_client_get_role                (LpApiClient          *self);
 const char   *lp_api_client_get_token               (LpApiClient          *self);
 /* Adopts a remembered token; the user stays unknown until lp_api_client_me_async(). */
@@ -87,7 +83,7 @@ void          lp_api_client_login_async             (LpApiClient          *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
-LpUser       *lp_api_client_login_finish            (LpApiClient          *self,
+LpUserObject *lp_api_client_login_finish            (LpApiClient          *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
 
@@ -104,78 +100,13 @@ void          lp_api_client_me_async                (LpApiClient          *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
-LpUser       *lp_api_client_me_finish               (LpApiClient          *self,
+LpUserObject *lp_api_client_me_finish               (LpApiClient          *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
 
-/* @email may be NULL. The new account is an inactive member. */
-void          lp_api_client_register_async          (LpApiClient          *self,
-                                                     const char           *username,
-                                                     const char           *password,
-                                                     const char           *full_name,
-                                                     const char           *email,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-LpUser       *lp_api_client_register_finish         (LpApiClient          *self,
-                                                     GAsyncResult         *result,
-                                                     GError              **error);
-
-void          lp_api_client_change_password_async   (LpApiClient          *self,
-                                                     const char           *current_password,
-                                                     const char           *new_password,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-gboolean      lp_api_client_change_password_finish  (LpApiClient          *self,
-                                                     GAsyncResult         *result,
-                                                     GError              **error);
-
-/* @q and @category_id may be NULL or empty (no filter). */
-void          lp_api_client_list_items_async        (LpApiClient          *self,
-                                                     const char           *q,
-                                                     const char           *category_id,
-                                                     gboolean              borrowable,
-                                                     guint                 limit,
-                                                     guint                 offset,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-/* Returns: (transfer full) (element-type LpItemObject): the page; @total the count of
- * every match. */
-GPtrArray    *lp_api_client_list_items_finish       (LpApiClient          *self,
-                                                     GAsyncResult         *result,
-                                                     guint                *total,
-                                                     GError              **error);
-
-void          lp_api_client_get_item_async          (LpApiClient          *self,
-                                                     const char           *id,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-LpItemObject *lp_api_client_get_item_finish         (LpApiClient          *self,
-                                                     GAsyncResult         *result,
-                                                     GError              **error);
-
-void          lp_api_client_item_availability_async (LpApiClient          *self,
-                                                     const char           *id,
-                                                     const GDate          *from,
-                                                     const GDate          *to,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-/* Returns: (transfer full) (element-type LpAvailabilityDay): the days in date order. */
-GArray       *lp_api_client_item_availability_finish (LpApiClient         *self,
-                                                     GAsyncResult         *result,
-                                                     GError              **error);
-
-void          lp_api_client_list_categories_async   (LpApiClient          *self,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-/* Returns: (transfer full) (element-type LpCategory): sorted by name. */
-GPtrArray    *lp_api_client_list_categories_finish  (LpApiClient          *self,
-                                                     GAsyncResult         *result,
-                                                     GError              **error);
+/* A JSON object of string members for a request body: name, value, …, NULL; a NULL
+ * value is left out. Returns: (transfer full) */
+JsonNode     *lp_api_body_new                       (const char           *first_member,
+                                                     ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -14,28 +14,8 @@
 #include "lp-api-client-private.h"
 #include "lp-item-object.h"
 #include "lp-json.h"
-#include "lp-models.h"
-
-static gpointer
-decode_item (JsonObject  *object,
-             GError     **error)
-{
-  return lp_item_object_new_from_json (object, error);
-}
-
-static gpointer
-decode_category (JsonObject  *object,
-                 GError     **error)
-{
-  return lp_category_new_from_json (object, error);
-}
-
-static gpointer
-decode_user (JsonObject  *object,
-             GError     **error)
-{
-  return lp_user_new_from_json (object, error);
-}
+#include "lp-category-object.h"
+#include "lp-user-object.h"
 
 /* {"days": [{"date", "free"}, …]} → GArray of LpAvailabilityDay. */
 static gpointer
@@ -65,29 +45,30 @@ decode_availability (JsonObject  *object,
   return g_steal_pointer (&days);
 }
 
-#define USER   decode_user, (GDestroyNotify) lp_user_free
+#define ITEM     lp_item_object_get_type, NULL, NULL
+#define USER     lp_user_object_get_type, NULL, NULL
+#define CATEGORY lp_category_object_get_type, NULL, NULL
+#define NOTHING  NULL, NULL, NULL
 
 const LpApiEndpoint LP_API_ITEMS_LIST =
-  { "GET", "/api/v1/items", LP_API_AUTH_TOKEN, LP_API_REPLY_PAGE, decode_item, g_object_unref };
+  { "GET", "/api/v1/items", LP_API_AUTH_TOKEN, LP_API_REPLY_PAGE, ITEM };
 const LpApiEndpoint LP_API_ITEMS_GET =
-  { "GET", "/api/v1/items/{id}", LP_API_AUTH_TOKEN, LP_API_REPLY_OBJECT, decode_item,
-    g_object_unref };
+  { "GET", "/api/v1/items/{id}", LP_API_AUTH_TOKEN, LP_API_REPLY_OBJECT, ITEM };
 const LpApiEndpoint LP_API_ITEMS_AVAILABILITY =
   { "GET", "/api/v1/items/{id}/availability", LP_API_AUTH_TOKEN, LP_API_REPLY_OBJECT,
-    decode_availability, (GDestroyNotify) g_array_unref };
+    NULL, decode_availability, (GDestroyNotify) g_array_unref };
 const LpApiEndpoint LP_API_CATEGORIES_LIST =
-  { "GET", "/api/v1/categories", LP_API_AUTH_TOKEN, LP_API_REPLY_PAGE, decode_category,
-    (GDestroyNotify) lp_category_free };
+  { "GET", "/api/v1/categories", LP_API_AUTH_TOKEN, LP_API_REPLY_PAGE, CATEGORY };
 const LpApiEndpoint LP_API_AUTH_LOGIN =
-  { "POST", "/api/v1/auth/login", LP_API_AUTH_NONE, LP_API_REPLY_OBJECT, NULL, NULL };
+  { "POST", "/api/v1/auth/login", LP_API_AUTH_NONE, LP_API_REPLY_OBJECT, NOTHING };
 const LpApiEndpoint LP_API_AUTH_LOGOUT =
-  { "POST", "/api/v1/auth/logout", LP_API_AUTH_TOKEN_NO_EXPIRY, LP_API_REPLY_NONE, NULL, NULL };
+  { "POST", "/api/v1/auth/logout", LP_API_AUTH_TOKEN_NO_EXPIRY, LP_API_REPLY_NONE, NOTHING };
 const LpApiEndpoint LP_API_AUTH_REGISTER =
   { "POST", "/api/v1/auth/register", LP_API_AUTH_NONE, LP_API_REPLY_OBJECT, USER };
 const LpApiEndpoint LP_API_ME =
   { "GET", "/api/v1/me", LP_API_AUTH_TOKEN, LP_API_REPLY_OBJECT, USER };
 const LpApiEndpoint LP_API_ME_PASSWORD =
-  { "PUT", "/api/v1/me/password", LP_API_AUTH_TOKEN, LP_API_REPLY_NONE, NULL, NULL };
+  { "PUT", "/api/v1/me/password", LP_API_AUTH_TOKEN, LP_API_REPLY_NONE, NOTHING };
 
 const LpApiEndpoint * const lp_api_endpoints[] = {
   &LP_API_ITEMS_LIST,

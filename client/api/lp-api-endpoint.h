@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 /*
  * An endpoint is a row: method, path template ("{id}" segments filled in order by
  * lp_api_client_call_async()), whether it carries the session's token, what its reply
- * is, and how the reply becomes a value. Adding an endpoint is one row here plus its
- * decoder; tests/gui/test-api-endpoints.c holds every row against docs/openapi.json.
+ * is, and how the reply becomes a value: the data object type it decodes to, or a
+ * decoder of its own. Adding an endpoint is one row in lp-api-endpoint.c; tests/gui/test-api-endpoints.c holds every row against docs/openapi.json.
  */
 
 typedef enum
@@ -33,6 +33,13 @@ typedef enum
   LP_API_AUTH_TOKEN_NO_EXPIRY,
 } LpApiAuth;
 
+/* One day of an item's availability (LP_API_ITEMS_AVAILABILITY gives a GArray of them). */
+typedef struct
+{
+  GDate date;
+  int   free;
+} LpAvailabilityDay;
+
 /* Returns: (transfer full): the value of one reply object, or NULL with @error. */
 typedef gpointer (*LpApiDecoder) (JsonObject  *object,
                                   GError     **error);
@@ -43,7 +50,8 @@ typedef struct
   const char     *path;       /* template, as in docs/openapi.json */
   LpApiAuth       auth;
   LpApiReplyKind  reply;
-  LpApiDecoder    decode;     /* NULL for LP_API_REPLY_NONE */
+  GType         (*type) (void); /* a data object's get_type (lp-api-object.h), or NULL */
+  LpApiDecoder    decode;     /* otherwise this decodes; both NULL for LP_API_REPLY_NONE */
   GDestroyNotify  free;       /* frees what decode returns */
 } LpApiEndpoint;
 

@@ -1,18 +1,19 @@
-/* lp-catalog-model.c
+/* lp-paged-model.c
  *
  * Copyright 2026 LenteraPustaka developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "lp-catalog-model"
+#define G_LOG_DOMAIN "lp-paged-model"
 
 #include "config.h"
 
-#include "lp-catalog-model.h"
+#include "lp-paged-model.h"
 
+#include "lp-api-object.h"
 #include "lp-error.h"
 
-#define PAGE_SIZE      LP_CATALOG_MODEL_PAGE_SIZE
+#define PAGE_SIZE      LP_PAGED_MODEL_PAGE_SIZE
 /* Pages kept in memory: a few screens' worth around what was looked at last. */
 #define MAX_PAGES      40
 /* Requests on the way at once; a fast scroll queues the rest, newest first. */
@@ -23,23 +24,24 @@
 typedef struct
 {
   guint      index;
-  GPtrArray *items;      /* LpItemObject, placeholders until loaded */
+  GPtrArray *items;      /* data objects, placeholders until loaded */
   guint64    last_used;
   gboolean   fetching;
   gboolean   loaded;
 } Page;
 
-struct _LpCatalogModel
+struct _LpPagedModel
 {
   GObject       parent_instance;
 
-  LpApiClient  *client;
+  LpApiClient         *client;
+  const LpApiEndpoint *list;    /* a page endpoint of data objects */
+  const LpApiEndpoint *get;     /* the same object by id, for refresh(); may be NULL */
+  GType                item_type;
   GCancellable *cancellable;   /* every request of the current generation */
   guint         generation;    /* bumped by each reload; late replies are ignored */
 
-  char         *q;
-  char         *category_id;
-  gboolean      borrowable;
+  GStrv         query;         /* key, value, …: only the given values */
 
   guint         n_items;
   GHashTable   *pages;         /* page index + 1 → Page */
@@ -54,11 +56,11 @@ struct _LpCatalogModel
   guint         n_fetches;
 };
 
-static void lp_catalog_model_list_model_init (GListModelInterface *iface);
+static void lp_paged_model_list_model_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LpCatalogModel, lp_catalog_model, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (LpPagedModel, lp_paged_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      lp_catalog_model_list_model_init))
+                                                      lp_paged_model_list_model_init))
 
 enum {
   PROP_0,
@@ -73,7 +75,7 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  LpCatalogModel *self;
+  LpPagedModel *self;
   guint           generation;
   guint           page_index;
   gboolean        reset;
@@ -96,7 +98,8 @@ page_free (Page *page)
 }
 
 static Page *
-page_new (guint index,
+page_new (GType item_type,
+          guint index,
           guint count)
 {
   Page *page = g_new0 (Page, 1);
@@ -104,7 +107,7 @@ page_new (guint index,
   page->index = index;
   page->items = g_ptr_array_new_full (count, g_object_unref);
   for (guint i = 0; i < count; i++)
-    g_ptr_array_add (page->items, lp_item_object_new_placeholder ());
+    g_ptr_array_add (page->items, g_object_new (item_type, NULL));
   return page;
 }
 
@@ -132,7 +135,7 @@ page_in_use (Page *page)
 }
 
 static void
-set_loading (LpCatalogModel *self,
+set_loading (LpPagedModel *self,
              gboolean        loading)
 {
   if (self->loading == loading)
@@ -143,7 +146,7 @@ set_loading (LpCatalogModel *self,
 
 /* Takes @error (which may be NULL). */
 static void
-set_error (LpCatalogModel *self,
+set_error (LpPagedModel *self,
            GError         *error)
 {
   if (self->error == NULL && error == NULL)
@@ -153,12 +156,12 @@ set_error (LpCatalogModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
-static void dispatch_fetches (LpCatalogModel *self);
+static void dispatch_fetches (LpPagedModel *self);
 
 static gboolean
 on_fetch_timeout (gpointer user_data)
 {
-  LpCatalogModel *self = user_data;
+  LpPagedModel *self = user_data;
 
   self->fetch_source = 0;
   dispatch_fetches (self);
@@ -166,14 +169,14 @@ on_fetch_timeout (gpointer user_data)
 }
 
 static void
-schedule_fetches (LpCatalogModel *self)
+schedule_fetches (LpPagedModel *self)
 {
   if (self->fetch_source == 0 && !g_queue_is_empty (&self->pending))
     self->fetch_source = g_timeout_add (FETCH_DELAY_MS, on_fetch_timeout, self);
 }
 
 static void
-reset_contents (LpCatalogModel *self,
+reset_contents (LpPagedModel *self,
                 GPtrArray      *first_page,
                 guint           total)
 {
@@ -202,14 +205,14 @@ reset_contents (LpCatalogModel *self,
 }
 
 static void
-fill_page (LpCatalogModel *self,
+fill_page (LpPagedModel *self,
            Page           *page,
            GPtrArray      *items)
 {
   page->fetching = FALSE;
   page->loaded = TRUE;
   for (guint i = 0; i < MIN (page->items->len, items->len); i++)
-    lp_item_object_fill (g_ptr_array_index (page->items, i), g_ptr_array_index (items, i));
+    lp_api_object_update (g_ptr_array_index (page->items, i), g_ptr_array_index (items, i));
 }
 
 static void
@@ -218,13 +221,13 @@ on_page_fetched (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(Fetch) fetch = user_data;
-  LpCatalogModel *self = fetch->self;
+  LpPagedModel *self = fetch->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   guint total = 0;
   Page *page;
 
-  items = lp_api_client_list_items_finish (LP_API_CLIENT (source), result, &total, &error);
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &items, &total, &error);
   if (fetch->generation != self->generation)
     return;
 
@@ -252,7 +255,7 @@ on_page_fetched (GObject      *source,
     {
       /* The catalog changed under us (an item added or removed elsewhere): the offsets
        * of every page have moved, so start over. */
-      lp_catalog_model_reload (self);
+      lp_paged_model_reload (self);
       return;
     }
   if (page != NULL)
@@ -261,11 +264,14 @@ on_page_fetched (GObject      *source,
 }
 
 static void
-start_fetch (LpCatalogModel *self,
+start_fetch (LpPagedModel *self,
              guint           page_index,
              gboolean        reset)
 {
   Fetch *fetch = g_new0 (Fetch, 1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *offset = g_strdup_printf ("%u", page_index * PAGE_SIZE);
+  g_auto(GStrv) query = NULL;
 
   fetch->self = g_object_ref (self);
   fetch->generation = self->generation;
@@ -273,13 +279,15 @@ start_fetch (LpCatalogModel *self,
   fetch->reset = reset;
   self->n_fetches++;
   g_debug ("Fetching %s page %u", reset ? "the first" : "the", page_index);
-  lp_api_client_list_items_async (self->client, self->q, self->category_id, self->borrowable,
-                                  PAGE_SIZE, page_index * PAGE_SIZE, self->cancellable,
-                                  on_page_fetched, fetch);
+  g_strv_builder_addv (builder, (const char **) self->query);
+  g_strv_builder_add_many (builder, "limit", G_STRINGIFY (PAGE_SIZE), "offset", offset, NULL);
+  query = g_strv_builder_end (builder);
+  lp_api_client_call_async (self->client, self->list, NULL, (const char * const *) query, NULL,
+                            self->cancellable, on_page_fetched, fetch);
 }
 
 static void
-dispatch_fetches (LpCatalogModel *self)
+dispatch_fetches (LpPagedModel *self)
 {
   g_clear_handle_id (&self->fetch_source, g_source_remove);
   while (self->in_flight < MAX_IN_FLIGHT && !g_queue_is_empty (&self->pending))
@@ -303,7 +311,7 @@ dispatch_fetches (LpCatalogModel *self)
 
 /* Drops the least recently used pages that no row shows while there are too many. */
 static void
-evict_pages (LpCatalogModel *self,
+evict_pages (LpPagedModel *self,
              Page           *keep)
 {
   while (g_hash_table_size (self->pages) > MAX_PAGES)
@@ -323,22 +331,22 @@ evict_pages (LpCatalogModel *self,
 }
 
 static GType
-lp_catalog_model_get_item_type (GListModel *model)
+lp_paged_model_get_item_type (GListModel *model)
 {
-  return LP_TYPE_ITEM_OBJECT;
+  return LP_PAGED_MODEL (model)->item_type;
 }
 
 static guint
-lp_catalog_model_get_n_items (GListModel *model)
+lp_paged_model_get_n_items (GListModel *model)
 {
-  return LP_CATALOG_MODEL (model)->n_items;
+  return LP_PAGED_MODEL (model)->n_items;
 }
 
 static gpointer
-lp_catalog_model_get_item (GListModel *model,
+lp_paged_model_get_item (GListModel *model,
                            guint       position)
 {
-  LpCatalogModel *self = LP_CATALOG_MODEL (model);
+  LpPagedModel *self = LP_PAGED_MODEL (model);
   guint index = position / PAGE_SIZE;
   Page *page;
 
@@ -347,7 +355,7 @@ lp_catalog_model_get_item (GListModel *model,
   page = g_hash_table_lookup (self->pages, page_key (index));
   if (page == NULL)
     {
-      page = page_new (index, MIN (PAGE_SIZE, self->n_items - index * PAGE_SIZE));
+      page = page_new (self->item_type, index, MIN (PAGE_SIZE, self->n_items - index * PAGE_SIZE));
       g_hash_table_insert (self->pages, page_key (index), page);
       g_queue_push_tail (&self->pending, GUINT_TO_POINTER (index));
       schedule_fetches (self);
@@ -358,47 +366,46 @@ lp_catalog_model_get_item (GListModel *model,
 }
 
 static void
-lp_catalog_model_list_model_init (GListModelInterface *iface)
+lp_paged_model_list_model_init (GListModelInterface *iface)
 {
-  iface->get_item_type = lp_catalog_model_get_item_type;
-  iface->get_n_items = lp_catalog_model_get_n_items;
-  iface->get_item = lp_catalog_model_get_item;
+  iface->get_item_type = lp_paged_model_get_item_type;
+  iface->get_n_items = lp_paged_model_get_n_items;
+  iface->get_item = lp_paged_model_get_item;
 }
 
 static void
-lp_catalog_model_dispose (GObject *object)
+lp_paged_model_dispose (GObject *object)
 {
-  LpCatalogModel *self = (LpCatalogModel *) object;
+  LpPagedModel *self = (LpPagedModel *) object;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->fetch_source, g_source_remove);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
 
-  G_OBJECT_CLASS (lp_catalog_model_parent_class)->dispose (object);
+  G_OBJECT_CLASS (lp_paged_model_parent_class)->dispose (object);
 }
 
 static void
-lp_catalog_model_finalize (GObject *object)
+lp_paged_model_finalize (GObject *object)
 {
-  LpCatalogModel *self = (LpCatalogModel *) object;
+  LpPagedModel *self = (LpPagedModel *) object;
 
   g_hash_table_unref (self->pages);
   g_queue_clear (&self->pending);
   g_clear_error (&self->error);
-  g_free (self->q);
-  g_free (self->category_id);
+  g_strfreev (self->query);
 
-  G_OBJECT_CLASS (lp_catalog_model_parent_class)->finalize (object);
+  G_OBJECT_CLASS (lp_paged_model_parent_class)->finalize (object);
 }
 
 static void
-lp_catalog_model_get_property (GObject    *object,
+lp_paged_model_get_property (GObject    *object,
                                guint       prop_id,
                                GValue     *value,
                                GParamSpec *pspec)
 {
-  LpCatalogModel *self = LP_CATALOG_MODEL (object);
+  LpPagedModel *self = LP_PAGED_MODEL (object);
 
   switch (prop_id)
     {
@@ -420,13 +427,13 @@ lp_catalog_model_get_property (GObject    *object,
 }
 
 static void
-lp_catalog_model_class_init (LpCatalogModelClass *klass)
+lp_paged_model_class_init (LpPagedModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = lp_catalog_model_dispose;
-  object_class->finalize = lp_catalog_model_finalize;
-  object_class->get_property = lp_catalog_model_get_property;
+  object_class->dispose = lp_paged_model_dispose;
+  object_class->finalize = lp_paged_model_finalize;
+  object_class->get_property = lp_paged_model_get_property;
 
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
@@ -444,62 +451,59 @@ lp_catalog_model_class_init (LpCatalogModelClass *klass)
 }
 
 static void
-lp_catalog_model_init (LpCatalogModel *self)
+lp_paged_model_init (LpPagedModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->pending);
 }
 
-LpCatalogModel *
-lp_catalog_model_new (LpApiClient *client)
+LpPagedModel *
+lp_paged_model_new (LpApiClient         *client,
+                    const LpApiEndpoint *list,
+                    const LpApiEndpoint *get)
 {
-  LpCatalogModel *self;
+  LpPagedModel *self;
 
   g_return_val_if_fail (LP_IS_API_CLIENT (client), NULL);
+  g_return_val_if_fail (list->reply == LP_API_REPLY_PAGE && list->type != NULL, NULL);
+  g_return_val_if_fail (get == NULL || get->type == list->type, NULL);
 
-  self = g_object_new (LP_TYPE_CATALOG_MODEL, NULL);
+  self = g_object_new (LP_TYPE_PAGED_MODEL, NULL);
   self->client = g_object_ref (client);
+  self->list = list;
+  self->get = get;
+  self->item_type = list->type ();
+  self->query = g_new0 (char *, 1);
   return self;
 }
 
-static char *
-strdup_nonempty (const char *s)
-{
-  return s != NULL && *s != '\0' ? g_strdup (s) : NULL;
-}
-
 void
-lp_catalog_model_set_query (LpCatalogModel *self,
-                            const char     *q,
-                            const char     *category_id,
-                            gboolean        borrowable)
+lp_paged_model_set_query (LpPagedModel       *self,
+                          const char * const *query)
 {
-  g_autofree char *stripped = NULL;
-  g_autofree char *new_q = NULL;
-  g_autofree char *new_category_id = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) given = NULL;
 
-  g_return_if_fail (LP_IS_CATALOG_MODEL (self));
+  g_return_if_fail (LP_IS_PAGED_MODEL (self));
 
-  stripped = g_strstrip (g_strdup (q != NULL ? q : ""));
-  new_q = strdup_nonempty (stripped);
-  new_category_id = strdup_nonempty (category_id);
-  /* The same search again (a trailing space typed, a filter set back) changes nothing. */
-  if (self->generation > 0 && g_strcmp0 (new_q, self->q) == 0 &&
-      g_strcmp0 (new_category_id, self->category_id) == 0 && self->borrowable == !!borrowable)
+  for (guint i = 0; query != NULL && query[i] != NULL; i += 2)
+    if (query[i + 1] != NULL && *query[i + 1] != '\0')
+      g_strv_builder_add_many (builder, query[i], query[i + 1], NULL);
+  given = g_strv_builder_end (builder);
+  /* The same query again (a filter set back) changes nothing. */
+  if (self->generation > 0 && g_strv_equal ((const char * const *) given,
+                                            (const char * const *) self->query))
     return;
-  g_free (self->q);
-  self->q = g_steal_pointer (&new_q);
-  g_free (self->category_id);
-  self->category_id = g_steal_pointer (&new_category_id);
-  self->borrowable = !!borrowable;
-  lp_catalog_model_reload (self);
+  g_strfreev (self->query);
+  self->query = g_steal_pointer (&given);
+  lp_paged_model_reload (self);
 }
 
 void
-lp_catalog_model_reload (LpCatalogModel *self)
+lp_paged_model_reload (LpPagedModel *self)
 {
-  g_return_if_fail (LP_IS_CATALOG_MODEL (self));
+  g_return_if_fail (LP_IS_PAGED_MODEL (self));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -513,56 +517,56 @@ lp_catalog_model_reload (LpCatalogModel *self)
 }
 
 gboolean
-lp_catalog_model_get_loading (LpCatalogModel *self)
+lp_paged_model_get_loading (LpPagedModel *self)
 {
-  g_return_val_if_fail (LP_IS_CATALOG_MODEL (self), FALSE);
+  g_return_val_if_fail (LP_IS_PAGED_MODEL (self), FALSE);
 
   return self->loading;
 }
 
 gboolean
-lp_catalog_model_get_loaded (LpCatalogModel *self)
+lp_paged_model_get_loaded (LpPagedModel *self)
 {
-  g_return_val_if_fail (LP_IS_CATALOG_MODEL (self), FALSE);
+  g_return_val_if_fail (LP_IS_PAGED_MODEL (self), FALSE);
 
   return self->loaded;
 }
 
 const GError *
-lp_catalog_model_get_error (LpCatalogModel *self)
+lp_paged_model_get_error (LpPagedModel *self)
 {
-  g_return_val_if_fail (LP_IS_CATALOG_MODEL (self), NULL);
+  g_return_val_if_fail (LP_IS_PAGED_MODEL (self), NULL);
 
   return self->error;
 }
 
 guint
-lp_catalog_model_get_n_pages (LpCatalogModel *self)
+lp_paged_model_get_n_pages (LpPagedModel *self)
 {
-  g_return_val_if_fail (LP_IS_CATALOG_MODEL (self), 0);
+  g_return_val_if_fail (LP_IS_PAGED_MODEL (self), 0);
 
   return g_hash_table_size (self->pages);
 }
 
 guint
-lp_catalog_model_get_n_fetches (LpCatalogModel *self)
+lp_paged_model_get_n_fetches (LpPagedModel *self)
 {
-  g_return_val_if_fail (LP_IS_CATALOG_MODEL (self), 0);
+  g_return_val_if_fail (LP_IS_PAGED_MODEL (self), 0);
 
   return self->n_fetches;
 }
 
 guint
-lp_catalog_model_get_n_queries (LpCatalogModel *self)
+lp_paged_model_get_n_queries (LpPagedModel *self)
 {
-  g_return_val_if_fail (LP_IS_CATALOG_MODEL (self), 0);
+  g_return_val_if_fail (LP_IS_PAGED_MODEL (self), 0);
 
   return self->generation;
 }
 
 /* The loaded objects of item @id (usually one), or NULL. */
 static GPtrArray *
-find_item_objects (LpCatalogModel *self,
+find_item_objects (LpPagedModel *self,
                    const char     *id)
 {
   GPtrArray *found = NULL;
@@ -573,10 +577,9 @@ find_item_objects (LpCatalogModel *self,
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
     for (guint i = 0; page->loaded && i < page->items->len; i++)
       {
-        LpItemObject *object = g_ptr_array_index (page->items, i);
-        const LpItem *item = lp_item_object_get_item (object);
+        GObject *object = g_ptr_array_index (page->items, i);
 
-        if (item == NULL || g_strcmp0 (item->id, id) != 0)
+        if (g_strcmp0 (lp_api_object_get_id (object), id) != 0)
           continue;
         if (found == NULL)
           found = g_ptr_array_new_with_free_func (g_object_unref);
@@ -587,7 +590,7 @@ find_item_objects (LpCatalogModel *self,
 
 typedef struct
 {
-  LpCatalogModel *self;
+  LpPagedModel *self;
   guint           generation;
   char           *id;
 } Refresh;
@@ -608,17 +611,17 @@ on_item_refreshed (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(Refresh) refresh = user_data;
-  LpCatalogModel *self = refresh->self;
+  LpPagedModel *self = refresh->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LpItemObject) fresh = NULL;
+  g_autoptr(GObject) fresh = NULL;
   g_autoptr(GPtrArray) objects = NULL;
 
-  fresh = lp_api_client_get_item_finish (LP_API_CLIENT (source), result, &error);
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &fresh, NULL, &error);
   if (refresh->generation != self->generation)
     return;
   if (g_error_matches (error, LP_ERROR, LP_ERROR_NOT_FOUND))
     {
-      lp_catalog_model_reload (self);
+      lp_paged_model_reload (self);
       return;
     }
   if (fresh == NULL)
@@ -628,26 +631,27 @@ on_item_refreshed (GObject      *source,
     }
   objects = find_item_objects (self, refresh->id);
   for (guint i = 0; objects != NULL && i < objects->len; i++)
-    lp_item_object_fill (g_ptr_array_index (objects, i), fresh);
+    lp_api_object_update (g_ptr_array_index (objects, i), fresh);
 }
 
 void
-lp_catalog_model_refresh_item (LpCatalogModel *self,
+lp_paged_model_refresh (LpPagedModel *self,
                                const char     *id)
 {
   g_autoptr(GPtrArray) objects = NULL;
   Refresh *refresh;
 
-  g_return_if_fail (LP_IS_CATALOG_MODEL (self));
+  g_return_if_fail (LP_IS_PAGED_MODEL (self));
   g_return_if_fail (id != NULL);
 
   objects = find_item_objects (self, id);
-  if (objects == NULL)
+  if (objects == NULL || self->get == NULL)
     return;
   refresh = g_new0 (Refresh, 1);
   refresh->self = g_object_ref (self);
   refresh->generation = self->generation;
   refresh->id = g_strdup (id);
   g_debug ("Refreshing item %s", id);
-  lp_api_client_get_item_async (self->client, id, self->cancellable, on_item_refreshed, refresh);
+  lp_api_client_call_async (self->client, self->get, (const char *[]) { id, NULL }, NULL, NULL,
+                            self->cancellable, on_item_refreshed, refresh);
 }
