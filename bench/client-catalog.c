@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "lp-catalog-row.h"
+#include "lp-catalog-page.h"
 #include "lp-gui-test.h"
 
 #include <glib/gi18n.h>
@@ -26,7 +27,7 @@
 static LpCatalogPage *
 catalog (LpGuiApp *gui)
 {
-  return lp_window_get_catalog_page (gui->window);
+  return lp_gui_page (gui, "catalog_page");
 }
 
 /* kB of VmRSS or VmHWM from /proc/self/status. */
@@ -45,7 +46,7 @@ status_kb (const char *field)
 static gboolean
 rows_on_screen_loaded (LpGuiApp *gui)
 {
-  GtkWidget *list = lp_catalog_page_get_list_view (catalog (gui));
+  GtkWidget *list = lp_gui_child (catalog (gui), "list_view");
   guint n = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
@@ -56,7 +57,7 @@ rows_on_screen_loaded (LpGuiApp *gui)
       if (row == NULL)
         continue;
       n++;
-      if (g_strcmp0 (lp_catalog_row_get_title (LP_CATALOG_ROW (row)), _("Loading…")) == 0)
+      if (g_strcmp0 (gtk_label_get_label (lp_gui_child (row, "title_label")), _("Loading…")) == 0)
         return FALSE;
     }
   return n > 0;
@@ -128,7 +129,7 @@ main (int   argc,
   g_autofree char *url = NULL;
   g_autofree char *count = NULL;
   GtkAdjustment *adjustment;
-  LpCatalogModel *model;
+  LpPagedModel *model;
   guint rows_per_step;
   gint64 start, first_rows, scroll_start, scroll_time;
   long rss_before, rss_first, rss_after, hwm;
@@ -156,8 +157,8 @@ main (int   argc,
   rss_before = status_kb ("VmRSS:");
   start = g_get_monotonic_time ();
   gui = lp_gui_app_new (url, WIDTH);
-  model = lp_catalog_page_get_model (catalog (gui));
-  while (!lp_catalog_model_get_loaded (model) || !rows_on_screen_loaded (gui))
+  model = lp_gui_paged_model (catalog (gui), "list_view");
+  while (!lp_paged_model_get_loaded (model) || !rows_on_screen_loaded (gui))
     iterate ();
   first_rows = g_get_monotonic_time () - start;
   rss_first = status_kb ("VmRSS:");
@@ -166,7 +167,7 @@ main (int   argc,
   /* 2. Through the whole list, rows_per_step rows at a time, waiting each time until the
    * rows on screen show items. */
   adjustment = gtk_scrolled_window_get_vadjustment (
-    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (lp_catalog_page_get_list_view (catalog (gui)),
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (lp_gui_child (catalog (gui), "list_view"),
                                                   GTK_TYPE_SCROLLED_WINDOW)));
   longest_iteration_us = 0;
   iterations = over_50ms = over_100ms = over_250ms = 0;
@@ -198,7 +199,7 @@ main (int   argc,
 
   g_print ("\n");
   g_print ("catalog                         %u items, pages of %d\n", n_items,
-           LP_CATALOG_MODEL_PAGE_SIZE);
+           LP_PAGED_MODEL_PAGE_SIZE);
   g_print ("window created → first rows     %.0f ms\n", first_rows / 1000.0);
   g_print ("scrolled through                %u steps of %u rows in %.1f s\n", steps,
            rows_per_step, scroll_time / 1e6);
@@ -208,9 +209,9 @@ main (int   argc,
   g_print ("  main loop iterations          %u: %u over 50 ms, %u over 100 ms, %u over 250 ms;"
            " longest %.1f ms\n", iterations, over_50ms, over_100ms, over_250ms,
            longest_iteration_us / 1000.0);
-  g_print ("  requests for pages            %u\n", lp_catalog_model_get_n_fetches (model));
-  g_print ("  pages held at the end         %u (of %u)\n", lp_catalog_model_get_n_pages (model),
-           (n_items + LP_CATALOG_MODEL_PAGE_SIZE - 1) / LP_CATALOG_MODEL_PAGE_SIZE);
+  g_print ("  requests for pages            %u\n", lp_paged_model_get_n_fetches (model));
+  g_print ("  pages held at the end         %u (of %u)\n", lp_paged_model_get_n_pages (model),
+           (n_items + LP_PAGED_MODEL_PAGE_SIZE - 1) / LP_PAGED_MODEL_PAGE_SIZE);
   g_print ("RSS before the app              %.1f MiB\n", rss_before / 1024.0);
   g_print ("RSS at the first rows           %.1f MiB\n", rss_first / 1024.0);
   g_print ("RSS after scrolling through     %.1f MiB (peak %.1f MiB)\n", rss_after / 1024.0,

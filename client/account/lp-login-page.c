@@ -29,14 +29,13 @@ struct _LpLoginPage
   GtkSpinner   *spinner;
   GtkLabel     *server_label;
 
-  LpApiClient  *client;
   GCancellable *cancellable;
   gboolean      busy;
   gboolean      keyring_checked;
   gboolean      keyring_available;
 };
 
-G_DEFINE_FINAL_TYPE (LpLoginPage, lp_login_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LpLoginPage, lp_login_page, LP_TYPE_PAGE)
 
 enum {
   LOGGED_IN,
@@ -133,7 +132,8 @@ on_logged_in (GObject      *source,
 {
   g_autoptr(LpLoginPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LpUser) user = NULL;
+  g_autoptr(LpUserObject) user = NULL;
+  LpApiClient *client;
   const char *base_url;
 
   user = lp_api_client_login_finish (LP_API_CLIENT (source), result, &error);
@@ -149,10 +149,11 @@ on_logged_in (GObject      *source,
 
   /* Remembering is best effort and never holds up the login: it is not cancelled with
    * the page either, so that closing the window right away still stores the token. */
-  base_url = lp_api_client_get_base_url (self->client);
+  client = LP_API_CLIENT (source);
+  base_url = lp_api_client_get_base_url (client);
   if (gtk_switch_get_active (self->remember_switch) && self->keyring_available)
-    lp_secret_store_async (base_url, user->username, lp_api_client_get_token (self->client),
-                           NULL, on_secret_done, NULL);
+    lp_secret_store_async (base_url, lp_api_object_get_string (user, "username"),
+                           lp_api_client_get_token (client), NULL, on_secret_done, NULL);
   else
     lp_secret_clear_async (base_url, NULL, on_secret_done, NULL);
 
@@ -169,7 +170,7 @@ lp_login_page_submit (LpLoginPage *self)
 
   g_return_if_fail (LP_IS_LOGIN_PAGE (self));
 
-  if (self->busy || self->client == NULL)
+  if (self->busy || lp_page_get_client (LP_PAGE (self)) == NULL)
     return;
   username = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->username_row))));
   password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
@@ -187,8 +188,8 @@ lp_login_page_submit (LpLoginPage *self)
     }
   show_error (self, NULL);
   set_busy (self, TRUE);
-  lp_api_client_login_async (self->client, username, password, self->cancellable,
-                             on_logged_in, g_object_ref (self));
+  lp_api_client_login_async (lp_page_get_client (LP_PAGE (self)), username, password,
+                             self->cancellable, on_logged_in, g_object_ref (self));
 }
 
 static void
@@ -217,7 +218,6 @@ lp_login_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_LOGIN_PAGE);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
 
   G_OBJECT_CLASS (lp_login_page_parent_class)->dispose (object);
 }
@@ -236,7 +236,7 @@ lp_login_page_class_init (LpLoginPageClass *klass)
    */
   signals[LOGGED_IN] =
     g_signal_new ("logged-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, LP_TYPE_USER);
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, LP_TYPE_USER_OBJECT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/account/lp-login-page.ui");
@@ -263,16 +263,6 @@ lp_login_page_init (LpLoginPage *self)
 }
 
 void
-lp_login_page_set_client (LpLoginPage *self,
-                          LpApiClient *client)
-{
-  g_return_if_fail (LP_IS_LOGIN_PAGE (self));
-  g_return_if_fail (LP_IS_API_CLIENT (client));
-
-  g_set_object (&self->client, client);
-}
-
-void
 lp_login_page_reset (LpLoginPage *self,
                      const char  *message)
 {
@@ -284,10 +274,11 @@ lp_login_page_reset (LpLoginPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   show_error (self, NULL);
-  if (self->client != NULL)
+  if (lp_page_get_client (LP_PAGE (self)) != NULL)
     {
       /* Translators: %s is the address of the library's server. */
-      server = g_strdup_printf (_("Server: %s"), lp_api_client_get_base_url (self->client));
+      server = g_strdup_printf (_("Server: %s"),
+                                lp_api_client_get_base_url (lp_page_get_client (LP_PAGE (self))));
       gtk_label_set_label (self->server_label, server);
     }
   if (!self->keyring_checked)
@@ -305,80 +296,4 @@ lp_login_page_set_username (LpLoginPage *self,
   g_return_if_fail (LP_IS_LOGIN_PAGE (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->username_row), username != NULL ? username : "");
-}
-
-gboolean
-lp_login_page_get_busy (LpLoginPage *self)
-{
-  g_return_val_if_fail (LP_IS_LOGIN_PAGE (self), FALSE);
-
-  return self->busy;
-}
-
-const char *
-lp_login_page_get_error (LpLoginPage *self)
-{
-  g_return_val_if_fail (LP_IS_LOGIN_PAGE (self), NULL);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
-    return NULL;
-  return gtk_label_get_label (self->error_label);
-}
-
-const char *
-lp_login_page_get_message (LpLoginPage *self)
-{
-  g_return_val_if_fail (LP_IS_LOGIN_PAGE (self), NULL);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
-    return NULL;
-  return gtk_label_get_label (self->message_label);
-}
-
-gboolean
-lp_login_page_get_keyring_checked (LpLoginPage *self)
-{
-  g_return_val_if_fail (LP_IS_LOGIN_PAGE (self), FALSE);
-
-  return self->keyring_checked;
-}
-
-gboolean
-lp_login_page_get_keyring_available (LpLoginPage *self)
-{
-  g_return_val_if_fail (LP_IS_LOGIN_PAGE (self), FALSE);
-
-  return self->keyring_available;
-}
-
-GtkWidget *
-lp_login_page_get_username_row (LpLoginPage *self)
-{
-  g_return_val_if_fail (LP_IS_LOGIN_PAGE (self), NULL);
-
-  return GTK_WIDGET (self->username_row);
-}
-
-GtkWidget *
-lp_login_page_get_password_row (LpLoginPage *self)
-{
-  g_return_val_if_fail (LP_IS_LOGIN_PAGE (self), NULL);
-
-  return GTK_WIDGET (self->password_row);
-}
-
-GtkWidget *
-lp_login_page_get_remember_switch (LpLoginPage *self)
-{
-  g_return_val_if_fail (LP_IS_LOGIN_PAGE (self), NULL);
-
-  return GTK_WIDGET (self->remember_switch);
-}
-
-GtkWidget *
-lp_login_page_get_login_button (LpLoginPage *self)
-{
-  g_return_val_if_fail (LP_IS_LOGIN_PAGE (self), NULL);
-
-  return GTK_WIDGET (self->login_button);
 }

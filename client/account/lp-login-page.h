@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "lp-api-client.h"
+#include "lp-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,26 +20,13 @@ G_BEGIN_DECLS
 
 #define LP_TYPE_LOGIN_PAGE (lp_login_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (LpLoginPage, lp_login_page, LP, LOGIN_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (LpLoginPage, lp_login_page, LP, LOGIN_PAGE, LpPage)
 
-void        lp_login_page_set_client      (LpLoginPage *self,
-                                           LpApiClient *client);
 /* Clears the form for a new attempt; @message (nullable) says why it is shown. */
 void        lp_login_page_reset           (LpLoginPage *self,
                                            const char  *message);
 void        lp_login_page_set_username    (LpLoginPage *self,
                                            const char  *username);
 void        lp_login_page_submit          (LpLoginPage *self);
-gboolean    lp_login_page_get_busy        (LpLoginPage *self);
-/* The error shown, or NULL; the message shown, or NULL. */
-const char *lp_login_page_get_error       (LpLoginPage *self);
-const char *lp_login_page_get_message     (LpLoginPage *self);
-/* Whether the keyring check has finished, and whether it found a usable keyring. */
-gboolean    lp_login_page_get_keyring_checked (LpLoginPage *self);
-gboolean    lp_login_page_get_keyring_available (LpLoginPage *self);
-GtkWidget  *lp_login_page_get_username_row (LpLoginPage *self);
-GtkWidget  *lp_login_page_get_password_row (LpLoginPage *self);
-GtkWidget  *lp_login_page_get_remember_switch (LpLoginPage *self);
-GtkWidget  *lp_login_page_get_login_button (LpLoginPage *self);
 
 G_END_DECLS

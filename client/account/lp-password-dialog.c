@@ -32,6 +32,10 @@ struct _LpPasswordDialog
 
 G_DEFINE_FINAL_TYPE (LpPasswordDialog, lp_password_dialog, ADW_TYPE_WINDOW)
 
+/* "current", "new" or "confirm" */
+static GtkWidget *row_for_field (LpPasswordDialog *self,
+                                 const char       *field);
+
 enum {
   PASSWORD_CHANGED,
   N_SIGNALS
@@ -50,7 +54,7 @@ show_error (LpPasswordDialog *self,
             const char       *field,
             const char       *text)
 {
-  GtkWidget *row = field != NULL ? lp_password_dialog_get_row (self, field) : NULL;
+  GtkWidget *row = field != NULL ? row_for_field (self, field) : NULL;
 
   if (row != NULL)
     {
@@ -89,7 +93,7 @@ on_changed (GObject      *source,
   GHashTable *fields;
   const char *problem;
 
-  if (lp_api_client_change_password_finish (LP_API_CLIENT (source), result, &error))
+  if (lp_api_client_call_finish (LP_API_CLIENT (source), result, NULL, NULL, &error))
     {
       g_signal_emit (self, signals[PASSWORD_CHANGED], 0);
       gtk_window_close (GTK_WINDOW (self));
@@ -112,7 +116,8 @@ on_changed (GObject      *source,
 void
 lp_password_dialog_submit (LpPasswordDialog *self)
 {
-  const LpUser *user;
+  g_autoptr(JsonNode) body = NULL;
+  LpUserObject *user;
   const char *problem;
 
   g_return_if_fail (LP_IS_PASSWORD_DIALOG (self));
@@ -120,7 +125,8 @@ lp_password_dialog_submit (LpPasswordDialog *self)
   if (self->busy)
     return;
   user = lp_api_client_get_user (self->client);
-  problem = lp_validate_password (row_text (self->new_row), user != NULL ? user->username : NULL);
+  problem = lp_validate_password (row_text (self->new_row),
+                                  user != NULL ? lp_api_object_get_string (user, "username") : NULL);
   if (problem != NULL)
     {
       show_error (self, "new", _(problem));
@@ -134,9 +140,10 @@ lp_password_dialog_submit (LpPasswordDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   self->busy = TRUE;
   update_sensitivity (self);
-  lp_api_client_change_password_async (self->client, row_text (self->current_row),
-                                       row_text (self->new_row), self->cancellable,
-                                       on_changed, g_object_ref (self));
+  body = lp_api_body_new ("current_password", row_text (self->current_row),
+                          "new_password", row_text (self->new_row), NULL);
+  lp_api_client_call_async (self->client, &LP_API_ME_PASSWORD, NULL, NULL, body,
+                            self->cancellable, on_changed, g_object_ref (self));
 }
 
 static void
@@ -196,22 +203,11 @@ lp_password_dialog_new (LpApiClient *client)
   return self;
 }
 
-const char *
-lp_password_dialog_get_error (LpPasswordDialog *self)
+
+static GtkWidget *
+row_for_field (LpPasswordDialog *self,
+               const char       *field)
 {
-  g_return_val_if_fail (LP_IS_PASSWORD_DIALOG (self), NULL);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
-    return NULL;
-  return gtk_label_get_label (self->error_label);
-}
-
-GtkWidget *
-lp_password_dialog_get_row (LpPasswordDialog *self,
-                            const char       *field)
-{
-  g_return_val_if_fail (LP_IS_PASSWORD_DIALOG (self), NULL);
-
   if (g_strcmp0 (field, "current") == 0)
     return GTK_WIDGET (self->current_row);
   if (g_strcmp0 (field, "new") == 0)

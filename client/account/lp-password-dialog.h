@@ -21,9 +21,5 @@ G_DECLARE_FINAL_TYPE (LpPasswordDialog, lp_password_dialog, LP, PASSWORD_DIALOG,
 
 LpPasswordDialog *lp_password_dialog_new       (LpApiClient      *client);
 void              lp_password_dialog_submit    (LpPasswordDialog *self);
-const char       *lp_password_dialog_get_error (LpPasswordDialog *self);
-/* "current", "new" or "confirm" */
-GtkWidget        *lp_password_dialog_get_row   (LpPasswordDialog *self,
-                                                const char       *field);
 
 G_END_DECLS

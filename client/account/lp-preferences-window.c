@@ -160,11 +160,3 @@ lp_preferences_window_new (LpApplication *application)
     }
   return self;
 }
-
-GtkWidget *
-lp_preferences_window_get_server_row (LpPreferencesWindow *self)
-{
-  g_return_val_if_fail (LP_IS_PREFERENCES_WINDOW (self), NULL);
-
-  return GTK_WIDGET (self->server_row);
-}

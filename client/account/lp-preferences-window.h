@@ -22,6 +22,5 @@ G_DECLARE_FINAL_TYPE (LpPreferencesWindow, lp_preferences_window, LP, PREFERENCE
 LpPreferencesWindow *lp_preferences_window_new        (LpApplication       *application);
 /* Checks and saves the address typed in; FALSE (and an error shown) if it is not one. */
 gboolean             lp_preferences_window_apply      (LpPreferencesWindow *self);
-GtkWidget           *lp_preferences_window_get_server_row (LpPreferencesWindow *self);
 
 G_END_DECLS

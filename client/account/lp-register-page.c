@@ -28,12 +28,15 @@ struct _LpRegisterPage
   GtkButton    *create_button;
   GtkSpinner   *spinner;
 
-  LpApiClient  *client;
   GCancellable *cancellable;
   gboolean      busy;
 };
 
-G_DEFINE_FINAL_TYPE (LpRegisterPage, lp_register_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LpRegisterPage, lp_register_page, LP_TYPE_PAGE)
+
+/* The entry row of "username", "full_name", "email", "password" or "confirm". */
+static GtkWidget *row_for_field (LpRegisterPage *self,
+                                 const char     *field);
 
 enum {
   REGISTERED,
@@ -65,7 +68,7 @@ add_problem (LpRegisterPage *self,
              const char     *field,
              const char     *problem)
 {
-  GtkWidget *row = lp_register_page_get_row (self, field);
+  GtkWidget *row = row_for_field (self, field);
 
   if (errors->len > 0)
     g_string_append_c (errors, '\n');
@@ -95,7 +98,7 @@ clear_errors (LpRegisterPage *self)
   const char *fields[] = { "full_name", "username", "email", "password", "confirm" };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    gtk_widget_remove_css_class (lp_register_page_get_row (self, fields[i]), "error");
+    gtk_widget_remove_css_class (row_for_field (self, fields[i]), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
@@ -128,11 +131,11 @@ on_registered (GObject      *source,
 {
   g_autoptr(LpRegisterPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LpUser) user = NULL;
+  g_autoptr(LpUserObject) user = NULL;
   g_autoptr(GString) errors = g_string_new (NULL);
   GHashTable *fields;
 
-  user = lp_api_client_register_finish (LP_API_CLIENT (source), result, &error);
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &user, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_busy (self, FALSE);
@@ -165,10 +168,12 @@ lp_register_page_submit (LpRegisterPage *self)
 {
   g_autoptr(GString) errors = g_string_new (NULL);
   g_autofree char *full_name = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  const char *email;
 
   g_return_if_fail (LP_IS_REGISTER_PAGE (self));
 
-  if (self->busy || self->client == NULL)
+  if (self->busy || lp_page_get_client (LP_PAGE (self)) == NULL)
     return;
   clear_errors (self);
   if (!check_locally (self, errors))
@@ -178,10 +183,12 @@ lp_register_page_submit (LpRegisterPage *self)
     }
   full_name = g_strstrip (g_strdup (row_text (self->full_name_row)));
   set_busy (self, TRUE);
-  lp_api_client_register_async (self->client, row_text (self->username_row),
-                                row_text (self->password_row), full_name,
-                                row_text (self->email_row), self->cancellable,
-                                on_registered, g_object_ref (self));
+  email = row_text (self->email_row);
+  body = lp_api_body_new ("username", row_text (self->username_row),
+                          "password", row_text (self->password_row), "full_name", full_name,
+                          "email", *email != '\0' ? email : NULL, NULL);
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_AUTH_REGISTER, NULL,
+                            NULL, body, self->cancellable, on_registered, g_object_ref (self));
 }
 
 static void
@@ -199,7 +206,6 @@ lp_register_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_REGISTER_PAGE);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
 
   G_OBJECT_CLASS (lp_register_page_parent_class)->dispose (object);
 }
@@ -218,7 +224,7 @@ lp_register_page_class_init (LpRegisterPageClass *klass)
    */
   signals[REGISTERED] =
     g_signal_new ("registered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, LP_TYPE_USER);
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, LP_TYPE_USER_OBJECT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/account/lp-register-page.ui");
@@ -242,16 +248,6 @@ lp_register_page_init (LpRegisterPage *self)
 }
 
 void
-lp_register_page_set_client (LpRegisterPage *self,
-                             LpApiClient    *client)
-{
-  g_return_if_fail (LP_IS_REGISTER_PAGE (self));
-  g_return_if_fail (LP_IS_API_CLIENT (client));
-
-  g_set_object (&self->client, client);
-}
-
-void
 lp_register_page_reset (LpRegisterPage *self)
 {
   g_return_if_fail (LP_IS_REGISTER_PAGE (self));
@@ -262,22 +258,11 @@ lp_register_page_reset (LpRegisterPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->full_name_row));
 }
 
-const char *
-lp_register_page_get_error (LpRegisterPage *self)
+
+static GtkWidget *
+row_for_field (LpRegisterPage *self,
+               const char     *field)
 {
-  g_return_val_if_fail (LP_IS_REGISTER_PAGE (self), NULL);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
-    return NULL;
-  return gtk_label_get_label (self->error_label);
-}
-
-GtkWidget *
-lp_register_page_get_row (LpRegisterPage *self,
-                          const char     *field)
-{
-  g_return_val_if_fail (LP_IS_REGISTER_PAGE (self), NULL);
-
   if (g_strcmp0 (field, "full_name") == 0)
     return GTK_WIDGET (self->full_name_row);
   if (g_strcmp0 (field, "username") == 0)
@@ -289,12 +274,4 @@ lp_register_page_get_row (LpRegisterPage *self,
   if (g_strcmp0 (field, "confirm") == 0)
     return GTK_WIDGET (self->confirm_row);
   return NULL;
-}
-
-gboolean
-lp_register_page_get_busy (LpRegisterPage *self)
-{
-  g_return_val_if_fail (LP_IS_REGISTER_PAGE (self), FALSE);
-
-  return self->busy;
 }

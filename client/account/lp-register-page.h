@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "lp-api-client.h"
+#include "lp-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,17 +20,9 @@ G_BEGIN_DECLS
 
 #define LP_TYPE_REGISTER_PAGE (lp_register_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (LpRegisterPage, lp_register_page, LP, REGISTER_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (LpRegisterPage, lp_register_page, LP, REGISTER_PAGE, LpPage)
 
-void        lp_register_page_set_client (LpRegisterPage *self,
-                                         LpApiClient    *client);
 void        lp_register_page_reset      (LpRegisterPage *self);
 void        lp_register_page_submit     (LpRegisterPage *self);
-/* The errors shown, one per line, or NULL. */
-const char *lp_register_page_get_error  (LpRegisterPage *self);
-/* The entry row of "username", "full_name", "email", "password" or "confirm". */
-GtkWidget  *lp_register_page_get_row    (LpRegisterPage *self,
-                                         const char     *field);
-gboolean    lp_register_page_get_busy   (LpRegisterPage *self);
 
 G_END_DECLS

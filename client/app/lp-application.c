@@ -22,6 +22,7 @@ struct _LpApplication
 
   GSettings      *settings;
   LpApiClient    *client;
+  LpSession      *session;
   char           *server_override;
   gboolean        kiosk;
 };
@@ -181,6 +182,7 @@ lp_application_startup (GApplication *application)
   self->settings = g_settings_new (APP_ID);
   self->client = lp_api_client_new (NULL);
   update_base_url (self);
+  self->session = lp_session_new (self->client, self->settings);
   g_signal_connect (self->settings, "changed::server-url",
                     G_CALLBACK (on_server_url_changed), self);
 
@@ -197,6 +199,7 @@ lp_application_dispose (GObject *object)
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
 
@@ -260,6 +263,15 @@ lp_application_get_client (LpApplication *self)
   g_return_val_if_fail (LP_IS_APPLICATION (self), NULL);
 
   return self->client;
+}
+
+/* Returns: (nullable): the session windows share, once the application has started up */
+LpSession *
+lp_application_get_session (LpApplication *self)
+{
+  g_return_val_if_fail (LP_IS_APPLICATION (self), NULL);
+
+  return self->session;
 }
 
 /* Returns: (nullable): the settings, once the application has started up */

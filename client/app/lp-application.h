@@ -9,11 +9,13 @@
 #include <adwaita.h>
 
 #include "lp-api-client.h"
+#include "lp-session.h"
 
 G_BEGIN_DECLS
 
 /*
- * The app: one API client and one GSettings for all windows. The server address comes
+ * The app: one API client, one GSettings and one LpSession (with the event stream) for
+ * all windows. The server address comes
  * from GSettings ("server-url"), unless --server gave one for this run.
  */
 
@@ -24,6 +26,7 @@ G_DECLARE_FINAL_TYPE (LpApplication, lp_application, LP, APPLICATION, AdwApplica
 LpApplication *lp_application_new                 (GApplicationFlags  flags);
 LpApiClient   *lp_application_get_client          (LpApplication     *self);
 GSettings     *lp_application_get_settings        (LpApplication     *self);
+LpSession     *lp_application_get_session         (LpApplication     *self);
 /* An address for this run only (--server), or NULL to follow GSettings again. */
 void           lp_application_set_server_override (LpApplication     *self,
                                                    const char        *server_url);

@@ -10,9 +10,12 @@
 
 #include "lp-window.h"
 
+#include "lp-catalog-page.h"
 #include "lp-error.h"
-#include "lp-event-stream.h"
+#include "lp-item-page.h"
+#include "lp-login-page.h"
 #include "lp-password-dialog.h"
+#include "lp-register-page.h"
 #include "lp-secret.h"
 
 #include <glib/gi18n-lib.h>
@@ -38,18 +41,24 @@ struct _LpWindow
   GtkLabel             *account_name_label;
   GtkLabel             *account_role_label;
 
-  LpApiClient          *client;
-  LpEventStream        *events;
-  GSettings            *settings;
+  LpSession            *session;
+  LpApiClient          *client;        /* the session's */
+  GSettings            *settings;      /* the session's */
   GCancellable         *cancellable;
-  char                 *item_id;       /* the item shown, for win.retry */
-  char                 *last_toast;
   AdwToast             *toast;         /* the one shown, or NULL (weak) */
   guint                 offline_retry_id;
   gboolean              restoring;     /* checking a remembered token */
 };
 
 G_DEFINE_FINAL_TYPE (LpWindow, lp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 show_page (LpWindow   *self,
@@ -69,8 +78,6 @@ lp_window_add_toast (LpWindow   *self,
   g_return_if_fail (LP_IS_WINDOW (self));
   g_return_if_fail (title != NULL);
 
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (title);
   if (self->toast != NULL)
     {
       adw_toast_dismiss (self->toast);
@@ -96,7 +103,7 @@ forget_token (LpWindow *self)
 static void
 update_session_ui (LpWindow *self)
 {
-  const LpUser *user = lp_api_client_get_user (self->client);
+  LpUserObject *user = lp_api_client_get_user (self->client);
   gboolean logged_in = user != NULL;
 
   gtk_widget_set_visible (self->login_button, !logged_in);
@@ -110,11 +117,14 @@ update_session_ui (LpWindow *self)
     {
       g_autofree char *tooltip = NULL;
 
-      gtk_label_set_label (self->account_name_label, user->full_name);
+      const char *full_name = lp_api_object_get_string (user, "full-name");
+
+      gtk_label_set_label (self->account_name_label, full_name);
       /* Translators: the user name and role in the account menu, e.g. "andi · Member". */
-      tooltip = g_strdup_printf (_("%s · %s"), user->username, _(lp_role_label (user->role)));
+      tooltip = g_strdup_printf (_("%s · %s"), lp_api_object_get_string (user, "username"),
+                                 _(lp_role_label (lp_api_client_get_role (self->client))));
       gtk_label_set_label (self->account_role_label, tooltip);
-      gtk_widget_set_tooltip_text (self->account_button, user->full_name);
+      gtk_widget_set_tooltip_text (self->account_button, full_name);
     }
   /* Every role sees the catalog; pages of other roles join the view stack as the server
    * gains their endpoints. */
@@ -124,29 +134,6 @@ static void
 on_user_changed (LpWindow *self)
 {
   update_session_ui (self);
-}
-
-/* An item changed on the server: its row, and its page if open, show it at once. */
-static void
-on_event_changed (LpWindow   *self,
-                  const char *type,
-                  const char *id)
-{
-  if (g_strcmp0 (type, "item.changed") != 0)
-    return;
-  lp_catalog_model_refresh_item (lp_catalog_page_get_model (self->catalog_page), id);
-  if (g_strcmp0 (lp_item_page_get_item_id (self->item_page), id) == 0 &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "item") == 0)
-    lp_item_page_refresh (self->item_page);
-}
-
-/* Events may have been missed: whatever is shown is loaded again. */
-static void
-on_event_resync (LpWindow *self)
-{
-  lp_catalog_page_reload (self->catalog_page);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "item") == 0)
-    lp_item_page_refresh (self->item_page);
 }
 
 static void
@@ -190,7 +177,7 @@ static void
 on_session_expired (LpWindow *self)
 {
   forget_token (self);
-  lp_catalog_page_reload (self->catalog_page);
+  lp_page_reload (LP_PAGE (self->catalog_page));
   if (self->restoring)
     return;
   lp_window_show_login (self, _("Your session has ended. Please log in again."));
@@ -203,7 +190,7 @@ on_me_loaded (GObject      *source,
 {
   g_autoptr(LpWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LpUser) user = NULL;
+  g_autoptr(LpUserObject) user = NULL;
   g_autofree char *text = NULL;
   gboolean restoring = self->restoring;
 
@@ -218,7 +205,7 @@ on_me_loaded (GObject      *source,
   if (!restoring)
     return;
   /* Translators: %s is the user's full name. */
-  text = g_strdup_printf (_("Welcome back, %s"), user->full_name);
+  text = g_strdup_printf (_("Welcome back, %s"), lp_api_object_get_string (user, "full-name"));
   lp_window_add_toast (self, text);
 }
 
@@ -261,28 +248,28 @@ on_base_url_changed (LpWindow *self)
   update_session_ui (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "browse") != 0)
     show_page (self, "browse");
-  lp_catalog_page_reload (self->catalog_page);
+  lp_page_reload (LP_PAGE (self->catalog_page));
   restore_session (self);
 }
 
 static void
-on_logged_in (LpWindow *self,
-              LpUser   *user)
+on_logged_in (LpWindow     *self,
+              LpUserObject *user)
 {
   g_autofree char *text = NULL;
 
   show_page (self, "browse");
   /* Translators: a notification; %s are the user's full name and role. */
-  text = g_strdup_printf (_("Logged in as %s (%s)"), user->full_name,
-                          _(lp_role_label (user->role)));
+  text = g_strdup_printf (_("Logged in as %s (%s)"), lp_api_object_get_string (user, "full-name"),
+                          _(lp_role_label (lp_api_object_get_enum (user, "role"))));
   lp_window_add_toast (self, text);
 }
 
 static void
-on_registered (LpWindow *self,
-               LpUser   *user)
+on_registered (LpWindow     *self,
+               LpUserObject *user)
 {
-  lp_login_page_set_username (self->login_page, user->username);
+  lp_login_page_set_username (self->login_page, lp_api_object_get_string (user, "username"));
   lp_window_show_login (self, _("Your account has been created. You can log in once the "
                                 "library staff have activated it."));
 }
@@ -363,13 +350,14 @@ retry_activated (GtkWidget  *widget,
 {
   LpWindow *self = LP_WINDOW (widget);
 
-  lp_catalog_page_reload (self->catalog_page);
+  lp_page_reload (LP_PAGE (self->catalog_page));
   if (lp_api_client_get_token (self->client) != NULL &&
       lp_api_client_get_user (self->client) == NULL)
     lp_api_client_me_async (self->client, self->cancellable, on_me_loaded, g_object_ref (self));
-  if (self->item_id != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "item") == 0)
-    lp_item_page_load (self->item_page, self->item_id);
+  /* An item that could not be loaded at all is loaded again from the start. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "item") == 0 &&
+      lp_item_page_get_item_id (self->item_page) != NULL)
+    lp_item_page_load (self->item_page, lp_item_page_get_item_id (self->item_page));
 }
 
 static void
@@ -390,6 +378,14 @@ search_activated (GtkWidget  *widget,
   show_page (self, "browse");
   adw_view_stack_set_visible_child_name (self->view_stack, "catalog");
   lp_catalog_page_focus_search (self->catalog_page);
+}
+
+static void
+toast_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  lp_window_add_toast (LP_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -432,26 +428,29 @@ lp_window_dispose (GObject *object)
   self->toast = NULL;
   if (self->client != NULL)
     g_signal_handlers_disconnect_by_data (self->client, self);
-  if (self->events != NULL)
-    g_signal_handlers_disconnect_by_data (self->events, self);
-  g_clear_object (&self->events);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_WINDOW);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (lp_window_parent_class)->dispose (object);
 }
 
 static void
-lp_window_finalize (GObject *object)
+lp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
 {
-  LpWindow *self = (LpWindow *) object;
-
-  g_free (self->item_id);
-  g_free (self->last_toast);
-
-  G_OBJECT_CLASS (lp_window_parent_class)->finalize (object);
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, LP_WINDOW (object)->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -462,8 +461,14 @@ lp_window_class_init (LpWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = lp_window_dispose;
-  object_class->finalize = lp_window_finalize;
+  object_class->get_property = lp_window_get_property;
   window_class->close_request = lp_window_close_request;
+
+  /* The pages' :session is bound to this in lp-window.ui. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LP_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LP_TYPE_CATALOG_PAGE);
   g_type_ensure (LP_TYPE_ITEM_PAGE);
@@ -494,6 +499,7 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_activated);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
 }
 
 static GtkWidget *
@@ -546,8 +552,9 @@ lp_window_new (LpApplication *application)
   g_return_val_if_fail (LP_IS_APPLICATION (application), NULL);
 
   self = g_object_new (LP_TYPE_WINDOW, "application", application, NULL);
-  self->client = g_object_ref (lp_application_get_client (application));
-  self->settings = g_object_ref (lp_application_get_settings (application));
+  self->session = g_object_ref (lp_application_get_session (application));
+  self->client = g_object_ref (lp_session_get_client (self->session));
+  self->settings = g_object_ref (lp_session_get_settings (self->session));
   restore_size (self);
 
   g_signal_connect_swapped (self->client, "notify::user", G_CALLBACK (on_user_changed), self);
@@ -559,46 +566,11 @@ lp_window_new (LpApplication *application)
                             G_CALLBACK (on_session_expired), self);
   g_signal_connect_swapped (self->login_page, "logged-in", G_CALLBACK (on_logged_in), self);
   g_signal_connect_swapped (self->register_page, "registered", G_CALLBACK (on_registered), self);
-
-  lp_item_page_set_client (self->item_page, self->client);
-  lp_login_page_set_client (self->login_page, self->client);
-  lp_register_page_set_client (self->register_page, self->client);
-  lp_catalog_page_set_client (self->catalog_page, self->client);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   update_session_ui (self);
   on_reachable_changed (self);
   restore_session (self);
-
-  self->events = lp_event_stream_new (self->client);
-  g_signal_connect_swapped (self->events, "changed", G_CALLBACK (on_event_changed), self);
-  g_signal_connect_swapped (self->events, "resync", G_CALLBACK (on_event_resync), self);
   return self;
-}
-
-const char *
-lp_window_get_visible_page (LpWindow *self)
-{
-  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->main_stack);
-}
-
-GStrv
-lp_window_list_views (LpWindow *self)
-{
-  g_autoptr(GtkSelectionModel) pages = NULL;
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-
-  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-
-  pages = adw_view_stack_get_pages (self->view_stack);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-
-      if (adw_view_stack_page_get_visible (page))
-        g_strv_builder_add (names, adw_view_stack_page_get_name (page));
-    }
-  return g_strv_builder_end (names);
 }
 
 void
@@ -618,8 +590,6 @@ lp_window_show_item (LpWindow   *self,
   g_return_if_fail (LP_IS_WINDOW (self));
   g_return_if_fail (item_id != NULL);
 
-  g_free (self->item_id);
-  self->item_id = g_strdup (item_id);
   lp_item_page_load (self->item_page, item_id);
   show_page (self, "item");
 }
@@ -630,84 +600,4 @@ lp_window_go_back (LpWindow *self)
   g_return_if_fail (LP_IS_WINDOW (self));
 
   show_page (self, "browse");
-}
-
-const char *
-lp_window_get_last_toast (LpWindow *self)
-{
-  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-
-  return self->last_toast;
-}
-
-gboolean
-lp_window_get_banner_revealed (LpWindow *self)
-{
-  g_return_val_if_fail (LP_IS_WINDOW (self), FALSE);
-
-  return gtk_revealer_get_reveal_child (self->banner_revealer);
-}
-
-LpCatalogPage *
-lp_window_get_catalog_page (LpWindow *self)
-{
-  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-
-  return self->catalog_page;
-}
-
-LpItemPage *
-lp_window_get_item_page (LpWindow *self)
-{
-  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-
-  return self->item_page;
-}
-
-LpEventStream *
-lp_window_get_event_stream (LpWindow *self)
-{
-  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-
-  return self->events;
-}
-
-LpLoginPage *
-lp_window_get_login_page (LpWindow *self)
-{
-  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-
-  return self->login_page;
-}
-
-LpRegisterPage *
-lp_window_get_register_page (LpWindow *self)
-{
-  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-
-  return self->register_page;
-}
-
-GtkWidget *
-lp_window_get_login_button (LpWindow *self)
-{
-  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-
-  return self->login_button;
-}
-
-GtkWidget *
-lp_window_get_account_button (LpWindow *self)
-{
-  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-
-  return self->account_button;
-}
-
-GtkWidget *
-lp_window_get_account_label (LpWindow *self)
-{
-  g_return_val_if_fail (LP_IS_WINDOW (self), NULL);
-
-  return GTK_WIDGET (self->account_role_label);
 }

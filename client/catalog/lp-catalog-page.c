@@ -11,13 +11,18 @@
 #include "lp-catalog-page.h"
 
 #include "lp-catalog-row.h"
+#include "lp-category-object.h"
 #include "lp-format.h"
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
+#define CATEGORIES_LIMIT "500"
+
 struct _LpCatalogPage
 {
-  AdwBin          parent_instance;
+  LpPage          parent_instance;
 
   GtkSearchEntry *search_entry;
   GtkDropDown    *category_dropdown;
@@ -31,15 +36,14 @@ struct _LpCatalogPage
   AdwStatusPage  *empty_page;
   AdwStatusPage  *error_page;
 
-  LpApiClient    *client;
-  LpCatalogModel *model;
+  LpPagedModel   *model;
   GCancellable   *cancellable;
   GPtrArray      *category_ids;   /* parallel to category_names; [0] is NULL: all */
   gboolean        categories_loaded;
   gboolean        categories_loading;
 };
 
-G_DEFINE_FINAL_TYPE (LpCatalogPage, lp_catalog_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LpCatalogPage, lp_catalog_page, LP_TYPE_PAGE)
 
 static gboolean
 has_filters (LpCatalogPage *self)
@@ -55,13 +59,13 @@ static void
 update_state (LpCatalogPage *self)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  const GError *error = lp_catalog_model_get_error (self->model);
-  gboolean loading = lp_catalog_model_get_loading (self->model);
+  const GError *error = lp_paged_model_get_error (self->model);
+  gboolean loading = lp_paged_model_get_loading (self->model);
   const char *state;
   g_autofree char *count = lp_format_count (n_items);
   g_autofree char *count_text = NULL;
 
-  if (!lp_catalog_model_get_loaded (self->model))
+  if (!lp_paged_model_get_loaded (self->model))
     state = error != NULL && !loading ? "error" : "loading";
   else if (n_items == 0)
     state = error != NULL && !loading ? "error" : "empty";
@@ -85,7 +89,7 @@ update_state (LpCatalogPage *self)
     }
   gtk_stack_set_visible_child_name (self->content_stack, state);
 
-  if (lp_catalog_model_get_loaded (self->model))
+  if (lp_paged_model_get_loaded (self->model))
     /* Translators: %s is a number such as 1,234. */
     count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", n_items),
                                   count);
@@ -118,16 +122,18 @@ static void
 apply_query (LpCatalogPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->category_dropdown);
-  const char *category_id = NULL;
+  g_autofree char *q = NULL;
+  const char *query[] = { "q", NULL, "category_id", NULL, "borrowable", NULL, NULL };
 
   if (self->model == NULL)
     return;
+  /* A trailing space typed is the same search. */
+  query[1] = q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   if (selected != GTK_INVALID_LIST_POSITION && selected < self->category_ids->len)
-    category_id = g_ptr_array_index (self->category_ids, selected);
-  lp_catalog_model_set_query (self->model,
-                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                              category_id,
-                              gtk_toggle_button_get_active (self->borrowable_toggle));
+    query[3] = g_ptr_array_index (self->category_ids, selected);
+  if (gtk_toggle_button_get_active (self->borrowable_toggle))
+    query[5] = "true";
+  lp_paged_model_set_query (self->model, query);
   update_state (self);
 }
 
@@ -141,12 +147,11 @@ static void
 on_row_activated (LpCatalogPage *self,
                   guint          position)
 {
-  g_autoptr(LpItemObject) object = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  const LpItem *item = object != NULL ? lp_item_object_get_item (object) : NULL;
+  g_autoptr(LpItemObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
-  if (item == NULL)
+  if (item == NULL || !lp_api_object_get_loaded (item))
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s", item->id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s", lp_api_object_get_id (item));
 }
 
 static void
@@ -168,12 +173,12 @@ set_categories (LpCatalogPage *self,
   g_ptr_array_add (names, (gpointer) _("All categories"));
   for (guint i = 0; i < categories->len; i++)
     {
-      LpCategory *category = g_ptr_array_index (categories, i);
+      LpCategoryObject *category = g_ptr_array_index (categories, i);
 
-      if (g_strcmp0 (category->id, keep) == 0)
+      if (g_strcmp0 (lp_api_object_get_id (category), keep) == 0)
         selected = i + 1;
-      g_ptr_array_add (self->category_ids, g_strdup (category->id));
-      g_ptr_array_add (names, category->name);
+      g_ptr_array_add (self->category_ids, g_strdup (lp_api_object_get_id (category)));
+      g_ptr_array_add (names, (gpointer) lp_api_object_get_string (category, "name"));
     }
   g_ptr_array_add (names, NULL);
 
@@ -185,6 +190,17 @@ set_categories (LpCatalogPage *self,
   g_signal_handlers_unblock_by_func (self->category_dropdown, on_filter_changed, self);
 }
 
+/* By name, as a reader of the language sorts them. */
+static int
+compare_categories (gconstpointer a,
+                    gconstpointer b)
+{
+  g_autofree char *ka = g_utf8_collate_key (lp_api_object_get_string (*(gpointer *) a, "name"), -1);
+  g_autofree char *kb = g_utf8_collate_key (lp_api_object_get_string (*(gpointer *) b, "name"), -1);
+
+  return strcmp (ka, kb);
+}
+
 static void
 on_categories_loaded (GObject      *source,
                       GAsyncResult *result,
@@ -194,7 +210,8 @@ on_categories_loaded (GObject      *source,
   g_autoptr(GPtrArray) categories = NULL;
   g_autoptr(GError) error = NULL;
 
-  categories = lp_api_client_list_categories_finish (LP_API_CLIENT (source), result, &error);
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &categories, NULL,
+                             &error);
   self->categories_loading = FALSE;
   if (categories == NULL)
     {
@@ -203,6 +220,7 @@ on_categories_loaded (GObject      *source,
       return;
     }
   self->categories_loaded = TRUE;
+  g_ptr_array_sort (categories, compare_categories);
   set_categories (self, categories);
 }
 
@@ -212,8 +230,54 @@ load_categories (LpCatalogPage *self)
   if (self->categories_loading)
     return;
   self->categories_loading = TRUE;
-  lp_api_client_list_categories_async (self->client, self->cancellable, on_categories_loaded,
-                                       g_object_ref (self));
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_CATEGORIES_LIST, NULL,
+                            (const char *[]) { "limit", CATEGORIES_LIMIT, NULL }, NULL,
+                            self->cancellable, on_categories_loaded, g_object_ref (self));
+}
+
+static void
+lp_catalog_page_session_changed (LpPage *page)
+{
+  LpCatalogPage *self = LP_CATALOG_PAGE (page);
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  self->model = lp_paged_model_new (lp_page_get_client (page), &LP_API_ITEMS_LIST,
+                                    &LP_API_ITEMS_GET);
+  g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (self->model, "items-changed",
+                            G_CALLBACK (on_model_items_changed), self);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  load_categories (self);
+  apply_query (self);
+}
+
+/* An item changed on the server: its row shows it at once. */
+static void
+lp_catalog_page_event (LpPage     *page,
+                       const char *type,
+                       const char *id)
+{
+  LpCatalogPage *self = LP_CATALOG_PAGE (page);
+
+  if (g_strcmp0 (type, "item.changed") == 0)
+    lp_paged_model_refresh (self->model, id);
+}
+
+/* Fetches the categories (if they are missing) and the list again. */
+static void
+lp_catalog_page_reload (LpPage *page)
+{
+  LpCatalogPage *self = LP_CATALOG_PAGE (page);
+
+  if (!self->categories_loaded)
+    load_categories (self);
+  lp_paged_model_reload (self->model);
+  update_state (self);
 }
 
 static void
@@ -226,7 +290,6 @@ lp_catalog_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_CATALOG_PAGE);
   g_clear_object (&self->model);
-  g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (lp_catalog_page_parent_class)->dispose (object);
@@ -247,9 +310,13 @@ lp_catalog_page_class_init (LpCatalogPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LpPageClass *page_class = LP_PAGE_CLASS (klass);
 
   object_class->dispose = lp_catalog_page_dispose;
   object_class->finalize = lp_catalog_page_finalize;
+  page_class->session_changed = lp_catalog_page_session_changed;
+  page_class->event = lp_catalog_page_event;
+  page_class->reload = lp_catalog_page_reload;
 
   g_type_ensure (LP_TYPE_CATALOG_ROW);
 
@@ -285,123 +352,9 @@ lp_catalog_page_init (LpCatalogPage *self)
 }
 
 void
-lp_catalog_page_set_client (LpCatalogPage *self,
-                            LpApiClient   *client)
-{
-  g_autoptr(GtkNoSelection) selection = NULL;
-
-  g_return_if_fail (LP_IS_CATALOG_PAGE (self));
-  g_return_if_fail (LP_IS_API_CLIENT (client));
-  g_return_if_fail (self->client == NULL);
-
-  self->client = g_object_ref (client);
-  self->model = lp_catalog_model_new (client);
-  g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (on_model_changed), self);
-  g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (on_model_changed), self);
-  g_signal_connect_swapped (self->model, "items-changed",
-                            G_CALLBACK (on_model_items_changed), self);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  load_categories (self);
-  apply_query (self);
-}
-
-void
-lp_catalog_page_reload (LpCatalogPage *self)
-{
-  g_return_if_fail (LP_IS_CATALOG_PAGE (self));
-
-  if (self->client == NULL)
-    return;
-  if (!self->categories_loaded)
-    load_categories (self);
-  lp_catalog_model_reload (self->model);
-  update_state (self);
-}
-
-void
 lp_catalog_page_focus_search (LpCatalogPage *self)
 {
   g_return_if_fail (LP_IS_CATALOG_PAGE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-LpCatalogModel *
-lp_catalog_page_get_model (LpCatalogPage *self)
-{
-  g_return_val_if_fail (LP_IS_CATALOG_PAGE (self), NULL);
-
-  return self->model;
-}
-
-const char *
-lp_catalog_page_get_state (LpCatalogPage *self)
-{
-  g_return_val_if_fail (LP_IS_CATALOG_PAGE (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->content_stack);
-}
-
-GtkWidget *
-lp_catalog_page_get_search_entry (LpCatalogPage *self)
-{
-  g_return_val_if_fail (LP_IS_CATALOG_PAGE (self), NULL);
-
-  return GTK_WIDGET (self->search_entry);
-}
-
-GtkWidget *
-lp_catalog_page_get_category_dropdown (LpCatalogPage *self)
-{
-  g_return_val_if_fail (LP_IS_CATALOG_PAGE (self), NULL);
-
-  return GTK_WIDGET (self->category_dropdown);
-}
-
-GtkWidget *
-lp_catalog_page_get_borrowable_toggle (LpCatalogPage *self)
-{
-  g_return_val_if_fail (LP_IS_CATALOG_PAGE (self), NULL);
-
-  return GTK_WIDGET (self->borrowable_toggle);
-}
-
-GtkWidget *
-lp_catalog_page_get_list_view (LpCatalogPage *self)
-{
-  g_return_val_if_fail (LP_IS_CATALOG_PAGE (self), NULL);
-
-  return GTK_WIDGET (self->list_view);
-}
-
-GtkWidget *
-lp_catalog_page_get_count_label (LpCatalogPage *self)
-{
-  g_return_val_if_fail (LP_IS_CATALOG_PAGE (self), NULL);
-
-  return GTK_WIDGET (self->count_label);
-}
-
-guint
-lp_catalog_page_find_category (LpCatalogPage *self,
-                               const char    *name)
-{
-  GListModel *names;
-
-  g_return_val_if_fail (LP_IS_CATALOG_PAGE (self), GTK_INVALID_LIST_POSITION);
-
-  names = G_LIST_MODEL (self->category_names);
-  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (self->category_names, i), name) == 0)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
-gboolean
-lp_catalog_page_get_categories_loaded (LpCatalogPage *self)
-{
-  g_return_val_if_fail (LP_IS_CATALOG_PAGE (self), FALSE);
-
-  return self->categories_loaded;
 }

@@ -10,19 +10,15 @@
 
 #include "lp-catalog-row.h"
 
+#include "lp-enums.h"
+
 #include <glib/gi18n-lib.h>
 
 struct _LpCatalogRow
 {
   AdwBin        parent_instance;
 
-  GtkLabel     *title_label;
-  GtkLabel     *subtitle_label;
-  GtkImage     *warning_icon;
-  GtkLabel     *stock_label;
-
   LpItemObject *item;
-  gulong        notify_id;
 };
 
 G_DEFINE_FINAL_TYPE (LpCatalogRow, lp_catalog_row, ADW_TYPE_BIN)
@@ -35,88 +31,107 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The warning an item of this condition and status carries, or NULL. */
+/*
+ * Template callbacks: the labels of lp-catalog-row.ui are bound to the item's
+ * properties through these, so a placeholder filled in place or an item changed on the
+ * server shows at once.
+ */
+
 static char *
-warning_text (const LpItem *item)
+row_title (LpCatalogRow *self,
+           gboolean      loaded,
+           const char   *name)
 {
-  if (item->status == LP_ITEM_STATUS_AVAILABLE && item->condition == LP_ITEM_CONDITION_GOOD)
+  return g_strdup (loaded ? name : _("Loading…"));
+}
+
+static GStrv
+title_classes (LpCatalogRow *self,
+               gboolean      loaded)
+{
+  const char *classes[] = { "heading", loaded ? NULL : "dim-label", NULL };
+
+  return g_strdupv ((char **) classes);
+}
+
+/* "code · category · author · location", leaving out what an item lacks. The category
+ * comes as the object (a lookup of its name would fail, and leave the label as it was,
+ * for an item without one). */
+static char *
+row_subtitle (LpCatalogRow *self,
+              const char   *code,
+              LpRefObject  *category,
+              const char   *author,
+              const char   *location)
+{
+  const char *category_name = category != NULL ? lp_api_object_get_string (category, "name") : NULL;
+  const char *parts[] = { code, category_name, author, location };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && *parts[i] != '\0')
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", parts[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+needs_care (LpCatalogRow    *self,
+            LpItemCondition  condition,
+            LpItemStatus     status)
+{
+  return status != LP_ITEM_STATUS_AVAILABLE || condition != LP_ITEM_CONDITION_GOOD;
+}
+
+static char *
+warning_text (LpCatalogRow    *self,
+              LpItemCondition  condition,
+              LpItemStatus     status)
+{
+  if (!needs_care (self, condition, status))
     return NULL;
   /* Translators: the tooltip of a warning sign: condition and status of an item. */
-  return g_strdup_printf (_("Condition: %s. Status: %s."),
-                          _(lp_item_condition_label (item->condition)),
-                          _(lp_item_status_label (item->status)));
+  return g_strdup_printf (_("Condition: %s. Status: %s."), _(lp_item_condition_label (condition)),
+                          _(lp_item_status_label (status)));
 }
 
-static void
-show_placeholder (LpCatalogRow *self)
+static gboolean
+lendable_now (LpItemStatus status,
+              int          available)
 {
-  gtk_label_set_label (self->title_label, _("Loading…"));
-  gtk_label_set_label (self->subtitle_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_icon), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->stock_label), FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
+  return lp_item_status_is_lendable (status) && available > 0;
 }
 
-static void
-update (LpCatalogRow *self)
+static char *
+stock_text (LpCatalogRow *self,
+            LpItemStatus  status,
+            int           available,
+            int           total)
 {
-  const LpItem *item = self->item != NULL ? lp_item_object_get_item (self->item) : NULL;
-  const char *category;
-  g_autoptr(GString) subtitle = NULL;
-  g_autofree char *warning = NULL;
-  g_autofree char *stock = NULL;
-  gboolean lendable;
-
-  if (item == NULL)
-    {
-      show_placeholder (self);
-      return;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "dim-label");
-  gtk_label_set_label (self->title_label, item->name);
-
-  subtitle = g_string_new (item->code);
-  category = lp_item_object_get_category_name (self->item);
-  if (*category != '\0')
-    g_string_append_printf (subtitle, " · %s", category);
-  if (item->author != NULL && *item->author != '\0')
-    g_string_append_printf (subtitle, " · %s", item->author);
-  if (item->location != NULL && *item->location != '\0')
-    g_string_append_printf (subtitle, " · %s", item->location);
-  gtk_label_set_label (self->subtitle_label, subtitle->str);
-
-  warning = warning_text (item);
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_icon), warning != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning_icon), warning);
-
-  lendable = lp_item_status_is_lendable (item->status) && item->stock_available > 0;
-  if (lp_item_status_is_lendable (item->status))
-    /* Translators: units on the shelf out of units owned, e.g. "2 of 3". */
-    stock = g_strdup_printf (_("%d of %d"), item->stock_available, item->stock_total);
-  else
-    stock = g_strdup (_(lp_item_status_label (item->status)));
-  gtk_label_set_label (self->stock_label, stock);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->stock_label),
-                               lendable ? _("Units on the shelf now")
-                                        : _("Cannot be borrowed now"));
-  gtk_widget_set_visible (GTK_WIDGET (self->stock_label), TRUE);
-  if (lendable)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->stock_label), "available");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->stock_label), "unavailable");
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->stock_label), "unavailable");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->stock_label), "available");
-    }
+  if (!lp_item_status_is_lendable (status))
+    return g_strdup (_(lp_item_status_label (status)));
+  /* Translators: units on the shelf out of units owned, e.g. "2 of 3". */
+  return g_strdup_printf (_("%d of %d"), available, total);
 }
 
-static void
-on_item_notify (LpCatalogRow *self)
+static char *
+stock_tooltip (LpCatalogRow *self,
+               LpItemStatus  status,
+               int           available)
 {
-  update (self);
+  return g_strdup (lendable_now (status, available) ? _("Units on the shelf now")
+                                                    : _("Cannot be borrowed now"));
+}
+
+static GStrv
+stock_classes (LpCatalogRow *self,
+               LpItemStatus  status,
+               int           available)
+{
+  const char *classes[] = { "stock-pill",
+                            lendable_now (status, available) ? "available" : "unavailable",
+                            NULL };
+
+  return g_strdupv ((char **) classes);
 }
 
 static void
@@ -124,8 +139,8 @@ lp_catalog_row_dispose (GObject *object)
 {
   LpCatalogRow *self = (LpCatalogRow *) object;
 
-  lp_catalog_row_set_item (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_CATALOG_ROW);
+  g_clear_object (&self->item);
 
   G_OBJECT_CLASS (lp_catalog_row_parent_class)->dispose (object);
 }
@@ -159,7 +174,8 @@ lp_catalog_row_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ITEM:
-      lp_catalog_row_set_item (self, g_value_get_object (value));
+      if (g_set_object (&self->item, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -181,53 +197,24 @@ lp_catalog_row_class_init (LpCatalogRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LP_TYPE_REF_OBJECT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/catalog/lp-catalog-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, LpCatalogRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, LpCatalogRow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, LpCatalogRow, warning_icon);
-  gtk_widget_class_bind_template_child (widget_class, LpCatalogRow, stock_label);
+  /* Named for tests and screen-reader scripts; the code itself only binds them. */
+  gtk_widget_class_bind_template_child_full (widget_class, "title_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "stock_label", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, row_title);
+  gtk_widget_class_bind_template_callback (widget_class, title_classes);
+  gtk_widget_class_bind_template_callback (widget_class, row_subtitle);
+  gtk_widget_class_bind_template_callback (widget_class, needs_care);
+  gtk_widget_class_bind_template_callback (widget_class, warning_text);
+  gtk_widget_class_bind_template_callback (widget_class, stock_text);
+  gtk_widget_class_bind_template_callback (widget_class, stock_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, stock_classes);
 }
 
 static void
 lp_catalog_row_init (LpCatalogRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  show_placeholder (self);
-}
-
-LpItemObject *
-lp_catalog_row_get_item (LpCatalogRow *self)
-{
-  g_return_val_if_fail (LP_IS_CATALOG_ROW (self), NULL);
-
-  return self->item;
-}
-
-void
-lp_catalog_row_set_item (LpCatalogRow *self,
-                         LpItemObject *item)
-{
-  g_return_if_fail (LP_IS_CATALOG_ROW (self));
-  g_return_if_fail (item == NULL || LP_IS_ITEM_OBJECT (item));
-
-  if (self->item == item)
-    return;
-  if (self->item != NULL)
-    g_clear_signal_handler (&self->notify_id, self->item);
-  g_set_object (&self->item, item);
-  if (item != NULL)
-    self->notify_id = g_signal_connect_swapped (item, "notify::item",
-                                                G_CALLBACK (on_item_notify), self);
-  if (self->title_label != NULL)
-    update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
-}
-
-const char *
-lp_catalog_row_get_title (LpCatalogRow *self)
-{
-  g_return_val_if_fail (LP_IS_CATALOG_ROW (self), NULL);
-
-  return gtk_label_get_label (self->title_label);
 }

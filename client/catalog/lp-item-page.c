@@ -10,46 +10,26 @@
 
 #include "lp-item-page.h"
 
+#include "lp-enums.h"
 #include "lp-error.h"
 #include "lp-format.h"
+#include "lp-property-row.h"
+#include "lp-ref-object.h"
+#include "lp-validation.h"
 
 #include <glib/gi18n-lib.h>
 
 struct _LpItemPage
 {
-  AdwBin          parent_instance;
+  LpPage          parent_instance;
 
-  AdwWindowTitle *window_title;
   GtkStack       *page_stack;
   GtkSpinner     *page_spinner;
   AdwStatusPage  *error_page;
+  AdwWindowTitle *window_title;
   GtkScrolledWindow *scrolled_window;
-  GtkLabel       *name_label;
-  GtkLabel       *byline_label;
   GtkWidget      *warning_box;
   GtkLabel       *warning_label;
-  GtkWidget      *code_key;
-  GtkLabel       *code_value;
-  GtkWidget      *category_key;
-  GtkLabel       *category_value;
-  GtkWidget      *location_key;
-  GtkLabel       *location_value;
-  GtkWidget      *stock_key;
-  GtkLabel       *stock_value;
-  GtkWidget      *condition_key;
-  GtkLabel       *condition_value;
-  GtkWidget      *status_key;
-  GtkLabel       *status_value;
-  GtkWidget      *author_key;
-  GtkLabel       *author_value;
-  GtkWidget      *publisher_key;
-  GtkLabel       *publisher_value;
-  GtkWidget      *year_key;
-  GtkLabel       *year_value;
-  GtkWidget      *isbn_key;
-  GtkLabel       *isbn_value;
-  GtkWidget      *description_group;
-  GtkLabel       *description_label;
   AdwPreferencesGroup *availability_group;
   GtkLabel       *availability_range;
   GtkStack       *availability_stack;
@@ -58,37 +38,108 @@ struct _LpItemPage
   GtkLabel       *availability_error;
   GtkLabel       *not_lendable_label;
 
-  LpApiClient    *client;
   GCancellable   *cancellable;   /* the current load; replaced by each load */
-  LpItemObject   *item;
+  LpItemObject   *item;          /* the item shown; NULL while loading */
   GArray         *availability;
   char           *item_id;       /* the item shown or loading */
-  char           *warning;
 };
 
-G_DEFINE_FINAL_TYPE (LpItemPage, lp_item_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LpItemPage, lp_item_page, LP_TYPE_PAGE)
 
-static void
-set_row (GtkWidget  *key_label,
-         GtkLabel   *value_label,
-         const char *value)
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/*
+ * Template callbacks: the details of lp-item-page.ui are bound to :item through these.
+ */
+
+static char *
+category_name (LpItemPage  *self,
+               LpRefObject *category)
 {
-  gboolean has_value = value != NULL && *value != '\0';
+  return g_strdup (category != NULL ? lp_api_object_get_string (category, "name") : NULL);
+}
 
-  gtk_widget_set_visible (key_label, has_value);
-  gtk_widget_set_visible (GTK_WIDGET (value_label), has_value);
-  gtk_label_set_label (value_label, has_value ? value : "");
+static char *
+stock_text (LpItemPage *self,
+            int         available,
+            int         total)
+{
+  /* Translators: units on the shelf out of units owned. */
+  return g_strdup_printf (_("%d of %d"), available, total);
+}
+
+static char *
+condition_text (LpItemPage      *self,
+                LpItemCondition  condition)
+{
+  return g_strdup (_(lp_item_condition_label (condition)));
+}
+
+static char *
+status_text (LpItemPage   *self,
+             LpItemStatus  status)
+{
+  return g_strdup (_(lp_item_status_label (status)));
+}
+
+static char *
+year_text (LpItemPage *self,
+           int         year)
+{
+  return year > 0 ? g_strdup_printf ("%d", year) : NULL;
+}
+
+/* "author · publisher · year", leaving out what a book lacks. */
+static char *
+byline_text (LpItemPage *self,
+             const char *author,
+             const char *publisher,
+             int         year)
+{
+  g_autofree char *year_str = year_text (self, year);
+  const char *parts[] = { author, publisher, year_str };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && *parts[i] != '\0')
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", parts[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+byline_visible (LpItemPage *self,
+                const char *author,
+                const char *publisher,
+                int         year)
+{
+  g_autofree char *text = byline_text (self, author, publisher, year);
+
+  return *text != '\0';
+}
+
+static gboolean
+has_text (LpItemPage *self,
+          const char *text)
+{
+  return text != NULL && *text != '\0';
 }
 
 /* What a librarian should know before lending this item, or NULL. */
 static char *
-warning_for (const LpItem *item,
-             gboolean     *severe)
+warning_for (LpItemStatus     status,
+             LpItemCondition  condition,
+             gboolean        *severe)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new ();
 
   *severe = FALSE;
-  switch (item->status)
+  switch (status)
     {
     case LP_ITEM_STATUS_NEEDS_MAINTENANCE:
       g_ptr_array_add (lines, _("This item needs maintenance. It can still be borrowed: "
@@ -106,7 +157,7 @@ warning_for (const LpItem *item,
     default:
       break;
     }
-  switch (item->condition)
+  switch (condition)
     {
     case LP_ITEM_CONDITION_MINOR_DAMAGE:
       g_ptr_array_add (lines, _("Condition: minor damage."));
@@ -130,63 +181,19 @@ warning_for (const LpItem *item,
 }
 
 static void
-show_warning (LpItemPage   *self,
-              const LpItem *item)
+show_warning (LpItemPage *self)
 {
   gboolean severe = FALSE;
+  g_autofree char *warning = warning_for (lp_api_object_get_enum (self->item, "status"),
+                                          lp_api_object_get_enum (self->item, "condition"),
+                                          &severe);
 
-  g_free (self->warning);
-  self->warning = warning_for (item, &severe);
-  gtk_widget_set_visible (self->warning_box, self->warning != NULL);
-  gtk_label_set_label (self->warning_label, self->warning != NULL ? self->warning : "");
+  gtk_widget_set_visible (self->warning_box, warning != NULL);
+  gtk_label_set_label (self->warning_label, warning != NULL ? warning : "");
   if (severe)
     gtk_widget_add_css_class (self->warning_box, "severe");
   else
     gtk_widget_remove_css_class (self->warning_box, "severe");
-}
-
-static void
-show_item (LpItemPage *self)
-{
-  const LpItem *item = lp_item_object_get_item (self->item);
-  g_autofree char *stock = NULL;
-  g_autofree char *year = NULL;
-  g_autoptr(GString) byline = g_string_new (NULL);
-
-  adw_window_title_set_title (self->window_title, item->name);
-  adw_window_title_set_subtitle (self->window_title, item->code);
-  gtk_label_set_label (self->name_label, item->name);
-  if (item->author != NULL && *item->author != '\0')
-    g_string_append (byline, item->author);
-  if (item->publisher != NULL && *item->publisher != '\0')
-    g_string_append_printf (byline, "%s%s", byline->len > 0 ? " · " : "", item->publisher);
-  if (item->year > 0)
-    g_string_append_printf (byline, "%s%d", byline->len > 0 ? " · " : "", item->year);
-  gtk_label_set_label (self->byline_label, byline->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->byline_label), byline->len > 0);
-
-  show_warning (self, item);
-
-  /* Translators: units on the shelf out of units owned. */
-  stock = g_strdup_printf (_("%d of %d"), item->stock_available, item->stock_total);
-  year = item->year > 0 ? g_strdup_printf ("%d", item->year) : NULL;
-  set_row (self->code_key, self->code_value, item->code);
-  set_row (self->category_key, self->category_value, lp_item_object_get_category_name (self->item));
-  set_row (self->location_key, self->location_value, item->location);
-  set_row (self->stock_key, self->stock_value, stock);
-  set_row (self->condition_key, self->condition_value,
-           _(lp_item_condition_label (item->condition)));
-  set_row (self->status_key, self->status_value, _(lp_item_status_label (item->status)));
-  set_row (self->author_key, self->author_value, item->author);
-  set_row (self->publisher_key, self->publisher_value, item->publisher);
-  set_row (self->year_key, self->year_value, year);
-  set_row (self->isbn_key, self->isbn_value, item->isbn);
-  gtk_widget_set_visible (self->description_group,
-                          item->description != NULL && *item->description != '\0');
-  gtk_label_set_label (self->description_label, item->description != NULL ? item->description : "");
-
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
-  gtk_stack_set_visible_child_name (self->page_stack, "content");
 }
 
 static void
@@ -293,7 +300,7 @@ on_availability_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) days = NULL;
 
-  days = lp_api_client_item_availability_finish (LP_API_CLIENT (source), result, &error);
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &days, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_spinner_set_spinning (self->availability_spinner, FALSE);
@@ -313,32 +320,56 @@ static void
 load_availability (LpItemPage *self)
 {
   GDate from, to;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
 
   lp_format_today (&from);
   to = from;
   g_date_add_days (&to, LP_ITEM_PAGE_DAYS - 1);
+  from_text = lp_format_date (&from);
+  to_text = lp_format_date (&to);
   gtk_spinner_set_spinning (self->availability_spinner, TRUE);
   gtk_stack_set_visible_child_name (self->availability_stack, "loading");
-  lp_api_client_item_availability_async (self->client,
-                                         lp_item_object_get_item (self->item)->id,
-                                         &from, &to, self->cancellable,
-                                         on_availability_loaded, g_object_ref (self));
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_AVAILABILITY,
+                            (const char *[]) { self->item_id, NULL },
+                            (const char *[]) { "from", from_text, "to", to_text, NULL }, NULL,
+                            self->cancellable, on_availability_loaded, g_object_ref (self));
 }
 
 /* Units on the shelf mean nothing for an item that cannot be lent at all: no calendar. */
 static void
 show_not_lendable (LpItemPage *self)
 {
-  const LpItem *item = lp_item_object_get_item (self->item);
   g_autofree char *text = NULL;
 
   /* Translators: %s is an item status such as "In maintenance". */
   text = g_strdup_printf (_("Cannot be borrowed while its status is “%s”."),
-                          _(lp_item_status_label (item->status)));
+                          _(lp_item_status_label (lp_api_object_get_enum (self->item, "status"))));
   gtk_label_set_label (self->not_lendable_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->availability_range), FALSE);
   adw_preferences_group_set_description (self->availability_group, NULL);
   gtk_stack_set_visible_child_name (self->availability_stack, "not-lendable");
+}
+
+static void
+show_item (LpItemPage *self,
+           LpItemObject *item)
+{
+  if (self->item != NULL)
+    lp_api_object_update (self->item, item);   /* a refresh: the bindings follow */
+  else
+    {
+      self->item = g_object_ref (item);
+      g_signal_connect_object (item, "notify", G_CALLBACK (show_warning), self, G_CONNECT_SWAPPED);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+    }
+  show_warning (self);
+  gtk_stack_set_visible_child_name (self->page_stack, "content");
+  if (lp_item_status_is_lendable (lp_api_object_get_enum (item, "status")))
+    load_availability (self);
+  else
+    show_not_lendable (self);
 }
 
 static void
@@ -350,27 +381,68 @@ on_item_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(LpItemObject) item = NULL;
 
-  item = lp_api_client_get_item_finish (LP_API_CLIENT (source), result, &error);
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &item, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_spinner_set_spinning (self->page_spinner, FALSE);
-  if (item == NULL)
+  if (item != NULL)
     {
-      adw_window_title_set_title (self->window_title, _("Item"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      adw_status_page_set_description (self->error_page,
-                                       g_error_matches (error, LP_ERROR, LP_ERROR_NOT_FOUND)
-                                       ? _("This item is no longer in the catalog.")
-                                       : error->message);
-      gtk_stack_set_visible_child_name (self->page_stack, "error");
+      show_item (self, item);
       return;
     }
-  g_set_object (&self->item, item);
-  show_item (self);
-  if (lp_item_status_is_lendable (lp_item_object_get_item (item)->status))
-    load_availability (self);
-  else
-    show_not_lendable (self);
+  adw_window_title_set_title (self->window_title, _("Item"));
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  adw_status_page_set_description (self->error_page,
+                                   g_error_matches (error, LP_ERROR, LP_ERROR_NOT_FOUND)
+                                   ? _("This item is no longer in the catalog.")
+                                   : error->message);
+  gtk_stack_set_visible_child_name (self->page_stack, "error");
+}
+
+static void
+fetch_item (LpItemPage *self)
+{
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_GET,
+                            (const char *[]) { self->item_id, NULL }, NULL, NULL,
+                            self->cancellable, on_item_loaded, g_object_ref (self));
+}
+
+/* The item shown changed on the server: shown again at once, without the loading page. */
+static void
+lp_item_page_event (LpPage     *page,
+                    const char *type,
+                    const char *id)
+{
+  LpItemPage *self = LP_ITEM_PAGE (page);
+
+  if (g_strcmp0 (type, "item.changed") == 0 && g_strcmp0 (id, self->item_id) == 0 &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fetch_item (self);
+}
+
+static void
+lp_item_page_reload (LpPage *page)
+{
+  LpItemPage *self = LP_ITEM_PAGE (page);
+
+  if (self->item_id != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fetch_item (self);
+}
+
+static void
+lp_item_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, LP_ITEM_PAGE (object)->item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -381,7 +453,6 @@ lp_item_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_ITEM_PAGE);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (lp_item_page_parent_class)->dispose (object);
@@ -393,7 +464,6 @@ lp_item_page_finalize (GObject *object)
   LpItemPage *self = (LpItemPage *) object;
 
   g_clear_pointer (&self->availability, g_array_unref);
-  g_free (self->warning);
   g_free (self->item_id);
 
   G_OBJECT_CLASS (lp_item_page_parent_class)->finalize (object);
@@ -406,43 +476,31 @@ lp_item_page_class_init (LpItemPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LpPageClass *page_class = LP_PAGE_CLASS (klass);
 
   object_class->dispose = lp_item_page_dispose;
   object_class->finalize = lp_item_page_finalize;
+  object_class->get_property = lp_item_page_get_property;
+  page_class->event = lp_item_page_event;
+  page_class->reload = lp_item_page_reload;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, LP_TYPE_ITEM_OBJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LP_TYPE_PROPERTY_ROW);
+  g_type_ensure (LP_TYPE_REF_OBJECT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/catalog/lp-item-page.ui");
-  BIND (window_title);
   BIND (page_stack);
   BIND (page_spinner);
   BIND (error_page);
+  BIND (window_title);
   BIND (scrolled_window);
-  BIND (name_label);
-  BIND (byline_label);
   BIND (warning_box);
   BIND (warning_label);
-  BIND (code_key);
-  BIND (code_value);
-  BIND (category_key);
-  BIND (category_value);
-  BIND (location_key);
-  BIND (location_value);
-  BIND (stock_key);
-  BIND (stock_value);
-  BIND (condition_key);
-  BIND (condition_value);
-  BIND (status_key);
-  BIND (status_value);
-  BIND (author_key);
-  BIND (author_value);
-  BIND (publisher_key);
-  BIND (publisher_value);
-  BIND (year_key);
-  BIND (year_value);
-  BIND (isbn_key);
-  BIND (isbn_value);
-  BIND (description_group);
-  BIND (description_label);
   BIND (availability_group);
   BIND (availability_range);
   BIND (availability_stack);
@@ -450,6 +508,14 @@ lp_item_page_class_init (LpItemPageClass *klass)
   BIND (availability_grid);
   BIND (availability_error);
   BIND (not_lendable_label);
+  gtk_widget_class_bind_template_callback (widget_class, category_name);
+  gtk_widget_class_bind_template_callback (widget_class, stock_text);
+  gtk_widget_class_bind_template_callback (widget_class, condition_text);
+  gtk_widget_class_bind_template_callback (widget_class, status_text);
+  gtk_widget_class_bind_template_callback (widget_class, year_text);
+  gtk_widget_class_bind_template_callback (widget_class, byline_text);
+  gtk_widget_class_bind_template_callback (widget_class, byline_visible);
+  gtk_widget_class_bind_template_callback (widget_class, has_text);
 }
 
 #undef BIND
@@ -462,22 +528,12 @@ lp_item_page_init (LpItemPage *self)
 }
 
 void
-lp_item_page_set_client (LpItemPage  *self,
-                         LpApiClient *client)
-{
-  g_return_if_fail (LP_IS_ITEM_PAGE (self));
-  g_return_if_fail (LP_IS_API_CLIENT (client));
-
-  g_set_object (&self->client, client);
-}
-
-void
 lp_item_page_load (LpItemPage *self,
                    const char *item_id)
 {
   g_return_if_fail (LP_IS_ITEM_PAGE (self));
   g_return_if_fail (item_id != NULL);
-  g_return_if_fail (self->client != NULL);
+  g_return_if_fail (lp_page_get_client (LP_PAGE (self)) != NULL);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -487,9 +543,13 @@ lp_item_page_load (LpItemPage *self,
       g_free (self->item_id);
       self->item_id = g_strdup (item_id);
     }
-  g_clear_object (&self->item);
+  if (self->item != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->item, self);
+      g_clear_object (&self->item);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+    }
   g_clear_pointer (&self->availability, g_array_unref);
-  g_clear_pointer (&self->warning, g_free);
   clear_grid (self);
   gtk_label_set_label (self->availability_range, "");
   gtk_widget_set_visible (GTK_WIDGET (self->availability_range), FALSE);
@@ -501,19 +561,7 @@ lp_item_page_load (LpItemPage *self,
   adw_window_title_set_subtitle (self->window_title, NULL);
   gtk_spinner_set_spinning (self->page_spinner, TRUE);
   gtk_stack_set_visible_child_name (self->page_stack, "loading");
-  lp_api_client_get_item_async (self->client, item_id, self->cancellable, on_item_loaded,
-                                g_object_ref (self));
-}
-
-void
-lp_item_page_refresh (LpItemPage *self)
-{
-  g_return_if_fail (LP_IS_ITEM_PAGE (self));
-
-  if (self->item_id == NULL || self->client == NULL)
-    return;
-  lp_api_client_get_item_async (self->client, self->item_id, self->cancellable, on_item_loaded,
-                                g_object_ref (self));
+  fetch_item (self);
 }
 
 const char *
@@ -522,44 +570,4 @@ lp_item_page_get_item_id (LpItemPage *self)
   g_return_val_if_fail (LP_IS_ITEM_PAGE (self), NULL);
 
   return self->item_id;
-}
-
-const char *
-lp_item_page_get_availability_state (LpItemPage *self)
-{
-  g_return_val_if_fail (LP_IS_ITEM_PAGE (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->availability_stack);
-}
-
-const char *
-lp_item_page_get_state (LpItemPage *self)
-{
-  g_return_val_if_fail (LP_IS_ITEM_PAGE (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->page_stack);
-}
-
-LpItemObject *
-lp_item_page_get_item (LpItemPage *self)
-{
-  g_return_val_if_fail (LP_IS_ITEM_PAGE (self), NULL);
-
-  return self->item;
-}
-
-const char *
-lp_item_page_get_warning (LpItemPage *self)
-{
-  g_return_val_if_fail (LP_IS_ITEM_PAGE (self), NULL);
-
-  return self->warning;
-}
-
-GArray *
-lp_item_page_get_availability (LpItemPage *self)
-{
-  g_return_val_if_fail (LP_IS_ITEM_PAGE (self), NULL);
-
-  return self->availability;
 }

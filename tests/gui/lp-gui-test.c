@@ -432,6 +432,58 @@ lp_gui_find_label (GtkWidget  *root,
   return NULL;
 }
 
+gpointer
+lp_gui_child (gpointer    widget,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget),
+                                                  name);
+
+  if (child == NULL)
+    g_error ("%s has no template child \"%s\"", G_OBJECT_TYPE_NAME (widget), name);
+  return child;
+}
+
+const char *
+lp_gui_stack_page (gpointer    widget,
+                   const char *stack)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (lp_gui_child (widget, stack)));
+}
+
+const char *
+lp_gui_shown_text (gpointer    widget,
+                   const char *label)
+{
+  GtkWidget *child = lp_gui_child (widget, label);
+
+  return gtk_widget_is_visible (child) ? gtk_label_get_label (GTK_LABEL (child)) : NULL;
+}
+
+LpPagedModel *
+lp_gui_paged_model (gpointer    widget,
+                    const char *list_view)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (lp_gui_child (widget, list_view));
+
+  g_assert_nonnull (selection);
+  return LP_PAGED_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (selection)));
+}
+
+gpointer
+lp_gui_page (LpGuiApp   *gui,
+             const char *name)
+{
+  return lp_gui_child (gui->window, name);
+}
+
+gboolean
+lp_gui_toast_shown (LpGuiApp   *gui,
+                    const char *title)
+{
+  return lp_gui_find_label (lp_gui_child (gui->window, "toast_overlay"), title) != NULL;
+}
+
 GtkWidget *
 lp_gui_find_type (GtkWidget *root,
                   GType      type)

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "lp-test-server.h"
+#include "lp-paged-model.h"
 #include "lp-window.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,30 @@ GtkWidget  *lp_gui_find_type       (GtkWidget    *root,
 /* Creates the test catalog: 3 categories, 3 named items and @n_more numbered books. */
 void        lp_gui_seed_catalog    (LpTestServer *server,
                                     guint         n_more);
+
+/*
+ * Reaching into the app the way a test may: through the template children of a widget
+ * (their ids in its .ui, for the widget's own class), never through getters added for
+ * tests.
+ */
+gpointer      lp_gui_child          (gpointer      widget,
+                                     const char   *name);
+/* The name of the visible page of the GtkStack @stack of @widget's template. */
+const char   *lp_gui_stack_page     (gpointer      widget,
+                                     const char   *stack);
+/* The text of the label @label of @widget's template, or NULL while it (or a parent) is
+ * hidden. */
+const char   *lp_gui_shown_text     (gpointer      widget,
+                                     const char   *label);
+/* The paged model behind the GtkListView @list_view of @widget's template. */
+LpPagedModel *lp_gui_paged_model    (gpointer      widget,
+                                     const char   *list_view);
+/* A page of the window: "catalog_page", "item_page", "login_page", "register_page". */
+gpointer      lp_gui_page           (LpGuiApp     *gui,
+                                     const char   *name);
+/* Whether a toast saying @title is shown in @gui's window. */
+gboolean      lp_gui_toast_shown    (LpGuiApp     *gui,
+                                     const char   *title);
 
 #define LP_GUI_TIMEOUT_SECONDS 30
 

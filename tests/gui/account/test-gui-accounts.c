@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include "lp-catalog-page.h"
 #include "lp-gui-test.h"
+#include "lp-login-page.h"
+#include "lp-register-page.h"
 #include "lp-password-dialog.h"
 
 #include <glib/gi18n.h>
@@ -23,13 +26,43 @@ static LpGuiApp *gui;
 static LpLoginPage *
 login_page (void)
 {
-  return lp_window_get_login_page (gui->window);
+  return lp_gui_page (gui, "login_page");
 }
 
-static LpCatalogModel *
+static LpPagedModel *
 catalog_model (void)
 {
-  return lp_catalog_page_get_model (lp_window_get_catalog_page (gui->window));
+  return lp_gui_paged_model (lp_gui_page (gui, "catalog_page"), "list_view");
+}
+
+static const char *
+visible_page (void)
+{
+  return lp_gui_stack_page (gui->window, "main_stack");
+}
+
+static gboolean
+login_busy (void)
+{
+  return gtk_widget_get_visible (lp_gui_child (login_page (), "spinner"));
+}
+
+/* Names of the pages of the view stack the current role sees, in order. */
+static GStrv
+list_views (void)
+{
+  AdwViewStack *stack = lp_gui_child (gui->window, "view_stack");
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      if (adw_view_stack_page_get_visible (page))
+        g_strv_builder_add (names, adw_view_stack_page_get_name (page));
+    }
+  return g_strv_builder_end (names);
 }
 
 static LpApiClient *
@@ -42,16 +75,16 @@ static void
 fill_login (const char *username,
             const char *password)
 {
-  gtk_editable_set_text (GTK_EDITABLE (lp_login_page_get_username_row (login_page ())), username);
-  gtk_editable_set_text (GTK_EDITABLE (lp_login_page_get_password_row (login_page ())), password);
+  gtk_editable_set_text (GTK_EDITABLE (lp_gui_child (login_page (), "username_row")), username);
+  gtk_editable_set_text (GTK_EDITABLE (lp_gui_child (login_page (), "password_row")), password);
 }
 
 static void
 submit_login (void)
 {
-  lp_gui_click (lp_login_page_get_login_button (login_page ()));
-  g_assert_true (lp_login_page_get_busy (login_page ()));
-  lp_gui_wait_for (!lp_login_page_get_busy (login_page ()));
+  lp_gui_click (lp_gui_child (login_page (), "login_button"));
+  g_assert_true (login_busy ());
+  lp_gui_wait_for (!login_busy ());
 }
 
 static void
@@ -59,11 +92,11 @@ log_in (const char *username,
         const char *password)
 {
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.login", NULL);
-  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "login");
+  g_assert_cmpstr (visible_page (), ==, "login");
   fill_login (username, password);
   submit_login ();
-  g_assert_null (lp_login_page_get_error (login_page ()));
-  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "browse");
+  g_assert_null (lp_gui_shown_text (login_page (), "error_label"));
+  g_assert_cmpstr (visible_page (), ==, "browse");
 }
 
 static void
@@ -74,18 +107,17 @@ assert_role_ui (const char *username,
   g_autofree char *role_text = g_strdup_printf (_("%s · %s"), username, _(lp_role_label (role)));
   g_autofree char *toast = g_strdup_printf (_("Logged in as %s (%s)"), full_name,
                                             _(lp_role_label (role)));
-  g_auto(GStrv) views = lp_window_list_views (gui->window);
+  g_auto(GStrv) views = list_views ();
 
   g_assert_cmpint (lp_api_client_get_role (client ()), ==, role);
-  g_assert_false (gtk_widget_get_visible (lp_window_get_login_button (gui->window)));
-  g_assert_true (gtk_widget_get_visible (lp_window_get_account_button (gui->window)));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (lp_window_get_account_label (gui->window))),
-                   ==, role_text);
-  g_assert_cmpstr (lp_window_get_last_toast (gui->window), ==, toast);
+  g_assert_false (gtk_widget_get_visible (lp_gui_child (gui->window, "login_button")));
+  g_assert_true (gtk_widget_get_visible (lp_gui_child (gui->window, "account_button")));
+  g_assert_nonnull (lp_gui_find_label (lp_gui_child (gui->window, "account_popover"), role_text));
+  lp_gui_wait_for (lp_gui_toast_shown (gui, toast));
   /* Only pages that work for the role today: the catalog. */
   g_assert_cmpuint (g_strv_length (views), ==, 1);
   g_assert_cmpstr (views[0], ==, "catalog");
-  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (lp_window_get_catalog_page (gui->window))));
+  g_assert_true (gtk_widget_is_visible (lp_gui_page (gui, "catalog_page")));
 }
 
 static void
@@ -93,31 +125,32 @@ log_out (void)
 {
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.logout", NULL);
   g_assert_null (lp_api_client_get_user (client ()));
-  g_assert_true (gtk_widget_get_visible (lp_window_get_login_button (gui->window)));
-  g_assert_false (gtk_widget_get_visible (lp_window_get_account_button (gui->window)));
-  g_assert_cmpstr (lp_window_get_last_toast (gui->window), ==, _("Logged out"));
+  g_assert_true (gtk_widget_get_visible (lp_gui_child (gui->window, "login_button")));
+  g_assert_false (gtk_widget_get_visible (lp_gui_child (gui->window, "account_button")));
+  lp_gui_wait_for (lp_gui_toast_shown (gui, _("Logged out")));
 }
 
 static void
 test_login_page (void)
 {
-  GtkWidget *remember = lp_login_page_get_remember_switch (login_page ());
+  GtkWidget *remember = lp_gui_child (login_page (), "remember_switch");
 
-  lp_gui_wait_for (lp_catalog_model_get_loaded (catalog_model ()));
+  lp_gui_wait_for (lp_paged_model_get_loaded (catalog_model ()));
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.login", NULL);
-  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "login");
+  g_assert_cmpstr (visible_page (), ==, "login");
   /* No Secret Service on this bus: "Remember me" is off and says why, without hanging. */
-  lp_gui_wait_for (lp_login_page_get_keyring_checked (login_page ()));
-  g_assert_false (lp_login_page_get_keyring_available (login_page ()));
+  lp_gui_wait_for (g_strcmp0 (adw_action_row_get_subtitle (lp_gui_child (login_page (), "remember_row")),
+                             _("Not available: this computer has no unlocked keyring")) == 0);
+  g_assert_false (gtk_widget_is_sensitive (lp_gui_child (login_page (), "remember_row")));
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (remember)));
   g_assert_false (gtk_widget_is_sensitive (remember));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "login");
 
   /* Empty fields are caught before the server is asked. */
   fill_login ("", "");
-  lp_gui_click (lp_login_page_get_login_button (login_page ()));
-  g_assert_false (lp_login_page_get_busy (login_page ()));
-  g_assert_cmpstr (lp_login_page_get_error (login_page ()), ==, _("Enter your username."));
+  lp_gui_click (lp_gui_child (login_page (), "login_button"));
+  g_assert_false (login_busy ());
+  g_assert_cmpstr (lp_gui_shown_text (login_page (), "error_label"), ==, _("Enter your username."));
 }
 
 static void
@@ -125,11 +158,11 @@ test_wrong_password (void)
 {
   fill_login ("siswa.andi", "salah-sekali");
   submit_login ();
-  g_assert_cmpstr (lp_login_page_get_error (login_page ()), ==, _("Wrong username or password."));
-  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "login");
+  g_assert_cmpstr (lp_gui_shown_text (login_page (), "error_label"), ==, _("Wrong username or password."));
+  g_assert_cmpstr (visible_page (), ==, "login");
   g_assert_null (lp_api_client_get_user (client ()));
   /* The password is kept for correcting; the page stays usable. */
-  g_assert_true (gtk_widget_is_sensitive (lp_login_page_get_login_button (login_page ())));
+  g_assert_true (gtk_widget_is_sensitive (lp_gui_child (login_page (), "login_button")));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "login-error");
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.back", NULL);
 }
@@ -162,9 +195,9 @@ fill_password_dialog (LpPasswordDialog *dialog,
                       const char       *current,
                       const char       *new_password)
 {
-  gtk_editable_set_text (GTK_EDITABLE (lp_password_dialog_get_row (dialog, "current")), current);
-  gtk_editable_set_text (GTK_EDITABLE (lp_password_dialog_get_row (dialog, "new")), new_password);
-  gtk_editable_set_text (GTK_EDITABLE (lp_password_dialog_get_row (dialog, "confirm")),
+  gtk_editable_set_text (GTK_EDITABLE (lp_gui_child (dialog, "current_row")), current);
+  gtk_editable_set_text (GTK_EDITABLE (lp_gui_child (dialog, "new_row")), new_password);
+  gtk_editable_set_text (GTK_EDITABLE (lp_gui_child (dialog, "confirm_row")),
                          new_password);
 }
 
@@ -181,19 +214,19 @@ test_change_password (void)
   /* A weak new password is refused at once. */
   fill_password_dialog (dialog, "Siswa#2026", "pendek");
   lp_password_dialog_submit (dialog);
-  g_assert_cmpstr (lp_password_dialog_get_error (dialog), ==, _("Use at least 8 characters."));
+  g_assert_cmpstr (lp_gui_shown_text (dialog, "error_label"), ==, _("Use at least 8 characters."));
 
   fill_password_dialog (dialog, "bukan-ini-1", "SiswaBaru#2026");
   lp_password_dialog_submit (dialog);
-  lp_gui_wait_for (lp_password_dialog_get_error (dialog) != NULL);
-  g_assert_cmpstr (lp_password_dialog_get_error (dialog), ==,
+  lp_gui_wait_for (lp_gui_shown_text (dialog, "error_label") != NULL);
+  g_assert_cmpstr (lp_gui_shown_text (dialog, "error_label"), ==,
                    _("The current password is not correct."));
   lp_gui_screenshot (GTK_WIDGET (dialog), "password-dialog");
 
   fill_password_dialog (dialog, "Siswa#2026", "SiswaBaru#2026");
   lp_password_dialog_submit (dialog);
   lp_gui_wait_for (dialog == NULL);
-  g_assert_cmpstr (lp_window_get_last_toast (gui->window), ==, _("Password changed"));
+  lp_gui_wait_for (lp_gui_toast_shown (gui, _("Password changed")));
   /* Still logged in: only the other sessions ended. */
   g_assert_nonnull (lp_api_client_get_user (client ()));
 }
@@ -234,17 +267,17 @@ test_session_expired (void)
   g_assert_nonnull (lp_api_client_get_user (client ()));
   ignored = lp_test_server_sql_value (server, "UPDATE sessions SET revoked_at = now()");
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.retry", NULL);
-  lp_gui_wait_for (g_strcmp0 (lp_window_get_visible_page (gui->window), "login") == 0);
-  g_assert_cmpstr (lp_login_page_get_message (login_page ()), ==,
+  lp_gui_wait_for (g_strcmp0 (visible_page (), "login") == 0);
+  g_assert_cmpstr (lp_gui_shown_text (login_page (), "message_label"), ==,
                    _("Your session has ended. Please log in again."));
   g_assert_null (lp_api_client_get_user (client ()));
-  g_assert_true (gtk_widget_get_visible (lp_window_get_login_button (gui->window)));
+  g_assert_true (gtk_widget_get_visible (lp_gui_child (gui->window, "login_button")));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "session-ended");
 
   /* The catalog goes on as a guest. */
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.back", NULL);
-  lp_gui_wait_for (!lp_catalog_model_get_loading (catalog_model ()));
-  g_assert_cmpstr (lp_catalog_page_get_state (lp_window_get_catalog_page (gui->window)), !=,
+  lp_gui_wait_for (!lp_paged_model_get_loading (catalog_model ()));
+  g_assert_cmpstr (lp_gui_stack_page (lp_gui_page (gui, "catalog_page"), "content_stack"), !=,
                    "error");
 }
 
@@ -253,18 +286,20 @@ set_field (LpRegisterPage *page,
            const char     *field,
            const char     *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (lp_register_page_get_row (page, field)), text);
+  g_autofree char *row = g_strconcat (field, "_row", NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (lp_gui_child (page, row)), text);
 }
 
 static void
 test_register (void)
 {
-  LpRegisterPage *page = lp_window_get_register_page (gui->window);
+  LpRegisterPage *page = lp_gui_page (gui, "register_page");
   g_autofree char *active = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.login", NULL);
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.register", NULL);
-  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "register");
+  g_assert_cmpstr (visible_page (), ==, "register");
 
   set_field (page, "full_name", "Budi Santoso");
   set_field (page, "username", "Budi");
@@ -272,25 +307,24 @@ test_register (void)
   set_field (page, "password", "rahasia2026");
   set_field (page, "confirm", "rahasia2027");
   lp_register_page_submit (page);
-  g_assert_false (lp_register_page_get_busy (page));
-  g_assert_nonnull (lp_register_page_get_error (page));
-  g_assert_true (gtk_widget_has_css_class (lp_register_page_get_row (page, "username"), "error"));
-  g_assert_true (gtk_widget_has_css_class (lp_register_page_get_row (page, "email"), "error"));
-  g_assert_false (gtk_widget_has_css_class (lp_register_page_get_row (page, "full_name"), "error"));
+  g_assert_false (gtk_widget_get_visible (lp_gui_child (page, "spinner")));
+  g_assert_nonnull (lp_gui_shown_text (page, "error_label"));
+  g_assert_true (gtk_widget_has_css_class (lp_gui_child (page, "username_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (lp_gui_child (page, "email_row"), "error"));
+  g_assert_false (gtk_widget_has_css_class (lp_gui_child (page, "full_name_row"), "error"));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "register-errors");
 
   set_field (page, "username", "budi.santoso");
   set_field (page, "email", "");
   set_field (page, "confirm", "rahasia2026");
   lp_register_page_submit (page);
-  lp_gui_wait_for (!lp_register_page_get_busy (page));
-  g_assert_null (lp_register_page_get_error (page));
-  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "login");
-  g_assert_cmpstr (lp_login_page_get_message (login_page ()), ==,
+  lp_gui_wait_for (!gtk_widget_get_visible (lp_gui_child (page, "spinner")));
+  g_assert_null (lp_gui_shown_text (page, "error_label"));
+  g_assert_cmpstr (visible_page (), ==, "login");
+  g_assert_cmpstr (lp_gui_shown_text (login_page (), "message_label"), ==,
                    _("Your account has been created. You can log in once the "
                      "library staff have activated it."));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lp_login_page_get_username_row (
-                     login_page ()))), ==, "budi.santoso");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lp_gui_child (login_page (), "username_row"))), ==, "budi.santoso");
   active = lp_test_server_sql_value (server,
                                      "SELECT active FROM users WHERE username = 'budi.santoso'");
   g_assert_cmpstr (active, ==, "f");
@@ -298,7 +332,7 @@ test_register (void)
   /* Until the staff activate it, the account cannot log in, and says so. */
   fill_login ("budi.santoso", "rahasia2026");
   submit_login ();
-  g_assert_cmpstr (lp_login_page_get_error (login_page ()), ==,
+  g_assert_cmpstr (lp_gui_shown_text (login_page (), "error_label"), ==,
                    _("This account is not active yet. Ask the library staff to activate it."));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "login-inactive");
 }

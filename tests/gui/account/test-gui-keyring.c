@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "lp-gui-test.h"
+#include "lp-login-page.h"
 #include "lp-secret.h"
 
 #include <glib/gi18n.h>
@@ -64,18 +65,18 @@ restart (void)
 static void
 log_in (gboolean remember)
 {
-  LpLoginPage *page = lp_window_get_login_page (gui->window);
+  LpLoginPage *page = lp_gui_page (gui, "login_page");
 
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.login", NULL);
-  lp_gui_wait_for (lp_login_page_get_keyring_checked (page));
-  g_assert_true (lp_login_page_get_keyring_available (page));
-  g_assert_true (gtk_widget_is_sensitive (lp_login_page_get_remember_switch (page)));
-  gtk_switch_set_active (GTK_SWITCH (lp_login_page_get_remember_switch (page)), remember);
-  gtk_editable_set_text (GTK_EDITABLE (lp_login_page_get_username_row (page)), "siswa.andi");
-  gtk_editable_set_text (GTK_EDITABLE (lp_login_page_get_password_row (page)), "Siswa#2026");
+  /* The row turns sensitive once a keyring has been found. */
+  lp_gui_wait_for (gtk_widget_is_sensitive (lp_gui_child (page, "remember_row")));
+  g_assert_true (gtk_widget_is_sensitive (lp_gui_child (page, "remember_switch")));
+  gtk_switch_set_active (GTK_SWITCH (lp_gui_child (page, "remember_switch")), remember);
+  gtk_editable_set_text (GTK_EDITABLE (lp_gui_child (page, "username_row")), "siswa.andi");
+  gtk_editable_set_text (GTK_EDITABLE (lp_gui_child (page, "password_row")), "Siswa#2026");
   lp_login_page_submit (page);
-  lp_gui_wait_for (!lp_login_page_get_busy (page));
-  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "browse");
+  lp_gui_wait_for (!gtk_widget_get_visible (lp_gui_child (page, "spinner")));
+  g_assert_cmpstr (lp_gui_stack_page (gui->window, "main_stack"), ==, "browse");
 }
 
 static void
@@ -92,8 +93,8 @@ test_remember (void)
   restart ();
   lp_gui_wait_for (lp_api_client_get_user (lp_application_get_client (gui->app)) != NULL);
   welcome = g_strdup_printf (_("Welcome back, %s"), "Siswa.Andi");
-  g_assert_cmpstr (lp_window_get_last_toast (gui->window), ==, welcome);
-  g_assert_false (gtk_widget_get_visible (lp_window_get_login_button (gui->window)));
+  lp_gui_wait_for (lp_gui_toast_shown (gui, welcome));
+  g_assert_false (gtk_widget_get_visible (lp_gui_child (gui->window, "login_button")));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "remembered");
 
   /* Logging out forgets it. */
@@ -115,8 +116,8 @@ test_not_remembered (void)
   g_assert_cmpstr (token, ==, "");
 
   restart ();
-  lp_gui_wait_for (lp_catalog_model_get_loaded (
-    lp_catalog_page_get_model (lp_window_get_catalog_page (gui->window))));
+  lp_gui_wait_for (lp_paged_model_get_loaded (
+    lp_gui_paged_model (lp_gui_page (gui, "catalog_page"), "list_view")));
   lp_gui_spin (500);
   g_assert_null (lp_api_client_get_user (lp_application_get_client (gui->app)));
 }
@@ -135,7 +136,7 @@ test_revoked (void)
   restart ();
   lp_gui_wait_for ((g_free (token), token = remembered_token (), *token == '\0'));
   g_assert_null (lp_api_client_get_user (lp_application_get_client (gui->app)));
-  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "browse");
+  g_assert_cmpstr (lp_gui_stack_page (gui->window, "main_stack"), ==, "browse");
 }
 
 int

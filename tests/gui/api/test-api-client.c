@@ -1,4 +1,4 @@
-/* test-api-client.c — LpApiClient and LpCatalogModel against a scripted HTTP server.
+/* test-api-client.c — LpApiClient and LpPagedModel against a scripted HTTP server.
  *
  * Copyright 2026 LenteraPustaka developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +13,10 @@
 #include "config.h"
 
 #include "lp-api-client.h"
-#include "lp-catalog-model.h"
+#include "lp-category-object.h"
+#include "lp-item-object.h"
+#include "lp-paged-model.h"
+#include "lp-ref-object.h"
 #include "lp-error.h"
 #include "lp-json.h"
 
@@ -243,30 +246,59 @@ on_result (GObject      *source,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+/* One row of the endpoint table called as the app calls it; @id fills the path. */
+static void
+call (Fixture             *fixture,
+      const LpApiEndpoint *endpoint,
+      const char          *id,
+      const char * const  *query,
+      JsonNode            *body,
+      GCancellable        *cancellable,
+      GAsyncResult       **result)
+{
+  const char *args[] = { id, NULL };
+
+  lp_api_client_call_async (fixture->client, endpoint, id != NULL ? args : NULL, query, body,
+                            cancellable, on_result, result);
+}
+
+/* Returns: (transfer full): the decoded value of a call(), or NULL with @error. */
+static gpointer
+call_value (Fixture       *fixture,
+            GAsyncResult **result,
+            guint         *total,
+            GError       **error)
+{
+  gpointer value = NULL;
+
+  lp_api_client_call_finish (fixture->client, wait_for (result), &value, total, error);
+  return value;
+}
+
 static void
 test_login (Fixture       *fixture,
             gconstpointer  data)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(LpUser) user = NULL;
+  g_autoptr(LpUserObject) user = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (lp_api_client_get_role (fixture->client), ==, LP_ROLE_GUEST);
   lp_api_client_login_async (fixture->client, "andi", "right", NULL, on_result, &result);
   user = lp_api_client_login_finish (fixture->client, wait_for (&result), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (user->username, ==, "andi");
-  g_assert_cmpstr (user->full_name, ==, "Andi Wijaya");
-  g_assert_cmpint (user->role, ==, LP_ROLE_MEMBER);
+  g_assert_cmpstr (lp_api_object_get_string (user, "username"), ==, "andi");
+  g_assert_cmpstr (lp_api_object_get_string (user, "full-name"), ==, "Andi Wijaya");
+  g_assert_cmpint (lp_api_object_get_enum (user, "role"), ==, LP_ROLE_MEMBER);
   g_assert_null (fixture->last_auth);   /* a login never sends an old token */
   g_assert_cmpstr (lp_api_client_get_token (fixture->client), ==, "good-token");
   g_assert_cmpint (lp_api_client_get_role (fixture->client), ==, LP_ROLE_MEMBER);
-  g_assert_cmpstr (lp_api_client_get_user (fixture->client)->username, ==, "andi");
+  g_assert_true (lp_api_client_get_user (fixture->client) == user);
 
   /* Later requests carry the token. */
   g_clear_object (&result);
   lp_api_client_me_async (fixture->client, NULL, on_result, &result);
-  g_clear_pointer (&user, lp_user_free);
+  g_clear_object (&user);
   user = lp_api_client_me_finish (fixture->client, wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fixture->last_auth, ==, "Bearer good-token");
@@ -286,7 +318,7 @@ test_wrong_password (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(LpUser) user = NULL;
+  g_autoptr(LpUserObject) user = NULL;
   g_autoptr(GError) error = NULL;
   guint expired = 0;
 
@@ -307,7 +339,7 @@ test_session_expired (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(LpUser) user = NULL;
+  g_autoptr(LpUserObject) user = NULL;
   g_autoptr(GError) error = NULL;
   guint expired = 0, user_notifies = 0;
 
@@ -339,13 +371,14 @@ test_validation_error (Fixture       *fixture,
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = lp_api_body_new ("current_password", "old",
+                                              "new_password", "Baru#2026", NULL);
   GHashTable *fields;
 
   lp_api_client_set_token (fixture->client, "good-token");
-  lp_api_client_change_password_async (fixture->client, "old", "Baru#2026", NULL, on_result,
-                                       &result);
-  g_assert_false (lp_api_client_change_password_finish (fixture->client, wait_for (&result),
-                                                        &error));
+  call (fixture, &LP_API_ME_PASSWORD, NULL, NULL, body, NULL, &result);
+  g_assert_false (lp_api_client_call_finish (fixture->client, wait_for (&result), NULL, NULL,
+                                             &error));
   g_assert_error (error, LP_ERROR, LP_ERROR_VALIDATION_FAILED);
   fields = lp_error_get_fields (error);
   g_assert_nonnull (fields);
@@ -359,12 +392,14 @@ test_proxy_error (Fixture       *fixture,
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LpUser) user = NULL;
+  g_autoptr(LpUserObject) user = NULL;
 
   /* A reverse proxy's HTML page: the status decides, and the server counts as down. */
-  lp_api_client_register_async (fixture->client, "budi", "Rahasia#2026", "Budi", NULL, NULL,
-                                on_result, &result);
-  user = lp_api_client_register_finish (fixture->client, wait_for (&result), &error);
+  g_autoptr(JsonNode) body = lp_api_body_new ("username", "budi", "password", "Rahasia#2026",
+                                              "full_name", "Budi", NULL);
+
+  call (fixture, &LP_API_AUTH_REGISTER, NULL, NULL, body, NULL, &result);
+  user = call_value (fixture, &result, NULL, &error);
   g_assert_null (user);
   g_assert_error (error, LP_ERROR, LP_ERROR_UNAVAILABLE);
   g_assert_false (lp_api_client_get_reachable (fixture->client));
@@ -383,8 +418,8 @@ test_unreadable_reply (Fixture       *fixture,
       g_autoptr(LpItemObject) item = NULL;
 
       g_test_expect_message ("lp-api-client", G_LOG_LEVEL_WARNING, "Un*reply from*");
-      lp_api_client_get_item_async (fixture->client, ids[i], NULL, on_result, &result);
-      item = lp_api_client_get_item_finish (fixture->client, wait_for (&result), &error);
+      call (fixture, &LP_API_ITEMS_GET, ids[i], NULL, NULL, NULL, &result);
+      item = call_value (fixture, &result, NULL, &error);
       g_test_assert_expected_messages ();
       g_assert_null (item);
       g_assert_error (error, LP_ERROR, LP_ERROR_BAD_REQUEST);
@@ -401,8 +436,8 @@ test_not_found (Fixture       *fixture,
   g_autoptr(LpItemObject) item = NULL;
 
   /* The id is escaped into the path. */
-  lp_api_client_get_item_async (fixture->client, "a b?c=d", NULL, on_result, &result);
-  item = lp_api_client_get_item_finish (fixture->client, wait_for (&result), &error);
+  call (fixture, &LP_API_ITEMS_GET, "a b?c=d", NULL, NULL, NULL, &result);
+  item = call_value (fixture, &result, NULL, &error);
   g_assert_null (item);
   g_assert_error (error, LP_ERROR, LP_ERROR_NOT_FOUND);
 }
@@ -436,9 +471,8 @@ test_unreachable (Fixture       *fixture,
   g_signal_connect_swapped (fixture->client, "notify::reachable", G_CALLBACK (count_signal),
                             &reachable_notifies);
   lp_api_client_set_base_url (fixture->client, dead_url);
-  lp_api_client_list_items_async (fixture->client, NULL, NULL, FALSE, 50, 0, NULL, on_result,
-                                  &result);
-  items = lp_api_client_list_items_finish (fixture->client, wait_for (&result), NULL, &error);
+  call (fixture, &LP_API_ITEMS_LIST, NULL, NULL, NULL, NULL, &result);
+  items = call_value (fixture, &result, NULL, &error);
   g_assert_null (items);
   g_assert_error (error, LP_ERROR, LP_ERROR_UNAVAILABLE);
   g_assert_nonnull (strstr (error->message, lp_api_client_get_base_url (fixture->client)));
@@ -447,10 +481,10 @@ test_unreachable (Fixture       *fixture,
 
   /* Back to a live server: reachable again with the first reply. */
   lp_api_client_set_base_url (fixture->client, fixture->base_url);
-  lp_api_client_list_categories_async (fixture->client, NULL, on_result, &second);
+  call (fixture, &LP_API_CATEGORIES_LIST, NULL, NULL, NULL, NULL, &second);
   g_clear_pointer (&items, g_ptr_array_unref);
   g_clear_error (&error);
-  items = lp_api_client_list_categories_finish (fixture->client, wait_for (&second), &error);
+  items = call_value (fixture, &second, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (lp_api_client_get_reachable (fixture->client));
   g_assert_cmpuint (reachable_notifies, ==, 2);
@@ -465,9 +499,9 @@ test_cancelled (Fixture       *fixture,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GPtrArray) categories = NULL;
 
-  lp_api_client_list_categories_async (fixture->client, cancellable, on_result, &result);
+  call (fixture, &LP_API_CATEGORIES_LIST, NULL, NULL, NULL, cancellable, &result);
   g_cancellable_cancel (cancellable);
-  categories = lp_api_client_list_categories_finish (fixture->client, wait_for (&result), &error);
+  categories = call_value (fixture, &result, NULL, &error);
   g_assert_null (categories);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (lp_api_client_get_reachable (fixture->client));
@@ -506,12 +540,14 @@ test_list_items (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  const LpItem *item;
+  const char *query[] = { "q", "Pramoedya & Sons", "category_id", "c1", "borrowable", "true",
+                          "limit", "100", "offset", "200", NULL };
+  const char *no_filter[] = { "q", "", "category_id", NULL, "limit", "50", NULL };
+  LpItemObject *item;
   guint total = 0;
 
-  lp_api_client_list_items_async (fixture->client, "Pramoedya & Sons", "c1", TRUE, 100, 200,
-                                  NULL, on_result, &result);
-  items = lp_api_client_list_items_finish (fixture->client, wait_for (&result), &total, &error);
+  call (fixture, &LP_API_ITEMS_LIST, NULL, query, NULL, NULL, &result);
+  items = call_value (fixture, &result, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, CATALOG_SIZE);
   g_assert_cmpuint (items->len, ==, 100);
@@ -521,22 +557,22 @@ test_list_items (Fixture       *fixture,
   g_assert_cmpstr (g_hash_table_lookup (fixture->last_query, "limit"), ==, "100");
   g_assert_cmpstr (g_hash_table_lookup (fixture->last_query, "offset"), ==, "200");
 
-  item = lp_item_object_get_item (g_ptr_array_index (items, 10));
-  g_assert_cmpstr (item->code, ==, "BK-00210");
-  g_assert_cmpstr (item->name, ==, "Book 00210");
-  g_assert_cmpint (item->condition, ==, LP_ITEM_CONDITION_MINOR_DAMAGE);
-  g_assert_cmpint (item->status, ==, LP_ITEM_STATUS_NEEDS_MAINTENANCE);
-  g_assert_cmpint (item->stock_total, ==, 3);
-  g_assert_cmpint (item->year, ==, 1980);
-  g_assert_null (item->publisher);
-  g_assert_cmpstr (lp_item_object_get_category_name (g_ptr_array_index (items, 10)), ==, "Buku");
+  item = g_ptr_array_index (items, 10);
+  g_assert_cmpstr (lp_api_object_get_string (item, "code"), ==, "BK-00210");
+  g_assert_cmpstr (lp_api_object_get_string (item, "name"), ==, "Book 00210");
+  g_assert_cmpint (lp_api_object_get_enum (item, "condition"), ==, LP_ITEM_CONDITION_MINOR_DAMAGE);
+  g_assert_cmpint (lp_api_object_get_enum (item, "status"), ==, LP_ITEM_STATUS_NEEDS_MAINTENANCE);
+  g_assert_cmpint (lp_api_object_get_int (item, "stock-total"), ==, 3);
+  g_assert_cmpint (lp_api_object_get_int (item, "year"), ==, 1980);
+  g_assert_null (lp_api_object_get_string (item, "publisher"));
+  g_assert_cmpstr (lp_api_object_get_string (lp_api_object_get_object (item, "category"), "name"),
+                   ==, "Buku");
 
   /* No filter: no parameter at all. */
   g_clear_object (&result);
   g_clear_pointer (&items, g_ptr_array_unref);
-  lp_api_client_list_items_async (fixture->client, "", NULL, FALSE, 50, 0, NULL, on_result,
-                                  &result);
-  items = lp_api_client_list_items_finish (fixture->client, wait_for (&result), &total, &error);
+  call (fixture, &LP_API_ITEMS_LIST, NULL, no_filter, NULL, NULL, &result);
+  items = call_value (fixture, &result, &total, &error);
   g_assert_no_error (error);
   g_assert_false (g_hash_table_contains (fixture->last_query, "q"));
   g_assert_false (g_hash_table_contains (fixture->last_query, "category_id"));
@@ -551,22 +587,19 @@ test_item_and_availability (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(LpItemObject) item = NULL;
   g_autoptr(GArray) days = NULL;
-  GDate from, to;
 
-  lp_api_client_get_item_async (fixture->client, "00000000-0000-4000-8000-000000000010", NULL,
-                                on_result, &result);
-  item = lp_api_client_get_item_finish (fixture->client, wait_for (&result), &error);
+  const char *query[] = { "from", "2026-01-10", "to", "2026-01-12", NULL };
+
+  call (fixture, &LP_API_ITEMS_GET, "00000000-0000-4000-8000-000000000010", NULL, NULL, NULL,
+        &result);
+  item = call_value (fixture, &result, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (lp_item_object_get_item (item)->code, ==, "BK-00010");
+  g_assert_cmpstr (lp_api_object_get_string (item, "code"), ==, "BK-00010");
 
-  g_date_clear (&from, 1);
-  g_date_set_dmy (&from, 10, G_DATE_JANUARY, 2026);
-  to = from;
-  g_date_add_days (&to, 2);
   g_clear_object (&result);
-  lp_api_client_item_availability_async (fixture->client, "00000000-0000-4000-8000-000000000010",
-                                         &from, &to, NULL, on_result, &result);
-  days = lp_api_client_item_availability_finish (fixture->client, wait_for (&result), &error);
+  call (fixture, &LP_API_ITEMS_AVAILABILITY, "00000000-0000-4000-8000-000000000010", query, NULL,
+        NULL, &result);
+  days = call_value (fixture, &result, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (days->len, ==, 3);
   g_assert_cmpint (g_array_index (days, LpAvailabilityDay, 0).free, ==, 1);
@@ -582,22 +615,33 @@ test_categories (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) categories = NULL;
 
-  lp_api_client_list_categories_async (fixture->client, NULL, on_result, &result);
-  categories = lp_api_client_list_categories_finish (fixture->client, wait_for (&result), &error);
+  LpCategoryObject *lab = NULL, *ict = NULL;
+
+  call (fixture, &LP_API_CATEGORIES_LIST, NULL, NULL, NULL, NULL, &result);
+  categories = call_value (fixture, &result, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (categories->len, ==, 2);
-  /* Sorted by name for the drop-down. */
-  g_assert_cmpstr (((LpCategory *) g_ptr_array_index (categories, 0))->name, ==, "Alat Lab");
-  g_assert_null (((LpCategory *) g_ptr_array_index (categories, 0))->description);
-  g_assert_cmpstr (((LpCategory *) g_ptr_array_index (categories, 1))->name, ==, "Perangkat TIK");
+  for (guint i = 0; i < categories->len; i++)
+    {
+      LpCategoryObject *category = g_ptr_array_index (categories, i);
+      const char *name = lp_api_object_get_string (category, "name");
+
+      if (g_strcmp0 (name, "Alat Lab") == 0)
+        lab = category;
+      else if (g_strcmp0 (name, "Perangkat TIK") == 0)
+        ict = category;
+    }
+  g_assert_nonnull (lab);
+  g_assert_nonnull (ict);
+  g_assert_null (lp_api_object_get_string (lab, "description"));
 }
 
-/* LpCatalogModel */
+/* LpPagedModel, over the catalog */
 
 static void
-wait_until_loaded (LpCatalogModel *model)
+wait_until_loaded (LpPagedModel *model)
 {
-  while (lp_catalog_model_get_loading (model))
+  while (lp_paged_model_get_loading (model))
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -614,15 +658,15 @@ static void
 test_model_paging (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(LpCatalogModel) model = lp_catalog_model_new (fixture->client);
+  g_autoptr(LpPagedModel) model = lp_paged_model_new (fixture->client, &LP_API_ITEMS_LIST, &LP_API_ITEMS_GET);
   g_autoptr(LpItemObject) first = NULL;
   g_autoptr(LpItemObject) far = NULL;
   g_autoptr(LpItemObject) skipped = NULL;
   guint changes = 0;
 
   g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_signal), &changes);
-  lp_catalog_model_set_query (model, NULL, NULL, FALSE);
-  g_assert_true (lp_catalog_model_get_loading (model));
+  lp_paged_model_set_query (model, NULL);
+  g_assert_true (lp_paged_model_get_loading (model));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   wait_until_loaded (model);
   g_assert_cmpuint (changes, ==, 1);
@@ -632,15 +676,15 @@ test_model_paging (Fixture       *fixture,
 
   /* The first page came with the reset. */
   first = g_list_model_get_item (G_LIST_MODEL (model), 5);
-  g_assert_true (lp_item_object_get_loaded (first));
-  g_assert_cmpstr (lp_item_object_get_item (first)->code, ==, "BK-00005");
+  g_assert_true (lp_api_object_get_loaded (first));
+  g_assert_cmpstr (lp_api_object_get_string (first, "code"), ==, "BK-00005");
 
   /* A row further down is a placeholder until its page arrives; it is filled in place. */
   far = g_list_model_get_item (G_LIST_MODEL (model), 9555);
-  g_assert_false (lp_item_object_get_loaded (far));
-  while (!lp_item_object_get_loaded (far))
+  g_assert_false (lp_api_object_get_loaded (far));
+  while (!lp_api_object_get_loaded (far))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpstr (lp_item_object_get_item (far)->code, ==, "BK-09555");
+  g_assert_cmpstr (lp_api_object_get_string (far, "code"), ==, "BK-09555");
   g_assert_cmpstr (g_hash_table_lookup (fixture->last_query, "offset"), ==, "9500");
   g_assert_cmpuint (changes, ==, 1);
 
@@ -653,33 +697,33 @@ test_model_paging (Fixture       *fixture,
   /* Memory stays bounded while every row is looked at once. */
   for (guint i = 0; i < CATALOG_SIZE; i++)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
-  g_assert_cmpuint (lp_catalog_model_get_n_pages (model), <=, 40);
+  g_assert_cmpuint (lp_paged_model_get_n_pages (model), <=, 40);
 
   /* A new query replaces everything in one change. */
-  lp_catalog_model_set_query (model, "nothing", NULL, FALSE);
+  lp_paged_model_set_query (model, (const char *[]) { "q", "nothing", NULL });
   wait_until_loaded (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   g_assert_cmpuint (changes, ==, 2);
-  g_assert_null (lp_catalog_model_get_error (model));
+  g_assert_null (lp_paged_model_get_error (model));
 }
 
 static void
 test_model_error (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(LpCatalogModel) model = lp_catalog_model_new (fixture->client);
+  g_autoptr(LpPagedModel) model = lp_paged_model_new (fixture->client, &LP_API_ITEMS_LIST, &LP_API_ITEMS_GET);
 
   lp_api_client_set_base_url (fixture->client, "http://127.0.0.1:1/");
-  lp_catalog_model_reload (model);
+  lp_paged_model_reload (model);
   wait_until_loaded (model);
-  g_assert_error (lp_catalog_model_get_error (model), LP_ERROR, LP_ERROR_UNAVAILABLE);
-  g_assert_false (lp_catalog_model_get_loaded (model));
+  g_assert_error (lp_paged_model_get_error (model), LP_ERROR, LP_ERROR_UNAVAILABLE);
+  g_assert_false (lp_paged_model_get_loaded (model));
 
   lp_api_client_set_base_url (fixture->client, fixture->base_url);
-  lp_catalog_model_reload (model);
+  lp_paged_model_reload (model);
   wait_until_loaded (model);
-  g_assert_null (lp_catalog_model_get_error (model));
-  g_assert_true (lp_catalog_model_get_loaded (model));
+  g_assert_null (lp_paged_model_get_error (model));
+  g_assert_true (lp_paged_model_get_loaded (model));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, CATALOG_SIZE);
 }
 

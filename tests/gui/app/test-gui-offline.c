@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "lp-catalog-page.h"
 #include "lp-gui-test.h"
 #include "lp-preferences-window.h"
 
@@ -23,7 +24,7 @@ static char *dead_url;
 static LpCatalogPage *
 catalog (void)
 {
-  return lp_window_get_catalog_page (gui->window);
+  return lp_gui_page (gui, "catalog_page");
 }
 
 static GtkWidget *
@@ -65,15 +66,15 @@ free_port_url (void)
 static void
 test_unreachable (void)
 {
-  lp_gui_wait_for (lp_window_get_banner_revealed (gui->window));
-  lp_gui_wait_for (g_strcmp0 (lp_catalog_page_get_state (catalog ()), "error") == 0);
+  lp_gui_wait_for (gtk_revealer_get_reveal_child (lp_gui_child (gui->window, "banner_revealer")));
+  lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (catalog (), "content_stack"), "error") == 0);
   g_assert_false (lp_api_client_get_reachable (lp_application_get_client (gui->app)));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "offline");
 
   /* Retry while still down keeps the banner, and does not hang. */
   lp_gui_click (find_button (GTK_WIDGET (gui->window), _("_Retry")));
-  lp_gui_wait_for (!lp_catalog_model_get_loading (lp_catalog_page_get_model (catalog ())));
-  g_assert_true (lp_window_get_banner_revealed (gui->window));
+  lp_gui_wait_for (!lp_paged_model_get_loading (lp_gui_paged_model (catalog (), "list_view")));
+  g_assert_true (gtk_revealer_get_reveal_child (lp_gui_child (gui->window, "banner_revealer")));
 
   lp_gui_set_width (gui, NARROW);
   lp_gui_screenshot (GTK_WIDGET (gui->window), "offline");
@@ -84,7 +85,7 @@ static void
 test_new_address (void)
 {
   LpPreferencesWindow *preferences = lp_preferences_window_new (gui->app);
-  GtkWidget *row = lp_preferences_window_get_server_row (preferences);
+  GtkWidget *row = lp_gui_child (preferences, "server_row");
   g_autofree char *url = lp_gui_server_url (server);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (gui->window));
@@ -101,17 +102,17 @@ test_new_address (void)
   g_assert_true (lp_preferences_window_apply (preferences));
   gtk_window_destroy (GTK_WINDOW (preferences));
 
-  lp_gui_wait_for (!lp_window_get_banner_revealed (gui->window));
-  lp_gui_wait_for (g_strcmp0 (lp_catalog_page_get_state (catalog ()), "list") == 0);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lp_catalog_page_get_model (
-                      catalog ()))), ==, 16 + 10);
+  lp_gui_wait_for (!gtk_revealer_get_reveal_child (lp_gui_child (gui->window, "banner_revealer")));
+  lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (catalog (), "content_stack"), "list") == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lp_gui_paged_model (catalog (),
+                                                                          "list_view"))), ==, 16 + 10);
 }
 
 static void
 retry (void)
 {
   lp_gui_click (find_button (GTK_WIDGET (gui->window), _("_Retry")));
-  lp_gui_wait_for (!lp_catalog_model_get_loading (lp_catalog_page_get_model (catalog ())));
+  lp_gui_wait_for (!lp_paged_model_get_loading (lp_gui_paged_model (catalog (), "list_view")));
 }
 
 static void
@@ -120,15 +121,15 @@ test_database_down (void)
   /* The server is up but its database is not: it answers 503, shown the same way. */
   lp_test_server_stop_database (server);
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.retry", NULL);
-  lp_gui_wait_for (lp_window_get_banner_revealed (gui->window));
+  lp_gui_wait_for (gtk_revealer_get_reveal_child (lp_gui_child (gui->window, "banner_revealer")));
   /* What was loaded stays on screen. */
-  g_assert_cmpstr (lp_catalog_page_get_state (catalog ()), ==, "list");
+  g_assert_cmpstr (lp_gui_stack_page (catalog (), "content_stack"), ==, "list");
 
   /* Back up: the server may need a moment to reconnect, as a user would see, so Retry
    * is pressed until it works. */
   lp_test_server_start_database (server);
-  lp_gui_wait_for ((retry (), lp_gui_spin (300), !lp_window_get_banner_revealed (gui->window)));
-  g_assert_cmpstr (lp_catalog_page_get_state (catalog ()), ==, "list");
+  lp_gui_wait_for ((retry (), lp_gui_spin (300), !gtk_revealer_get_reveal_child (lp_gui_child (gui->window, "banner_revealer"))));
+  g_assert_cmpstr (lp_gui_stack_page (catalog (), "content_stack"), ==, "list");
 }
 
 int

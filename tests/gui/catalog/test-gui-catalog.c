@@ -8,10 +8,13 @@
 
 #include "config.h"
 
+#include "lp-catalog-page.h"
 #include "lp-catalog-row.h"
+#include "lp-item-page.h"
 #include "lp-gui-test.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define N_NAMED 16
@@ -25,13 +28,62 @@ static LpGuiApp *gui;
 static LpCatalogPage *
 catalog (void)
 {
-  return lp_window_get_catalog_page (gui->window);
+  return lp_gui_page (gui, "catalog_page");
 }
 
-static LpCatalogModel *
+static LpPagedModel *
 model (void)
 {
-  return lp_catalog_page_get_model (catalog ());
+  return lp_gui_paged_model (catalog (), "list_view");
+}
+
+static const char *
+catalog_state (void)
+{
+  return lp_gui_stack_page (catalog (), "content_stack");
+}
+
+static LpItemPage *
+item_page (void)
+{
+  return lp_gui_page (gui, "item_page");
+}
+
+/* The position of the category @name in the category filter, or GTK_INVALID_LIST_POSITION. */
+static guint
+find_category (const char *name)
+{
+  GListModel *names = lp_gui_child (catalog (), "category_names");
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The categories have arrived: there are more entries than "All categories". */
+static gboolean
+categories_loaded (void)
+{
+  return g_list_model_get_n_items (lp_gui_child (catalog (), "category_names")) > 1;
+}
+
+/* The units free of each day the item page's calendar shows, as numbers. */
+static GArray *
+calendar_days (void)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (int));
+  GtkWidget *grid = lp_gui_child (item_page (), "availability_grid");
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    if (gtk_widget_has_css_class (cell, "day"))
+      {
+        int free_units = atoi (gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (cell))));
+
+        g_array_append_val (days, free_units);
+      }
+  return days;
 }
 
 static guint
@@ -40,31 +92,31 @@ n_rows (void)
   return g_list_model_get_n_items (G_LIST_MODEL (model ()));
 }
 
-static const LpItem *
+static LpItemObject *
 row_item (guint position)
 {
   g_autoptr(LpItemObject) object = g_list_model_get_item (G_LIST_MODEL (model ()), position);
 
   g_assert_nonnull (object);
-  lp_gui_wait_for (lp_item_object_get_loaded (object));
+  lp_gui_wait_for (lp_api_object_get_loaded (object));
   /* The model keeps the object alive for as long as the row is on screen. */
-  return lp_item_object_get_item (object);
+  return object;
 }
 
 /* Waits for the result of a query started after there had been @queries_before. */
 static void
 wait_for_new_query (guint queries_before)
 {
-  lp_gui_wait_for (lp_catalog_model_get_n_queries (model ()) > queries_before &&
-                   !lp_catalog_model_get_loading (model ()));
+  lp_gui_wait_for (lp_paged_model_get_n_queries (model ()) > queries_before &&
+                   !lp_paged_model_get_loading (model ()));
   lp_gui_spin (50);
 }
 
 static void
 search (const char *text)
 {
-  GtkWidget *entry = lp_catalog_page_get_search_entry (catalog ());
-  guint before = lp_catalog_model_get_n_queries (model ());
+  GtkWidget *entry = lp_gui_child (catalog (), "search_entry");
+  guint before = lp_paged_model_get_n_queries (model ());
 
   /* Clearing the search takes effect at once. */
   if (*gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
@@ -76,19 +128,19 @@ search (const char *text)
     return;
 
   /* Typing is debounced: nothing is asked until the typing pauses. */
-  before = lp_catalog_model_get_n_queries (model ());
+  before = lp_paged_model_get_n_queries (model ());
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   lp_gui_spin (100);
-  g_assert_cmpuint (lp_catalog_model_get_n_queries (model ()), ==, before);
+  g_assert_cmpuint (lp_paged_model_get_n_queries (model ()), ==, before);
   wait_for_new_query (before);
 }
 
 static void
 select_category (const char *name)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (lp_catalog_page_get_category_dropdown (catalog ()));
-  guint position = name != NULL ? lp_catalog_page_find_category (catalog (), name) : 0;
-  guint before = lp_catalog_model_get_n_queries (model ());
+  GtkDropDown *dropdown = GTK_DROP_DOWN (lp_gui_child (catalog (), "category_dropdown"));
+  guint position = name != NULL ? find_category (name) : 0;
+  guint before = lp_paged_model_get_n_queries (model ());
 
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   if (gtk_drop_down_get_selected (dropdown) == position)
@@ -100,8 +152,8 @@ select_category (const char *name)
 static void
 set_borrowable (gboolean active)
 {
-  GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (lp_catalog_page_get_borrowable_toggle (catalog ()));
-  guint before = lp_catalog_model_get_n_queries (model ());
+  GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (lp_gui_child (catalog (), "borrowable_toggle"));
+  guint before = lp_paged_model_get_n_queries (model ());
 
   if (gtk_toggle_button_get_active (toggle) == active)
     return;
@@ -112,7 +164,7 @@ set_borrowable (gboolean active)
 static void
 reset_filters (void)
 {
-  if (*gtk_editable_get_text (GTK_EDITABLE (lp_catalog_page_get_search_entry (catalog ()))) != '\0')
+  if (*gtk_editable_get_text (GTK_EDITABLE (lp_gui_child (catalog (), "search_entry"))) != '\0')
     search ("");
   select_category (NULL);
   set_borrowable (FALSE);
@@ -122,7 +174,7 @@ reset_filters (void)
 static gboolean
 rows_on_screen_loaded (void)
 {
-  GtkWidget *list = lp_catalog_page_get_list_view (catalog ());
+  GtkWidget *list = lp_gui_child (catalog (), "list_view");
   guint n = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
@@ -133,7 +185,7 @@ rows_on_screen_loaded (void)
       if (row == NULL || !gtk_widget_get_mapped (row))
         continue;
       n++;
-      if (g_strcmp0 (lp_catalog_row_get_title (LP_CATALOG_ROW (row)), _("Loading…")) == 0)
+      if (g_strcmp0 (gtk_label_get_label (lp_gui_child (row, "title_label")), _("Loading…")) == 0)
         return FALSE;
     }
   return n > 0;
@@ -148,19 +200,19 @@ wait_for_rows_on_screen (void)
 static void
 open_item (guint position)
 {
-  LpItemPage *page = lp_window_get_item_page (gui->window);
+  LpItemPage *page = item_page ();
 
-  g_signal_emit_by_name (lp_catalog_page_get_list_view (catalog ()), "activate", position);
-  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "item");
-  lp_gui_wait_for (g_strcmp0 (lp_item_page_get_state (page), "loading") != 0);
-  g_assert_cmpstr (lp_item_page_get_state (page), ==, "content");
-  lp_gui_wait_for (g_strcmp0 (lp_item_page_get_availability_state (page), "loading") != 0);
+  g_signal_emit_by_name (lp_gui_child (catalog (), "list_view"), "activate", position);
+  g_assert_cmpstr (lp_gui_stack_page (gui->window, "main_stack"), ==, "item");
+  lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (page, "page_stack"), "loading") != 0);
+  g_assert_cmpstr (lp_gui_stack_page (page, "page_stack"), ==, "content");
+  lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (page, "availability_stack"), "loading") != 0);
 }
 
 static void
 scroll_item_to_end (void)
 {
-  GtkWidget *page = GTK_WIDGET (lp_window_get_item_page (gui->window));
+  GtkWidget *page = GTK_WIDGET (item_page ());
   GtkWidget *scrolled = lp_gui_find_type (page, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
@@ -176,22 +228,22 @@ test_browse (void)
 {
   g_autofree char *count = NULL;
 
-  lp_gui_wait_for (lp_catalog_model_get_loaded (model ()));
-  g_assert_cmpstr (lp_catalog_page_get_state (catalog ()), ==, "list");
+  lp_gui_wait_for (lp_paged_model_get_loaded (model ()));
+  g_assert_cmpstr (catalog_state (), ==, "list");
   g_assert_cmpuint (n_rows (), ==, N_NAMED + N_MORE);
-  g_assert_false (lp_window_get_banner_revealed (gui->window));
+  g_assert_false (gtk_revealer_get_reveal_child (lp_gui_child (gui->window, "banner_revealer")));
 
   count = g_strdup_printf (ngettext ("%s item", "%s items", N_NAMED + N_MORE),
                            /* Translators: the thousands separator (test). */
                            g_str_equal (C_("thousands separator", ","), ",") ? "1,216" : "1.216");
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (lp_catalog_page_get_count_label (catalog ()))),
+  g_assert_cmpstr (gtk_label_get_label (lp_gui_child (catalog (), "count_label")),
                    ==, count);
 
   /* A guest sees the catalog and a way to log in, no account menu. */
-  g_assert_true (gtk_widget_get_visible (lp_window_get_login_button (gui->window)));
-  g_assert_false (gtk_widget_get_visible (lp_window_get_account_button (gui->window)));
-  lp_gui_wait_for (lp_catalog_page_get_categories_loaded (catalog ()));
-  g_assert_cmpuint (lp_catalog_page_find_category (catalog (), "Perangkat TIK"), !=,
+  g_assert_true (gtk_widget_get_visible (lp_gui_child (gui->window, "login_button")));
+  g_assert_false (gtk_widget_get_visible (lp_gui_child (gui->window, "account_button")));
+  lp_gui_wait_for (categories_loaded ());
+  g_assert_cmpuint (find_category ("Perangkat TIK"), !=,
                     GTK_INVALID_LIST_POSITION);
 
   wait_for_rows_on_screen ();
@@ -203,14 +255,14 @@ test_search (void)
 {
   search ("mikroskop");
   g_assert_cmpuint (n_rows (), ==, 1);
-  g_assert_cmpstr (row_item (0)->name, ==, "Mikroskop Binokuler");
+  g_assert_cmpstr (lp_api_object_get_string (row_item (0), "name"), ==, "Mikroskop Binokuler");
   wait_for_rows_on_screen ();
   lp_gui_screenshot (GTK_WIDGET (gui->window), "catalog-search");
 
   /* Authors are searched too. */
   search ("andrea hirata");
   g_assert_cmpuint (n_rows (), ==, 1);
-  g_assert_cmpstr (row_item (0)->name, ==, "Laskar Pelangi");
+  g_assert_cmpstr (lp_api_object_get_string (row_item (0), "name"), ==, "Laskar Pelangi");
   reset_filters ();
   g_assert_cmpuint (n_rows (), ==, N_NAMED + N_MORE);
 }
@@ -218,7 +270,7 @@ test_search (void)
 static void
 test_filters (void)
 {
-  lp_gui_wait_for (lp_catalog_page_get_categories_loaded (catalog ()));
+  lp_gui_wait_for (categories_loaded ());
   select_category ("Perangkat TIK");
   g_assert_cmpuint (n_rows (), ==, 4);
 
@@ -227,10 +279,10 @@ test_filters (void)
   g_assert_cmpuint (n_rows (), ==, 2);
   for (guint i = 0; i < n_rows (); i++)
     {
-      const LpItem *item = row_item (i);
+      LpItemObject *item = row_item (i);
 
-      g_assert_cmpint (item->stock_available, >, 0);
-      g_assert_true (lp_item_status_is_lendable (item->status));
+      g_assert_cmpint (lp_api_object_get_int (item, "stock-available"), >, 0);
+      g_assert_true (lp_item_status_is_lendable (lp_api_object_get_enum (item, "status")));
     }
   wait_for_rows_on_screen ();
   lp_gui_screenshot (GTK_WIDGET (gui->window), "catalog-filtered");
@@ -242,55 +294,58 @@ test_empty (void)
 {
   search ("xyzzy tidak ada");
   g_assert_cmpuint (n_rows (), ==, 0);
-  g_assert_cmpstr (lp_catalog_page_get_state (catalog ()), ==, "empty");
+  g_assert_cmpstr (catalog_state (), ==, "empty");
   g_assert_nonnull (lp_gui_find_label (GTK_WIDGET (catalog ()), _("No Items Found")));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "catalog-empty");
   reset_filters ();
-  g_assert_cmpstr (lp_catalog_page_get_state (catalog ()), ==, "list");
+  g_assert_cmpstr (catalog_state (), ==, "list");
 }
 
 static void
 test_open_item (void)
 {
-  LpItemPage *page = lp_window_get_item_page (gui->window);
-  GArray *days;
-  const LpItem *item;
+  LpItemPage *page = item_page ();
+  g_autoptr(GArray) days = NULL;
+  LpItemObject *item;
 
   search ("mikroskop");
   open_item (0);
-  item = lp_item_object_get_item (lp_item_page_get_item (page));
-  g_assert_cmpstr (item->code, ==, "LAB-001");
+  g_object_get (page, "item", &item, NULL);
+  g_object_unref (item);   /* the page holds it */
+  g_assert_cmpstr (lp_api_object_get_string (item, "code"), ==, "LAB-001");
   g_assert_nonnull (lp_gui_find_label (GTK_WIDGET (page), "Laboratorium IPA, lemari 2"));
   g_assert_nonnull (lp_gui_find_label (GTK_WIDGET (page), _("Minor damage")));
   /* Needs maintenance: still lendable, with a warning. */
-  g_assert_nonnull (lp_item_page_get_warning (page));
-  g_assert_nonnull (strstr (lp_item_page_get_warning (page),
+  g_assert_nonnull (lp_gui_shown_text (page, "warning_label"));
+  g_assert_nonnull (strstr (lp_gui_shown_text (page, "warning_label"),
                             _("This item needs maintenance. It can still be borrowed: "
                               "check it before handing it over.")));
 
-  g_assert_cmpstr (lp_item_page_get_availability_state (page), ==, "grid");
-  days = lp_item_page_get_availability (page);
+  g_assert_cmpstr (lp_gui_stack_page (page, "availability_stack"), ==, "grid");
+  days = calendar_days ();
   g_assert_cmpuint (days->len, ==, LP_ITEM_PAGE_DAYS);
   for (guint i = 0; i < days->len; i++)
     {
-      g_assert_cmpint (g_array_index (days, LpAvailabilityDay, i).free, >=, 0);
-      g_assert_cmpint (g_array_index (days, LpAvailabilityDay, i).free, <=, item->stock_total);
+      g_assert_cmpint (g_array_index (days, int, i), >=, 0);
+      g_assert_cmpint (g_array_index (days, int, i), <=, lp_api_object_get_int (item, "stock-total"));
     }
   lp_gui_screenshot (GTK_WIDGET (gui->window), "item");
   scroll_item_to_end ();
   lp_gui_screenshot (GTK_WIDGET (gui->window), "item-availability");
 
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.back", NULL);
-  g_assert_cmpstr (lp_window_get_visible_page (gui->window), ==, "browse");
+  g_assert_cmpstr (lp_gui_stack_page (gui->window, "main_stack"), ==, "browse");
 
   /* An item in repair says so. */
   search ("proyektor");
   open_item (0);
-  g_assert_nonnull (strstr (lp_item_page_get_warning (page),
+  g_assert_nonnull (strstr (lp_gui_shown_text (page, "warning_label"),
                             _("This item is being repaired and cannot be borrowed now.")));
   /* No calendar of free units for an item that cannot be lent. */
-  g_assert_cmpstr (lp_item_page_get_availability_state (page), ==, "not-lendable");
-  g_assert_null (lp_item_page_get_availability (page));
+  g_assert_cmpstr (lp_gui_stack_page (page, "availability_stack"), ==, "not-lendable");
+  g_array_unref (days);
+  days = calendar_days ();
+  g_assert_cmpuint (days->len, ==, 0);
   lp_gui_screenshot (GTK_WIDGET (gui->window), "item-maintenance");
 
   /* A book shows its author and ISBN. */
@@ -298,7 +353,7 @@ test_open_item (void)
   search ("laskar");
   open_item (0);
   g_assert_nonnull (lp_gui_find_label (GTK_WIDGET (page), "9789793062792"));
-  g_assert_null (lp_item_page_get_warning (page));
+  g_assert_null (lp_gui_shown_text (page, "warning_label"));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "item-book");
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.back", NULL);
   reset_filters ();
@@ -307,7 +362,7 @@ test_open_item (void)
 static void
 test_scroll (void)
 {
-  GtkWidget *list = lp_catalog_page_get_list_view (catalog ());
+  GtkWidget *list = lp_gui_child (catalog (), "list_view");
   GtkWidget *scrolled = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   guint fetches;
@@ -315,7 +370,7 @@ test_scroll (void)
   /* Let the pages around the top arrive first. */
   lp_gui_spin (300);
   wait_for_rows_on_screen ();
-  fetches = lp_catalog_model_get_n_fetches (model ());
+  fetches = lp_paged_model_get_n_fetches (model ());
 
   /* Straight to the end: only the pages on screen are fetched. */
   lp_gui_wait_for (gtk_adjustment_get_upper (adjustment) >
@@ -323,10 +378,10 @@ test_scroll (void)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   lp_gui_spin (200);
   wait_for_rows_on_screen ();
-  g_assert_cmpuint (lp_catalog_model_get_n_fetches (model ()), >, fetches);
+  g_assert_cmpuint (lp_paged_model_get_n_fetches (model ()), >, fetches);
   /* GtkListView keeps up to 200 rows around what is on screen: 3 pages at most. */
-  g_assert_cmpuint (lp_catalog_model_get_n_fetches (model ()), <=, fetches + 3);
-  g_assert_cmpuint (lp_catalog_model_get_n_pages (model ()), <=, 8);
+  g_assert_cmpuint (lp_paged_model_get_n_fetches (model ()), <=, fetches + 3);
+  g_assert_cmpuint (lp_paged_model_get_n_pages (model ()), <=, 8);
   gtk_adjustment_set_value (adjustment, 0);
   lp_gui_spin (200);
   wait_for_rows_on_screen ();

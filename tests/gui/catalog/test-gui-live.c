@@ -8,7 +8,9 @@
 
 #include "config.h"
 
+#include "lp-catalog-page.h"
 #include "lp-catalog-row.h"
+#include "lp-item-page.h"
 #include "lp-gui-test.h"
 
 #include <glib/gi18n.h>
@@ -109,17 +111,39 @@ relay_stop (void)
   g_clear_object (&relay.cancellable);
 }
 
-static LpCatalogModel *
+static LpPagedModel *
 model (void)
 {
-  return lp_catalog_page_get_model (lp_window_get_catalog_page (gui->window));
+  return lp_gui_paged_model (lp_gui_page (gui, "catalog_page"), "list_view");
+}
+
+static gboolean
+row_shows (GtkWidget    *root,
+           LpItemObject *object)
+{
+  g_autoptr(LpItemObject) item = NULL;
+
+  if (!LP_IS_CATALOG_ROW (root))
+    return FALSE;
+  g_object_get (root, "item", &item, NULL);
+  return item == object;
+}
+
+/* The stock the item page shows, in the item it holds. */
+static int
+page_stock_total (LpItemPage *page)
+{
+  g_autoptr(LpItemObject) item = NULL;
+
+  g_object_get (page, "item", &item, NULL);
+  return item != NULL ? (int) lp_api_object_get_int (item, "stock-total") : -1;
 }
 
 static LpCatalogRow *
 find_row (GtkWidget    *root,
           LpItemObject *object)
 {
-  if (LP_IS_CATALOG_ROW (root) && lp_catalog_row_get_item (LP_CATALOG_ROW (root)) == object)
+  if (row_shows (root, object))
     return LP_CATALOG_ROW (root);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -158,9 +182,9 @@ row_shows_soon (LpCatalogRow *row,
 static void
 wait_for_catalog (void)
 {
-  lp_gui_wait_for (lp_catalog_model_get_loaded (model ()) &&
-                   !lp_catalog_model_get_loading (model ()));
-  lp_gui_wait_for (lp_event_stream_get_connected (lp_window_get_event_stream (gui->window)));
+  lp_gui_wait_for (lp_paged_model_get_loaded (model ()) &&
+                   !lp_paged_model_get_loading (model ()));
+  lp_gui_wait_for (lp_event_stream_get_connected (lp_session_get_events (lp_application_get_session (gui->app))));
 }
 
 static void
@@ -188,26 +212,27 @@ test_item_changed (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   LpCatalogRow *row;
-  const LpItem *item;
+  int available, total;
   guint queries;
 
   wait_for_catalog ();
   object = g_list_model_get_item (G_LIST_MODEL (model ()), 0);
-  lp_gui_wait_for (lp_item_object_get_loaded (object));
+  lp_gui_wait_for (lp_api_object_get_loaded (object));
   lp_gui_wait_for (find_row (GTK_WIDGET (gui->window), object) != NULL);
   row = find_row (GTK_WIDGET (gui->window), object);
-  item = lp_item_object_get_item (object);
-  id = g_strdup (item->id);
-  before = stock_text (item->stock_available, item->stock_total);
+  id = g_strdup (lp_api_object_get_id (object));
+  available = (int) lp_api_object_get_int (object, "stock-available");
+  total = (int) lp_api_object_get_int (object, "stock-total");
+  before = stock_text (available, total);
   g_assert_nonnull (lp_gui_find_label (GTK_WIDGET (row), before));
 
-  queries = lp_catalog_model_get_n_queries (model ());
-  set_stock (id, item->stock_total + 2, item->stock_total + 3);
-  after = stock_text (item->stock_total + 2, item->stock_total + 3);
+  queries = lp_paged_model_get_n_queries (model ());
+  set_stock (id, total + 2, total + 3);
+  after = stock_text (total + 2, total + 3);
   g_assert_true (row_shows_soon (row, after));
   /* In place: the same row, no new query. */
   g_assert_true (find_row (GTK_WIDGET (gui->window), object) == row);
-  g_assert_cmpuint (lp_catalog_model_get_n_queries (model ()), ==, queries);
+  g_assert_cmpuint (lp_paged_model_get_n_queries (model ()), ==, queries);
 }
 
 /* An open item page follows its item too. */
@@ -215,29 +240,26 @@ static void
 test_item_page (void)
 {
   g_autoptr(LpItemObject) object = NULL;
-  LpItemPage *page = lp_window_get_item_page (gui->window);
-  const LpItem *item;
+  LpItemPage *page = lp_gui_page (gui, "item_page");
   g_autofree char *id = NULL;
   int total;
   gint64 end;
 
   wait_for_catalog ();
   object = g_list_model_get_item (G_LIST_MODEL (model ()), 1);
-  lp_gui_wait_for (lp_item_object_get_loaded (object));
-  id = g_strdup (lp_item_object_get_item (object)->id);
+  lp_gui_wait_for (lp_api_object_get_loaded (object));
+  id = g_strdup (lp_api_object_get_id (object));
   lp_window_show_item (gui->window, id);
-  lp_gui_wait_for (g_strcmp0 (lp_item_page_get_state (page), "loading") != 0 &&
-                   lp_item_page_get_item (page) != NULL);
-  item = lp_item_object_get_item (lp_item_page_get_item (page));
-  total = item->stock_total + 4;
+  lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (page, "page_stack"), "loading") != 0 &&
+                   page_stock_total (page) >= 0);
+  total = page_stock_total (page) + 4;
   set_stock (id, total, total);
 
   end = g_get_monotonic_time () + LIVE_TIMEOUT_US;
   while (g_get_monotonic_time () < end &&
-         lp_item_object_get_item (lp_item_page_get_item (page))->stock_total != total)
+         page_stock_total (page) != total)
     lp_gui_iterate ();
-  g_assert_cmpint (lp_item_object_get_item (lp_item_page_get_item (page))->stock_total, ==,
-                   total);
+  g_assert_cmpint (page_stock_total (page), ==, total);
   lp_window_go_back (gui->window);
 }
 
@@ -249,10 +271,10 @@ test_resync (void)
   guint queries;
 
   wait_for_catalog ();
-  queries = lp_catalog_model_get_n_queries (model ());
+  queries = lp_paged_model_get_n_queries (model ());
   lp_test_server_stop_database (server);
   lp_test_server_start_database (server);
-  lp_gui_wait_for (lp_catalog_model_get_n_queries (model ()) > queries);
+  lp_gui_wait_for (lp_paged_model_get_n_queries (model ()) > queries);
   wait_for_catalog ();
 }
 
@@ -261,7 +283,7 @@ test_resync (void)
 static void
 test_restart (void)
 {
-  LpEventStream *events = lp_window_get_event_stream (gui->window);
+  LpEventStream *events = lp_session_get_events (lp_application_get_session (gui->app));
   g_autoptr(LpItemObject) object = NULL;
   g_autofree char *id = NULL;
   g_autofree char *after = NULL;
@@ -270,23 +292,23 @@ test_restart (void)
   int total;
 
   wait_for_catalog ();
-  queries = lp_catalog_model_get_n_queries (model ());
+  queries = lp_paged_model_get_n_queries (model ());
   relay_cut (TRUE);
   lp_gui_wait_for (!lp_event_stream_get_connected (events));
   lp_gui_spin (1500);
   g_assert_false (lp_event_stream_get_connected (events));
   relay_cut (FALSE);
   lp_gui_wait_for (lp_event_stream_get_connected (events));
-  lp_gui_wait_for (lp_catalog_model_get_n_queries (model ()) > queries);
+  lp_gui_wait_for (lp_paged_model_get_n_queries (model ()) > queries);
   wait_for_catalog ();
 
   /* And events flow again. */
   object = g_list_model_get_item (G_LIST_MODEL (model ()), 0);
-  lp_gui_wait_for (lp_item_object_get_loaded (object));
+  lp_gui_wait_for (lp_api_object_get_loaded (object));
   lp_gui_wait_for (find_row (GTK_WIDGET (gui->window), object) != NULL);
   row = find_row (GTK_WIDGET (gui->window), object);
-  id = g_strdup (lp_item_object_get_item (object)->id);
-  total = lp_item_object_get_item (object)->stock_total + 5;
+  id = g_strdup (lp_api_object_get_id (object));
+  total = (int) lp_api_object_get_int (object, "stock-total") + 5;
   set_stock (id, total - 1, total);
   after = stock_text (total - 1, total);
   g_assert_true (row_shows_soon (row, after));
