@@ -679,4 +679,6 @@ lp_router_attach (LpRouter   *router,
   g_signal_connect (server, "request-started", G_CALLBACK (on_request_started), router);
   soup_server_add_early_handler (server, NULL, handle_early, router, NULL);
   soup_server_add_handler (server, NULL, handle_request, router, NULL);
+  /* "OPTIONS *" goes to no handler but one for "*": without it, libsoup's empty 404. */
+  soup_server_add_handler (server, "*", handle_request, router, NULL);
 }

@@ -158,8 +158,8 @@ test_unreadable_requests_are_json (void)
 }
 
 /* The replies to requests libsoup could read carry only their own body: on one
- * connection, a 404, a 200 and a 405, then an unreadable request. (The early handler's
- * 413 is test_body_over_limit_is_413.) */
+ * connection, a 404, a 404 for "OPTIONS *" (no default handler gets it), a 200 and a 405,
+ * then an unreadable request. (The early handler's 413 is test_body_over_limit_is_413.) */
 static void
 test_readable_requests_keep_their_reply (void)
 {
@@ -167,6 +167,7 @@ test_readable_requests_keep_their_reply (void)
   GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (conn));
   struct { const char *request; guint status; const char *code; } steps[] = {
     { "GET /api/v1/nothing-here HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 404, "not_found" },
+    { "OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 404, "not_found" },
     { "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 200, NULL },
     { "DELETE /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 405, "method_not_allowed" },
     { "GET /api/v1/items/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 400, "bad_request" },
