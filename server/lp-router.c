@@ -31,7 +31,13 @@ struct _LpRouter
   guint         in_flight;
   LpReplyCache *cache;        /* not owned; NULL: nothing is cached */
   GHashTable   *waiting;      /* waiting_key() → GPtrArray of LpRequest (see prepare_cached) */
+  GBytes       *unreadable;   /* the JSON 400 of a request libsoup cannot read */
+  guint         got_headers;  /* the signal id of SoupServerMessage::got-headers */
+  gulong        got_headers_hook;
 };
+
+#define UNREADABLE_KEY "lp-router-unreadable"
+
 
 static void
 compiled_route_clear (gpointer data)
@@ -39,6 +45,20 @@ compiled_route_clear (gpointer data)
   CompiledRoute *cr = data;
 
   g_strfreev (cr->segments);
+}
+
+/* The body of the 400 for a request libsoup cannot read (see on_request_started()). */
+static GBytes *
+unreadable_reply (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (LP_ERROR, LP_ERROR_BAD_REQUEST,
+                                                 "The request could not be read: a malformed"
+                                                 " request line, path or header");
+  g_autoptr(JsonNode) body = lp_json_error_body (error);
+  gsize length = 0;
+  char *text = lp_json_to_string (body, &length);
+
+  return g_bytes_new_take (text, length);
 }
 
 LpRouter *
@@ -54,6 +74,7 @@ lp_router_new (LpDbPool       *pool,
   g_array_set_clear_func (router->routes, compiled_route_clear);
   router->waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
+  router->unreadable = unreadable_reply ();
   return router;
 }
 
@@ -64,6 +85,9 @@ lp_router_free (LpRouter *router)
     return;
   g_array_unref (router->routes);
   g_hash_table_unref (router->waiting);
+  if (router->got_headers_hook != 0)
+    g_signal_remove_emission_hook (router->got_headers, router->got_headers_hook);
+  g_bytes_unref (router->unreadable);
   g_main_context_unref (router->context);
   g_free (router);
 }
@@ -603,10 +627,58 @@ handle_early (SoupServer        *server,
     }
 }
 
+/* libsoup answers a request it cannot read (a bad percent escape such as "%zz" in the
+ * path, a malformed request line or header) itself, with the response the message has
+ * then and no handler or signal in between: so every message starts with the API's JSON
+ * 400 as its response, and on_got_headers() takes it back once libsoup could read it. */
+static void
+on_request_started (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  LpRouter *router = user_data;
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Content-Type",
+                                LP_JSON_CONTENT_TYPE);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg),
+                                  router->unreadable);
+  g_object_set_data (G_OBJECT (msg), UNREADABLE_KEY, router);
+}
+
+/* An emission hook, not a handler: it runs before every handler of got-headers, and so
+ * before libsoup's own, which calls the early handlers (they append their reply to the
+ * body). The request line and headers have been read: the handlers get an empty
+ * response again. */
+static gboolean
+on_got_headers (GSignalInvocationHint *hint,
+                guint                  n_params,
+                const GValue          *params,
+                gpointer               user_data)
+{
+  SoupServerMessage *msg = g_value_get_object (&params[0]);
+
+  if (g_object_get_data (G_OBJECT (msg), UNREADABLE_KEY) != user_data)
+    return TRUE;
+  g_object_set_data (G_OBJECT (msg), UNREADABLE_KEY, NULL);
+  soup_message_body_truncate (soup_server_message_get_response_body (msg));
+  soup_message_headers_remove (soup_server_message_get_response_headers (msg), "Content-Type");
+  return TRUE;
+}
+
 void
 lp_router_attach (LpRouter   *router,
                   SoupServer *server)
 {
+  gpointer klass = g_type_class_ref (SOUP_TYPE_SERVER_MESSAGE);
+
+  g_return_if_fail (router->got_headers_hook == 0);
+  router->got_headers = g_signal_lookup ("got-headers", SOUP_TYPE_SERVER_MESSAGE);
+  g_type_class_unref (klass);
+  router->got_headers_hook = g_signal_add_emission_hook (router->got_headers, 0, on_got_headers,
+                                                         router, NULL);
+  g_signal_connect (server, "request-started", G_CALLBACK (on_request_started), router);
   soup_server_add_early_handler (server, NULL, handle_early, router, NULL);
   soup_server_add_handler (server, NULL, handle_request, router, NULL);
+  /* "OPTIONS *" goes to no handler but one for "*": without it, libsoup's empty 404. */
+  soup_server_add_handler (server, "*", handle_request, router, NULL);
 }

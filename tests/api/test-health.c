@@ -51,6 +51,144 @@ test_malformed_paths_are_json (void)
     }
 }
 
+/* Reads one reply from the stream: the status line and headers, then the body its
+ * Content-Length announces. */
+static LpTestResponse *
+read_reply (GInputStream *in)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  LpTestResponse *resp = g_new0 (LpTestResponse, 1);
+  const char *end = NULL;
+  gsize head = 0;
+  goffset length;
+  guint8 chunk[4096];
+
+  while (end == NULL)
+    {
+      gssize n = g_input_stream_read (in, chunk, sizeof chunk, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (n, >, 0);
+      g_byte_array_append (data, chunk, (guint) n);
+      end = g_strstr_len ((const char *) data->data, (gssize) data->len, "\r\n\r\n");
+    }
+  head = (gsize) (end - (const char *) data->data) + 4;
+  resp->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  g_assert_true (soup_headers_parse_response ((const char *) data->data, (int) head,
+                                              resp->headers, NULL, &resp->status, NULL));
+  length = soup_message_headers_get_content_length (resp->headers);
+  while (data->len < head + (gsize) length)
+    {
+      gssize n = g_input_stream_read (in, chunk, sizeof chunk, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (n, >, 0);
+      g_byte_array_append (data, chunk, (guint) n);
+    }
+  g_assert_cmpuint (data->len, ==, head + (gsize) length);
+  resp->body = g_bytes_new (data->data + head, (gsize) length);
+  resp->content_type = g_strdup (soup_message_headers_get_content_type (resp->headers, NULL));
+  if (g_strcmp0 (resp->content_type, "application/json") == 0)
+    {
+      g_autofree char *text = g_strndup ((const char *) data->data + head, (gsize) length);
+
+      resp->json = json_from_string (text, &error);
+      g_assert_no_error (error);
+    }
+  return resp;
+}
+
+static GSocketConnection *
+connect_raw (void)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+  GSocketConnection *conn;
+
+  conn = g_socket_client_connect_to_host (client, "127.0.0.1",
+                                          (guint16) lp_test_server_get_port (server), NULL,
+                                          &error);
+  g_assert_no_error (error);
+  return conn;
+}
+
+static void
+send_raw (GSocketConnection *conn,
+          const char        *request)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (conn)), request,
+                             strlen (request), NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Requests libsoup cannot read at all (a bad percent escape, no Host, a broken request
+ * line) and answers itself, before any handler: the API's JSON 400 all the same, and
+ * the connection closes. */
+static void
+test_unreadable_requests_are_json (void)
+{
+  const char *requests[] = {
+    "GET /api/v1/items/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    "GET /api/v1/items/%2 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    "POST /api/v1/loans/%zz/approve HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n",
+    "GET /healthz HTTP/1.1\r\n\r\n",
+    "GET /healthz\r\nHost: 127.0.0.1\r\n\r\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    {
+      g_autoptr(GSocketConnection) conn = connect_raw ();
+      g_autoptr(LpTestResponse) resp = NULL;
+      g_autoptr(GError) error = NULL;
+      guint8 byte;
+
+      g_test_message ("%s", requests[i]);
+      send_raw (conn, requests[i]);
+      resp = read_reply (g_io_stream_get_input_stream (G_IO_STREAM (conn)));
+      lp_assert_status (resp, 400);
+      g_assert_cmpstr (resp->content_type, ==, "application/json");
+      g_assert_cmpstr (lp_test_response_error_code (resp), ==, "bad_request");
+      g_assert_cmpint (g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (conn)),
+                                            &byte, 1, NULL, &error), ==, 0);
+      g_assert_no_error (error);
+    }
+}
+
+/* The replies to requests libsoup could read carry only their own body: on one
+ * connection, a 404, a 404 for "OPTIONS *" (no default handler gets it), a 200 and a 405,
+ * then an unreadable request. (The early handler's 413 is test_body_over_limit_is_413.) */
+static void
+test_readable_requests_keep_their_reply (void)
+{
+  g_autoptr(GSocketConnection) conn = connect_raw ();
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (conn));
+  struct { const char *request; guint status; const char *code; } steps[] = {
+    { "GET /api/v1/nothing-here HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 404, "not_found" },
+    { "OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 404, "not_found" },
+    { "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 200, NULL },
+    { "DELETE /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 405, "method_not_allowed" },
+    { "GET /api/v1/items/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 400, "bad_request" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(LpTestResponse) resp = NULL;
+
+      g_test_message ("%s", steps[i].request);
+      send_raw (conn, steps[i].request);
+      resp = read_reply (in);
+      lp_assert_status (resp, steps[i].status);
+      if (steps[i].code != NULL)
+        g_assert_cmpstr (lp_test_response_error_code (resp), ==, steps[i].code);
+      else
+        g_assert_cmpstr (json_object_get_string_member (lp_test_response_object (resp),
+                                                        "status"), ==, "ok");
+    }
+}
+
 static void
 test_wrong_method_is_405 (void)
 {
@@ -148,6 +286,8 @@ main (int   argc,
   g_test_add_func ("/lp/core/unknown-path", test_unknown_path_is_404);
   g_test_add_func ("/lp/core/wrong-method", test_wrong_method_is_405);
   g_test_add_func ("/lp/core/malformed-paths", test_malformed_paths_are_json);
+  g_test_add_func ("/lp/core/unreadable-requests", test_unreadable_requests_are_json);
+  g_test_add_func ("/lp/core/readable-keep-their-reply", test_readable_requests_keep_their_reply);
   g_test_add_func ("/lp/core/body-limit", test_body_over_limit_is_413);
   g_test_add_func ("/lp/core/bad-token", test_bad_token_is_401);
   g_test_add_func ("/lp/core/database-down", test_database_down_then_back);
