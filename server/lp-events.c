@@ -25,7 +25,7 @@
 #define MAX_INCOMING_BYTES  1024
 #define SEND_BUFFER_BYTES   (64 * 1024)
 #define RETRY_FIRST_MS      100
-#define RETRY_MAX_MS        5000
+#define RETRY_MAX_MS        2000
 #define RECHECK_SECONDS     60
 #define CLOSE_WAIT_MS       2000
 #define HEARTBEAT_SECONDS   5
