@@ -116,10 +116,12 @@ child_setup (gpointer data)
   prctl (PR_SET_PDEATHSIG, SIGTERM);
 }
 
-GSubprocess *
-lp_test_spawn_server (const char * const *args,
-                      guint              *port,
-                      GError            **error)
+static GSubprocess *
+spawn_server (const char * const  *args,
+              GSubprocessFlags     flags,
+              guint               *port,
+              GDataInputStream   **log,
+              GError             **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -134,7 +136,7 @@ lp_test_spawn_server (const char * const *args,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | flags);
   g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
   if (proc == NULL)
@@ -146,6 +148,8 @@ lp_test_spawn_server (const char * const *args,
       if (g_str_has_prefix (line, "Listening on http://") && colon != NULL)
         {
           *port = (guint) g_ascii_strtoull (colon + 1, NULL, 10);
+          if (log != NULL)
+            *log = g_steal_pointer (&out);
           return g_steal_pointer (&proc);
         }
       g_clear_pointer (&line, g_free);
@@ -153,6 +157,23 @@ lp_test_spawn_server (const char * const *args,
   if (error != NULL && *error == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "lentera-server exited before listening");
   return NULL;
+}
+
+GSubprocess *
+lp_test_spawn_server (const char * const *args,
+                      guint              *port,
+                      GError            **error)
+{
+  return spawn_server (args, 0, port, NULL, error);
+}
+
+GSubprocess *
+lp_test_spawn_server_logged (const char * const  *args,
+                             guint               *port,
+                             GDataInputStream   **log,
+                             GError             **error)
+{
+  return spawn_server (args, G_SUBPROCESS_FLAGS_STDERR_MERGE, port, log, error);
 }
 
 static void

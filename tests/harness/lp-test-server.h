@@ -84,6 +84,12 @@ char           *lp_test_server_login            (LpTestServer *server,
 GSubprocess    *lp_test_spawn_server            (const char * const *args,
                                                  guint        *port,
                                                  GError      **error);
+/* The same with stderr merged into stdout: *log reads the server's log (the access log
+ * lines included) from the line after "Listening on". */
+GSubprocess    *lp_test_spawn_server_logged     (const char * const *args,
+                                                 guint        *port,
+                                                 GDataInputStream **log,
+                                                 GError      **error);
 
 char           *lp_test_make_tmp_dir            (void);
 void            lp_test_remove_tree             (const char   *path);
