@@ -556,7 +556,7 @@ connect_thread (gpointer data)
       if (events != NULL)
         catalog = lp_db_exec (conn, "LISTEN " LP_CATALOG_CHANNEL, 0, NULL, &job->error);
       if (catalog == NULL)
-        g_clear_pointer (&conn, PQfinish);
+        g_clear_pointer (&conn, lp_db_drop_connection);
     }
   job->conn = conn;
   run_on_main (self, connect_done, job);
