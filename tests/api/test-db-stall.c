@@ -64,10 +64,22 @@ request (SoupSession *session,
 {
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u%s",
                                           lp_test_server_get_port (server), path);
-  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* "POST /path" sends an empty JSON object. */
+  if (g_str_has_prefix (path, "POST "))
+    {
+      g_autoptr(GBytes) empty = g_bytes_new_static ("{}", 2);
+
+      g_free (url);
+      url = g_strdup_printf ("http://127.0.0.1:%u%s", lp_test_server_get_port (server), path + 5);
+      msg = soup_message_new ("POST", url);
+      soup_message_set_request_body_from_bytes (msg, "application/json", empty);
+    }
+  else
+    msg = soup_message_new ("GET", url);
   if (token != NULL)
     {
       g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
@@ -119,8 +131,10 @@ load_thread (gpointer data)
   for (guint n = g_random_int (); !g_atomic_int_get (&load->stop); n++)
     {
       Sample sample = { 0 };
-      const char *token;
-      const char *path = nth_path (n, &token);
+      const char *token = member_token;
+      /* Every fourth one a write: BEGIN, a refusal (422 when the database answers),
+       * ROLLBACK — a transaction cut off midway. */
+      const char *path = n % 4 == 0 ? "POST /api/v1/loans" : nth_path (n, &token);
 
       request (session, path, token, &sample);
       g_mutex_lock (&load->lock);
