@@ -162,8 +162,9 @@ connect_until (const char  *conninfo,
       const char *message = PQstatus (conn) == CONNECTION_BAD ? PQerrorMessage (conn)
                                                                : "no answer in time";
 
-      g_set_error (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable: %s",
-                   message);
+      /* libpq's message may run over several lines: the first says what happened. */
+      g_set_error (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable: %.*s",
+                   (int) strcspn (message, "\n"), message);
       lp_db_drop_connection (conn);
       return NULL;
     }
