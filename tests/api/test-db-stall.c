@@ -200,6 +200,7 @@ typedef struct
   SoupWebsocketConnection *ws;
   gboolean                 done;
   guint                    resyncs;
+  guint                    item_events;
 } EventClient;
 
 static void
@@ -213,6 +214,8 @@ on_message (SoupWebsocketConnection *ws,
 
   if (size == strlen ("{\"type\":\"resync\"}") && memcmp (data, "{\"type\":\"resync\"}", size) == 0)
     client->resyncs++;
+  else if (g_strstr_len (data, (gssize) size, "\"item.changed\"") != NULL)
+    client->item_events++;
 }
 
 static void
@@ -234,10 +237,12 @@ keep_going (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Runs the default main context for a while, or until *flag becomes TRUE. */
+/* Runs the default main context for a while, or until *flag becomes TRUE or *counter
+ * passes above. */
 static void
 spin (const gboolean *flag,
       const guint    *counter,
+      guint           above,
       double          seconds)
 {
   gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
@@ -246,7 +251,7 @@ spin (const gboolean *flag,
   g_source_set_callback (tick, keep_going, NULL, NULL);
   g_source_attach (tick, NULL);
   while (g_get_monotonic_time () < deadline && (flag == NULL || !*flag) &&
-         (counter == NULL || *counter == 0))
+         (counter == NULL || *counter <= above))
     g_main_context_iteration (NULL, TRUE);
   g_source_destroy (tick);
 }
@@ -325,9 +330,9 @@ test_freeze_and_thaw (void)
   g_assert_true (run_round (round++, NULL));
   soup_session_websocket_connect_async (ws_session, ws_msg, NULL, NULL, G_PRIORITY_DEFAULT,
                                         NULL, on_connected, &events);
-  spin (&events.done, NULL, 10);
+  spin (&events.done, NULL, 0, 10);
   g_assert_nonnull (events.ws);
-  spin (NULL, NULL, 0.2);
+  spin (NULL, NULL, 0, 0.2);
   resyncs_before = events.resyncs;
 
   g_mutex_init (&load.lock);
@@ -345,7 +350,7 @@ test_freeze_and_thaw (void)
   /* The main loop stays free: what needs no database is answered at once. */
   request (probe, "/api/v1/no-such-thing", NULL, &no_db);
   while (g_get_monotonic_time () < frozen_us + STALL_MS * 1000)
-    spin (NULL, NULL, 0.05);
+    spin (NULL, NULL, 0, 0.05);
   /* Measured before: requests may be answered while the thaw waits for its watchdog. */
   thawed_us = g_get_monotonic_time ();
   lp_test_server_thaw_database (server);
@@ -403,13 +408,20 @@ test_freeze_and_thaw (void)
 
   /* The events listener noticed the stall (its heartbeat), reconnected and told the
    * client to reload. */
-  spin (NULL, &events.resyncs, 10);
+  spin (NULL, &events.resyncs, resyncs_before, 10);
   g_assert_cmpuint (events.resyncs, >, resyncs_before);
+  /* … and delivers again. */
+  g_free (lp_test_server_sql_value (server,
+                                    "INSERT INTO items (code, name, category_id, stock_total,"
+                                    " stock_available) SELECT 'STALL-1', 'Stall item', id, 1, 1"
+                                    " FROM categories ORDER BY id LIMIT 1 RETURNING id"));
+  spin (NULL, &events.item_events, 0, 5);
+  g_assert_cmpuint (events.item_events, >, 0);
 
   g_array_unref (load.samples);
   g_mutex_clear (&load.lock);
   soup_websocket_connection_close (events.ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
-  spin (NULL, NULL, 0.2);
+  spin (NULL, NULL, 0, 0.2);
   g_signal_handlers_disconnect_by_data (events.ws, &events);
   g_object_unref (events.ws);
   sample_clear (&no_db);
@@ -427,6 +439,7 @@ main (int   argc,
   g_setenv ("LENTERA_EVENTS_HEARTBEAT_SECONDS", "1", TRUE);
   server = lp_test_server_start (args);
   g_free (lp_test_server_create_user (server, "stall-member", PASSWORD, "member"));
+  g_free (lp_test_server_sql_value (server, "INSERT INTO categories (name) VALUES ('Stall')"));
   member_token = lp_test_server_login (server, "stall-member", PASSWORD);
 
   g_test_add_func ("/lp/db/freeze-and-thaw", test_freeze_and_thaw);
