@@ -311,90 +311,51 @@ summarize (GArray *samples,
 }
 
 static void
-test_freeze_and_thaw (void)
+events_open (EventClient *events,
+             SoupSession *session)
 {
-  g_autoptr(SoupSession) ws_session = soup_session_new ();
-  g_autofree char *ws_url = g_strdup_printf ("ws://127.0.0.1:%u/api/v1/events",
-                                             lp_test_server_get_port (server));
-  g_autoptr(SoupMessage) ws_msg = soup_message_new ("GET", ws_url);
-  g_autoptr(SoupSession) probe = new_session ();
-  EventClient events = { 0 };
-  Load load = { 0 };
-  GThread *threads[LOAD_THREADS];
-  Sample no_db = { 0 };
-  gint64 frozen_us, thawed_us, recovered_us = 0;
-  guint round = 0, failure = 0, connections = 0, resyncs_before;
-  Summary s;
+  g_autofree char *url = g_strdup_printf ("ws://127.0.0.1:%u/api/v1/events",
+                                          lp_test_server_get_port (server));
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
 
-  /* Every worker connected, and a client on the events feed. */
-  g_assert_true (run_round (round++, NULL));
-  soup_session_websocket_connect_async (ws_session, ws_msg, NULL, NULL, G_PRIORITY_DEFAULT,
-                                        NULL, on_connected, &events);
-  spin (&events.done, NULL, 0, 10);
-  g_assert_nonnull (events.ws);
+  soup_session_websocket_connect_async (session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
+                                        on_connected, events);
+  spin (&events->done, NULL, 0, 10);
+  g_assert_nonnull (events->ws);
   spin (NULL, NULL, 0, 0.2);
-  resyncs_before = events.resyncs;
+}
 
-  g_mutex_init (&load.lock);
-  load.samples = g_array_new (FALSE, TRUE, sizeof (Sample));
-  g_array_set_clear_func (load.samples, sample_clear);
-  for (guint i = 0; i < LOAD_THREADS; i++)
-    threads[i] = g_thread_new ("load", load_thread, &load);
-  g_usleep (300 * 1000);
+static void
+events_close (EventClient *events)
+{
+  soup_websocket_connection_close (events->ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  spin (NULL, NULL, 0, 0.2);
+  g_signal_handlers_disconnect_by_data (events->ws, events);
+  g_object_unref (events->ws);
+}
 
-  /* From here to the thaw: no assertion, so that a failure cannot leave the cluster
-   * frozen (the harness and its watchdog thaw it too). */
-  lp_test_server_freeze_database (server, WATCHDOG_S);
-  frozen_us = g_get_monotonic_time ();
-  g_usleep ((TIMEOUT_MS + 500) * 1000);
-  /* The main loop stays free: what needs no database is answered at once. */
-  request (probe, "/api/v1/no-such-thing", NULL, &no_db);
-  while (g_get_monotonic_time () < frozen_us + STALL_MS * 1000)
-    spin (NULL, NULL, 0, 0.05);
-  /* Measured before: requests may be answered while the thaw waits for its watchdog. */
-  thawed_us = g_get_monotonic_time ();
-  lp_test_server_thaw_database (server);
+/* The events listener noticed the stall (its heartbeat), reconnected, told the client to
+ * reload, and delivers again. */
+static void
+assert_events_back (EventClient *events,
+                    guint        resyncs_before)
+{
+  spin (NULL, &events->resyncs, resyncs_before, 10);
+  g_assert_cmpuint (events->resyncs, >, resyncs_before);
+  g_free (lp_test_server_sql_value (server,
+                                    "INSERT INTO items (code, name, category_id, stock_total,"
+                                    " stock_available) SELECT 'STALL-1', 'Stall item', id, 1, 1"
+                                    " FROM categories ORDER BY id LIMIT 1 RETURNING id"));
+  spin (NULL, &events->item_events, 0, 5);
+  g_assert_cmpuint (events->item_events, >, 0);
+}
 
-  /* Back: rounds until every request of one answers 200. */
-  while (g_get_monotonic_time () < thawed_us + 10 * G_USEC_PER_SEC)
-    if (run_round (round++, &failure))
-      {
-        recovered_us = g_get_monotonic_time ();
-        break;
-      }
-  g_atomic_int_set (&load.stop, TRUE);
-  for (guint i = 0; i < LOAD_THREADS; i++)
-    g_thread_join (threads[i]);
+/* No connection left behind: the abandoned backends end once they read again. */
+static void
+assert_connections_released (void)
+{
+  guint connections = 0;
 
-  s = summarize (load.samples, frozen_us, thawed_us);
-  g_test_message ("stall %d ms, statement timeout %d ms: %u requests, %u during the stall, "
-                  "%u answered 503; longest request %.0f ms, longest 503 %.0f ms; "
-                  "request needing no database %.0f ms",
-                  STALL_MS, TIMEOUT_MS, load.samples->len, s.n_in_stall, s.n_503, s.max_ms,
-                  s.max_503_ms, (no_db.ended_us - no_db.started_us) / 1000.0);
-  if (recovered_us != 0)
-    g_test_message ("recovery: all %d workers answered 200 %.0f ms after the thaw",
-                    WORKERS, (recovered_us - thawed_us) / 1000.0);
-
-  g_assert_cmpuint (s.n_in_stall, >, 0);
-  if (s.n_wrong_in_stall > 0)
-    g_error ("%u of %u requests during the stall did not get a JSON 503 unavailable "
-             "(first: HTTP %u)", s.n_wrong_in_stall, s.n_in_stall, s.first_wrong_status);
-  g_assert_cmpfloat (s.max_ms, <=, TIMEOUT_MS + 1000);
-  g_assert_cmpuint (no_db.status, ==, 404);
-  g_assert_cmpint (no_db.ended_us - no_db.started_us, <, 500 * 1000);
-  g_assert_cmpint (recovered_us, !=, 0);
-  g_assert_cmpint (recovered_us - thawed_us, <=, RECOVERY_MS * 1000);
-
-  /* No stuck worker: more rounds, all served. */
-  for (int i = 0; i < 5; i++)
-    {
-      failure = 0;
-      if (!run_round (round++, &failure))
-        g_error ("a round after recovery got HTTP %u", failure);
-    }
-
-  /* No connection left behind: the abandoned backends end once they read again. */
   for (int i = 0; i < 50; i++)
     {
       connections = count_server_connections ();
@@ -405,26 +366,108 @@ test_freeze_and_thaw (void)
   g_test_message ("server connections after recovery: %u (workers %d + listener)",
                   connections, WORKERS);
   g_assert_cmpuint (connections, <=, WORKERS + 1);
+}
 
-  /* The events listener noticed the stall (its heartbeat), reconnected and told the
-   * client to reload. */
-  spin (NULL, &events.resyncs, resyncs_before, 10);
-  g_assert_cmpuint (events.resyncs, >, resyncs_before);
-  /* … and delivers again. */
-  g_free (lp_test_server_sql_value (server,
-                                    "INSERT INTO items (code, name, category_id, stock_total,"
-                                    " stock_available) SELECT 'STALL-1', 'Stall item', id, 1, 1"
-                                    " FROM categories ORDER BY id LIMIT 1 RETURNING id"));
-  spin (NULL, &events.item_events, 0, 5);
-  g_assert_cmpuint (events.item_events, >, 0);
+typedef struct
+{
+  gint64 frozen_us;
+  gint64 thawed_us;
+  gint64 recovered_us;   /* 0: not within 10 s */
+  Sample no_db;          /* a request needing no database, during the stall */
+} Timeline;
 
+/* No assertion from the freeze to the thaw, so that a failure cannot leave the cluster
+ * frozen (the harness and its watchdog thaw it too). */
+static void
+freeze_and_thaw (Timeline *t,
+                 guint    *round)
+{
+  g_autoptr(SoupSession) probe = new_session ();
+
+  lp_test_server_freeze_database (server, WATCHDOG_S);
+  t->frozen_us = g_get_monotonic_time ();
+  g_usleep ((TIMEOUT_MS + 500) * 1000);
+  /* The main loop stays free: what needs no database is answered at once. */
+  request (probe, "/api/v1/no-such-thing", NULL, &t->no_db);
+  while (g_get_monotonic_time () < t->frozen_us + STALL_MS * 1000)
+    spin (NULL, NULL, 0, 0.05);
+  /* Measured before: requests may be answered while the thaw waits for its watchdog. */
+  t->thawed_us = g_get_monotonic_time ();
+  lp_test_server_thaw_database (server);
+
+  /* Back: rounds until every request of one answers 200. */
+  while (g_get_monotonic_time () < t->thawed_us + 10 * G_USEC_PER_SEC)
+    if (run_round ((*round)++, NULL))
+      {
+        t->recovered_us = g_get_monotonic_time ();
+        break;
+      }
+}
+
+static void
+assert_stall_handled (const Load     *load,
+                      const Timeline *t)
+{
+  Summary s = summarize (load->samples, t->frozen_us, t->thawed_us);
+
+  g_test_message ("stall %d ms, statement timeout %d ms: %u requests, %u during the stall, "
+                  "%u answered 503; longest request %.0f ms, longest 503 %.0f ms; "
+                  "request needing no database %.0f ms",
+                  STALL_MS, TIMEOUT_MS, load->samples->len, s.n_in_stall, s.n_503, s.max_ms,
+                  s.max_503_ms, (t->no_db.ended_us - t->no_db.started_us) / 1000.0);
+  if (t->recovered_us != 0)
+    g_test_message ("recovery: all %d workers answered 200 %.0f ms after the thaw",
+                    WORKERS, (t->recovered_us - t->thawed_us) / 1000.0);
+
+  g_assert_cmpuint (s.n_in_stall, >, 0);
+  if (s.n_wrong_in_stall > 0)
+    g_error ("%u of %u requests during the stall did not get a JSON 503 unavailable "
+             "(first: HTTP %u)", s.n_wrong_in_stall, s.n_in_stall, s.first_wrong_status);
+  g_assert_cmpfloat (s.max_ms, <=, TIMEOUT_MS + 1000);
+  g_assert_cmpuint (t->no_db.status, ==, 404);
+  g_assert_cmpint (t->no_db.ended_us - t->no_db.started_us, <, 500 * 1000);
+  g_assert_cmpint (t->recovered_us, !=, 0);
+  g_assert_cmpint (t->recovered_us - t->thawed_us, <=, RECOVERY_MS * 1000);
+}
+
+static void
+test_freeze_and_thaw (void)
+{
+  g_autoptr(SoupSession) ws_session = soup_session_new ();
+  EventClient events = { 0 };
+  Load load = { 0 };
+  GThread *threads[LOAD_THREADS];
+  Timeline timeline = { 0 };
+  guint round = 0, failure = 0, resyncs_before;
+
+  /* Every worker connected, and a client on the events feed. */
+  g_assert_true (run_round (round++, NULL));
+  events_open (&events, ws_session);
+  resyncs_before = events.resyncs;
+
+  g_mutex_init (&load.lock);
+  load.samples = g_array_new (FALSE, TRUE, sizeof (Sample));
+  g_array_set_clear_func (load.samples, sample_clear);
+  for (guint i = 0; i < LOAD_THREADS; i++)
+    threads[i] = g_thread_new ("load", load_thread, &load);
+  g_usleep (300 * 1000);
+  freeze_and_thaw (&timeline, &round);
+  g_atomic_int_set (&load.stop, TRUE);
+  for (guint i = 0; i < LOAD_THREADS; i++)
+    g_thread_join (threads[i]);
+  assert_stall_handled (&load, &timeline);
+
+  /* No stuck worker: more rounds, all served. */
+  for (int i = 0; i < 5; i++)
+    if (!run_round (round++, &failure))
+      g_error ("a round after recovery got HTTP %u", failure);
+  assert_connections_released ();
+  assert_events_back (&events, resyncs_before);
+
+  events_close (&events);
   g_array_unref (load.samples);
   g_mutex_clear (&load.lock);
-  soup_websocket_connection_close (events.ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
-  spin (NULL, NULL, 0, 0.2);
-  g_signal_handlers_disconnect_by_data (events.ws, &events);
-  g_object_unref (events.ws);
-  sample_clear (&no_db);
+  sample_clear (&timeline.no_db);
 }
 
 int
