@@ -157,7 +157,8 @@ connect_until (const char  *conninfo,
                            "The database is unavailable: out of memory");
       return NULL;
     }
-  if (PQstatus (conn) == CONNECTION_BAD || !finish_connecting (conn, PQconnectPoll, deadline, cancel))
+  if (PQstatus (conn) == CONNECTION_BAD ||
+      !finish_connecting (conn, PQconnectPoll, deadline, cancel))
     {
       const char *message = PQstatus (conn) == CONNECTION_BAD ? PQerrorMessage (conn)
                                                                : "no answer in time";

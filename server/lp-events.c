@@ -585,12 +585,13 @@ log_handshake (LpEventHub        *self,
                gsize              bytes,
                const char        *username)
 {
-  const char *forwarded = soup_message_headers_get_one (
-                            soup_server_message_get_request_headers (msg), "X-Forwarded-For");
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char * const *trusted = (const char * const *) self->trusted_proxies;
   /* The client as the HTTP path logs it: behind a trusted proxy, not the proxy. */
-  g_autofree char *address = lp_request_client_address (soup_server_message_get_remote_host (msg),
-                                                         forwarded,
-                                                         (const char * const *) self->trusted_proxies);
+  g_autofree char *address = lp_request_client_address (
+                               soup_server_message_get_remote_host (msg),
+                               soup_message_headers_get_one (headers, "X-Forwarded-For"),
+                               trusted);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
   double ms = (g_get_monotonic_time () - started_us) / 1000.0;
