@@ -18,22 +18,44 @@
 #include <sys/socket.h>
 
 #define MAX_TX_ATTEMPTS 8
+/* How long past the statement timeout we wait for an answer before giving up on the
+ * connection: PostgreSQL's own cancel answers within milliseconds when it can answer. */
+#define EXEC_GRACE_MS   500
+/* How often the pool tries the database again once it stopped answering. */
+#define PROBE_RETRY_MS  200
+/* A wait that can be cancelled looks at its flag this often. */
+#define POLL_SLICE_MS   100
 
 /* The SQLSTATE of the last failed statement on this thread, so the transaction helper can
  * tell a serialization failure (retry) from any other error (give up). */
 static __thread char last_sqlstate[6];
 
 /* Our own deadline on top of PostgreSQL's statement_timeout: the server-side timeout does
- * nothing for a database that is gone or frozen. */
-static int exec_deadline_ms = 7000;
+ * nothing for a database that is gone or frozen. Per thread, like the connection it
+ * belongs to (set when the thread connects). */
+static __thread int exec_deadline_ms = 7000;
+/* How long a reset of a connection that died while idle may take. */
+static __thread int reset_timeout_ms = 3000;
+/* Set when a statement on this thread passed its deadline: the database stalled. The
+ * worker reads saw_stall after each job; timed_out is for the last statement only. */
+static __thread gboolean saw_stall;
+static __thread gboolean timed_out;
 
 struct _LpDbPool
 {
   GAsyncQueue *queue;
   GPtrArray   *threads;
+  GThread     *probe;
   char        *conninfo;
   int          statement_timeout_ms;
   int          connect_timeout_s;
+
+  /* While down, a worker without a connection does not try to connect (the request gets
+   * 503 at once) and the probe thread tries instead, until the database answers. */
+  GMutex       lock;
+  GCond        changed;
+  int          down;       /* atomic */
+  int          stopping;   /* atomic */
 };
 
 typedef struct
@@ -50,10 +72,72 @@ ignore_notice (void       *arg,
   g_debug ("%s", message);
 }
 
-PGconn *
-lp_db_connect (const char  *conninfo,
+/* Waits until the connection's socket is ready or the deadline passes; a set *cancel
+ * ends the wait early (checked every POLL_SLICE_MS). */
+static gboolean
+wait_socket (PGconn    *conn,
+             short      events,
+             gint64     deadline,
+             const int *cancel)
+{
+  struct pollfd pfd = { .fd = PQsocket (conn), .events = events };
+  int remaining, rc;
+
+  if (pfd.fd < 0)
+    return FALSE;
+  do
+    {
+      remaining = (int) ((deadline - g_get_monotonic_time ()) / 1000);
+      if (remaining <= 0 || (cancel != NULL && g_atomic_int_get (cancel)))
+        return FALSE;
+      if (cancel != NULL)
+        remaining = MIN (remaining, POLL_SLICE_MS);
+      rc = poll (&pfd, 1, remaining);
+    }
+  while ((rc < 0 && errno == EINTR) || (rc == 0 && cancel != NULL));
+  return rc > 0;
+}
+
+/* Drives PQconnectPoll or PQresetPoll to the end, never past the deadline: libpq's own
+ * connect_timeout only applies to its blocking calls. */
+static gboolean
+finish_connecting (PGconn                      *conn,
+                   PostgresPollingStatusType  (*poll_func) (PGconn *),
+                   gint64                       deadline,
+                   const int                   *cancel)
+{
+  PostgresPollingStatusType status = PGRES_POLLING_WRITING;
+
+  for (;;)
+    {
+      if (status == PGRES_POLLING_OK)
+        return TRUE;
+      if (status == PGRES_POLLING_FAILED)
+        return FALSE;
+      if (!wait_socket (conn, status == PGRES_POLLING_READING ? POLLIN : POLLOUT, deadline,
+                        cancel))
+        return FALSE;
+      status = poll_func (conn);
+    }
+}
+
+/* Closes a connection without waiting for the server: the socket is shut down first, so
+ * the Terminate message PQfinish sends fails at once instead of waiting for room. */
+void
+lp_db_drop_connection (PGconn *conn)
+{
+  if (conn == NULL)
+    return;
+  if (PQsocket (conn) >= 0)
+    shutdown (PQsocket (conn), SHUT_RDWR);
+  PQfinish (conn);
+}
+
+static PGconn *
+connect_until (const char  *conninfo,
                int          statement_timeout_ms,
-               int          connect_timeout_s,
+               gint64       deadline,
+               const int   *cancel,
                GError     **error)
 {
   g_autofree char *options = g_strdup_printf ("-c statement_timeout=%d -c lock_timeout=%d "
@@ -61,22 +145,85 @@ lp_db_connect (const char  *conninfo,
                                               "-c TimeZone=UTC -c jit=off",
                                               statement_timeout_ms, statement_timeout_ms,
                                               statement_timeout_ms * 2);
-  g_autofree char *timeout = g_strdup_printf ("%d", connect_timeout_s);
-  const char *keys[] = { "dbname", "connect_timeout", "options", "application_name",
-                         "keepalives_idle", "tcp_user_timeout", NULL };
-  const char *values[] = { conninfo, timeout, options, "lentera-server", "30", "10000", NULL };
-  PGconn *conn;
+  const char *keys[] = { "dbname", "options", "application_name", "keepalives_idle",
+                         "tcp_user_timeout", NULL };
+  const char *values[] = { conninfo, options, "lentera-server", "30", "10000", NULL };
+  PGconn *conn = PQconnectStartParams (keys, values, 1);
 
-  exec_deadline_ms = statement_timeout_ms + 2000;
-  conn = PQconnectdbParams (keys, values, 1);
-  if (PQstatus (conn) != CONNECTION_OK)
+  exec_deadline_ms = statement_timeout_ms + EXEC_GRACE_MS;
+  if (conn == NULL)
     {
-      g_set_error (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable: %s",
-                   PQerrorMessage (conn));
-      PQfinish (conn);
+      g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAVAILABLE,
+                           "The database is unavailable: out of memory");
+      return NULL;
+    }
+  if (PQstatus (conn) == CONNECTION_BAD ||
+      !finish_connecting (conn, PQconnectPoll, deadline, cancel))
+    {
+      const char *message = PQstatus (conn) == CONNECTION_BAD ? PQerrorMessage (conn)
+                                                               : "no answer in time";
+
+      /* libpq's message may run over several lines: the first says what happened. */
+      g_set_error (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable: %.*s",
+                   (int) strcspn (message, "\n"), message);
+      lp_db_drop_connection (conn);
       return NULL;
     }
   PQsetNoticeProcessor (conn, ignore_notice, NULL);
+  /* Nothing is queued yet, so this does not flush; from now on libpq never blocks. */
+  PQsetnonblocking (conn, 1);
+  return conn;
+}
+
+PGconn *
+lp_db_connect (const char  *conninfo,
+               int          statement_timeout_ms,
+               int          connect_timeout_s,
+               GError     **error)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) connect_timeout_s * G_USEC_PER_SEC;
+
+  reset_timeout_ms = MIN (connect_timeout_s * 1000, statement_timeout_ms);
+  return connect_until (conninfo, statement_timeout_ms, deadline, NULL, error);
+}
+
+/* A connection may serve the next job only when libpq has nothing in progress on it and
+ * no transaction was left open: anything else is given up. */
+static gboolean
+connection_reusable (PGconn *conn)
+{
+  return PQstatus (conn) == CONNECTION_OK && PQtransactionStatus (conn) == PQTRANS_IDLE;
+}
+
+static void
+mark_down (LpDbPool     *pool,
+           const GError *error)
+{
+  g_mutex_lock (&pool->lock);
+  if (!g_atomic_int_get (&pool->down))
+    {
+      g_message ("The database does not answer (%s); requests get 503 until it does",
+                 error != NULL ? error->message : "a statement passed its deadline");
+      g_atomic_int_set (&pool->down, TRUE);
+      g_cond_broadcast (&pool->changed);
+    }
+  g_mutex_unlock (&pool->lock);
+}
+
+/* One connection a worker may wait for: never longer than a statement may take, so a
+ * request stays within its statement timeout even when it has to connect first. */
+static PGconn *
+worker_connect (LpDbPool *pool)
+{
+  int timeout_ms = MIN (pool->connect_timeout_s * 1000, pool->statement_timeout_ms);
+  g_autoptr(GError) error = NULL;
+  PGconn *conn;
+
+  reset_timeout_ms = timeout_ms;
+  conn = connect_until (pool->conninfo, pool->statement_timeout_ms,
+                        g_get_monotonic_time () + (gint64) timeout_ms * 1000, NULL, &error);
+  if (conn == NULL)
+    mark_down (pool, error);
   return conn;
 }
 
@@ -95,14 +242,71 @@ worker_main (gpointer data)
       g_free (job);
       if (func == NULL)
         break;
-      if (conn != NULL && PQstatus (conn) != CONNECTION_OK)
-        g_clear_pointer (&conn, PQfinish);
-      if (conn == NULL)
-        conn = lp_db_connect (pool->conninfo, pool->statement_timeout_ms,
-                              pool->connect_timeout_s, NULL);
+      if (conn == NULL && !g_atomic_int_get (&pool->down))
+        conn = worker_connect (pool);
+      saw_stall = FALSE;
       func (conn, user_data);
+      if (saw_stall)
+        mark_down (pool, NULL);
+      if (conn != NULL && !connection_reusable (conn))
+        g_clear_pointer (&conn, lp_db_drop_connection);
     }
   g_clear_pointer (&conn, PQfinish);
+  return NULL;
+}
+
+/* Runs while the pool is down: tries the database until it answers a query. */
+static gboolean
+probe_once (LpDbPool *pool)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) pool->connect_timeout_s * G_USEC_PER_SEC;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) res = NULL;
+  PGconn *conn;
+
+  conn = connect_until (pool->conninfo, pool->statement_timeout_ms, deadline, &pool->stopping,
+                        &error);
+  if (conn == NULL)
+    {
+      g_debug ("Probe: %s", error->message);
+      return FALSE;
+    }
+  res = lp_db_exec (conn, "SELECT 1", 0, NULL, &error);
+  if (connection_reusable (conn))
+    PQfinish (conn);
+  else
+    lp_db_drop_connection (conn);
+  return res != NULL;
+}
+
+static gpointer
+probe_main (gpointer data)
+{
+  LpDbPool *pool = data;
+
+  g_mutex_lock (&pool->lock);
+  while (!g_atomic_int_get (&pool->stopping))
+    {
+      gboolean answered;
+
+      if (!g_atomic_int_get (&pool->down))
+        {
+          g_cond_wait (&pool->changed, &pool->lock);
+          continue;
+        }
+      g_mutex_unlock (&pool->lock);
+      answered = probe_once (pool);
+      g_mutex_lock (&pool->lock);
+      if (answered)
+        {
+          g_message ("The database answers again");
+          g_atomic_int_set (&pool->down, FALSE);
+        }
+      else if (!g_atomic_int_get (&pool->stopping))
+        g_cond_wait_until (&pool->changed, &pool->lock,
+                           g_get_monotonic_time () + PROBE_RETRY_MS * 1000);
+    }
+  g_mutex_unlock (&pool->lock);
   return NULL;
 }
 
@@ -119,9 +323,11 @@ lp_db_pool_new (const char *conninfo,
   pool->conninfo = g_strdup (conninfo);
   pool->statement_timeout_ms = statement_timeout_ms;
   pool->connect_timeout_s = connect_timeout_s;
-  exec_deadline_ms = statement_timeout_ms + 2000;
+  g_mutex_init (&pool->lock);
+  g_cond_init (&pool->changed);
   for (int i = 0; i < n_workers; i++)
     g_ptr_array_add (pool->threads, g_thread_new ("lp-db-worker", worker_main, pool));
+  pool->probe = g_thread_new ("lp-db-probe", probe_main, pool);
   return pool;
 }
 
@@ -150,47 +356,33 @@ lp_db_pool_free (LpDbPool *pool)
     g_async_queue_push (pool->queue, g_new0 (Job, 1));
   for (guint i = 0; i < pool->threads->len; i++)
     g_thread_join (g_ptr_array_index (pool->threads, i));
+  g_mutex_lock (&pool->lock);
+  g_atomic_int_set (&pool->stopping, TRUE);
+  g_cond_broadcast (&pool->changed);
+  g_mutex_unlock (&pool->lock);
+  g_thread_join (pool->probe);
+  g_mutex_clear (&pool->lock);
+  g_cond_clear (&pool->changed);
   g_ptr_array_unref (pool->threads);
   g_async_queue_unref (pool->queue);
   g_free (pool->conninfo);
   g_free (pool);
 }
 
-/* Waits until the connection's socket is ready or the deadline passes. */
-static gboolean
-wait_socket (PGconn *conn,
-             short   events,
-             gint64  deadline)
-{
-  struct pollfd pfd = { .fd = PQsocket (conn), .events = events };
-  int remaining, rc;
-
-  do
-    {
-      remaining = (int) ((deadline - g_get_monotonic_time ()) / 1000);
-      if (remaining <= 0)
-        return FALSE;
-      rc = poll (&pfd, 1, remaining);
-    }
-  while (rc < 0 && errno == EINTR);
-  return rc > 0;
-}
-
-/* Gives up on a connection whose server stopped answering: shutting the socket down
- * makes libpq report CONNECTION_BAD, and the worker reconnects for its next job. */
+/* Gives up on a connection whose server stopped answering, without waiting for it (no
+ * PQcancel: that waits for the server too). Shutting the socket down makes libpq see
+ * the end of the stream, so the connection reads CONNECTION_BAD from here on and the
+ * worker drops it after the job; the server's backend ends when it next reads. */
 static void
 abandon_connection (PGconn *conn)
 {
-  g_autofree char *errbuf = g_malloc0 (256);
-  PGcancel *cancel = PQgetCancel (conn);
-
-  if (cancel != NULL)
-    {
-      PQcancel (cancel, errbuf, 256);
-      PQfreeCancel (cancel);
-    }
+  saw_stall = TRUE;
+  timed_out = TRUE;
   shutdown (PQsocket (conn), SHUT_RDWR);
-  PQconsumeInput (conn);
+  /* Each call reads what is buffered; the last one sees the end of the stream. */
+  for (int i = 0; i < 64 && PQstatus (conn) == CONNECTION_OK; i++)
+    if (!PQconsumeInput (conn))
+      break;
 }
 
 static PGresult *
@@ -199,15 +391,22 @@ collect_results (PGconn *conn,
 {
   PGresult *last = NULL;
 
-  while (PQflush (conn) == 1)
-    if (!wait_socket (conn, POLLIN | POLLOUT, deadline) || !PQconsumeInput (conn))
-      goto broken;
+  for (;;)
+    {
+      int flushed = PQflush (conn);
+
+      if (flushed == 0)
+        break;
+      if (flushed < 0 || !wait_socket (conn, POLLIN | POLLOUT, deadline, NULL) ||
+          !PQconsumeInput (conn))
+        goto broken;
+    }
   for (;;)
     {
       PGresult *res;
 
       while (PQisBusy (conn))
-        if (!wait_socket (conn, POLLIN, deadline) || !PQconsumeInput (conn))
+        if (!wait_socket (conn, POLLIN, deadline, NULL) || !PQconsumeInput (conn))
           goto broken;
       res = PQgetResult (conn);
       if (res == NULL)
@@ -225,7 +424,8 @@ collect_results (PGconn *conn,
 
 broken:
   g_clear_pointer (&last, PQclear);
-  abandon_connection (conn);
+  if (PQstatus (conn) == CONNECTION_OK)
+    abandon_connection (conn);
   return NULL;
 }
 
@@ -254,6 +454,7 @@ exec_once (PGconn       *conn,
 {
   gint64 deadline = g_get_monotonic_time () + (gint64) exec_deadline_ms * 1000;
 
+  timed_out = FALSE;
   if (PQstatus (conn) != CONNECTION_OK)
     return NULL;
   if (PQisnonblocking (conn) == 0)
@@ -266,17 +467,27 @@ exec_once (PGconn       *conn,
 
 /* A connection that died while idle (the database restarted) is reset and the statement
  * sent again, but only when nothing can have been half-done: outside a transaction, for
- * a statement that starts one or only reads. */
+ * a statement that starts one or only reads. Never after a stall (the reset would only
+ * wait for the same frozen server), and never longer than a statement may take. */
 static gboolean
 may_retry_on_fresh_connection (PGconn     *conn,
                                gboolean    was_idle,
                                const char *sql)
 {
-  if (!was_idle || PQstatus (conn) == CONNECTION_OK)
+  gint64 deadline = g_get_monotonic_time () + (gint64) reset_timeout_ms * 1000;
+
+  if (!was_idle || timed_out || PQstatus (conn) == CONNECTION_OK)
     return FALSE;
   if (!g_str_has_prefix (sql, "BEGIN") && !g_str_has_prefix (sql, "SELECT"))
     return FALSE;
-  PQreset (conn);
+  if (!PQresetStart (conn) || !finish_connecting (conn, PQresetPoll, deadline, NULL))
+    {
+      /* A half-done reset is not left for libpq to finish later. */
+      if (PQsocket (conn) >= 0)
+        shutdown (PQsocket (conn), SHUT_RDWR);
+      return FALSE;
+    }
+  PQsetnonblocking (conn, 1);
   return PQstatus (conn) == CONNECTION_OK;
 }
 

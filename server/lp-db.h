@@ -17,7 +17,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
  * Database plumbing. The HTTP side never touches PostgreSQL: it queues a job on the
  * LpDbPool, whose worker threads each own one PGconn (a PGconn never crosses threads).
  * Every statement has a deadline enforced on our side too, so a database that stops
- * answering gives LP_ERROR_UNAVAILABLE instead of a hung worker.
+ * answering gives LP_ERROR_UNAVAILABLE instead of a hung worker: the worker then drops
+ * its connection without waiting for the server, the pool counts as down (workers
+ * without a connection answer at once instead of connecting) and a probe thread tries
+ * the database until it answers again.
  */
 typedef struct _LpDbPool LpDbPool;
 
@@ -35,10 +38,14 @@ void      lp_db_pool_push     (LpDbPool    *pool,
                                gpointer     user_data);
 void      lp_db_pool_free     (LpDbPool    *pool);
 
+/* Connects within connect_timeout_s without blocking past it (a frozen server included);
+ * the connection is in libpq's non-blocking mode. */
 PGconn   *lp_db_connect       (const char  *conninfo,
                                int          statement_timeout_ms,
                                int          connect_timeout_s,
                                GError     **error);
+/* PQfinish that never waits for the server, for a connection that may have stalled. */
+void      lp_db_drop_connection (PGconn    *conn);
 
 PGresult *lp_db_exec          (PGconn             *conn,
                                const char         *sql,

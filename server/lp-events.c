@@ -12,6 +12,7 @@
 
 #include "lp-error.h"
 #include "lp-json.h"
+#include "lp-request.h"
 #include "lp-sessions.h"
 #include "lp-validation.h"
 
@@ -24,9 +25,11 @@
 #define MAX_INCOMING_BYTES  1024
 #define SEND_BUFFER_BYTES   (64 * 1024)
 #define RETRY_FIRST_MS      100
-#define RETRY_MAX_MS        5000
+#define RETRY_MAX_MS        2000
 #define RECHECK_SECONDS     60
 #define CLOSE_WAIT_MS       2000
+#define HEARTBEAT_SECONDS   5
+#define HEARTBEAT_GRACE_MS  500
 
 /* Who is on the other end of a handshake; attached to the message until the upgrade. */
 typedef struct
@@ -56,6 +59,7 @@ struct _LpEventHub
   LpDbPool     *pool;          /* not owned; outlives the hub's last job */
   int           statement_timeout_ms;
   int           connect_timeout_s;
+  GStrv         trusted_proxies;   /* for the access log's client address */
   GMainContext *context;
   gboolean      stopping;
 
@@ -68,6 +72,13 @@ struct _LpEventHub
   guint         retry_id;
   guint         retry_ms;
   gboolean      reported_down;
+
+  /* A query on the listening connection now and then: a database that stalls (or a
+   * network that drops it silently) sends no notification and no error, so silence
+   * alone would keep a dead listener, and the reply cache with it, forever. */
+  guint         heartbeat_id;
+  guint         heartbeat_seconds;
+  guint         heartbeat_deadline_id;   /* set while a heartbeat awaits its answer */
 
   guint         recheck_id;
   guint         recheck_seconds;
@@ -349,21 +360,24 @@ typedef struct
   GError     *error;
 } ConnectJob;
 
+/* Never waits for the server: the connection may be the one that stalled. */
 static void
 listener_close (LpEventHub *self)
 {
   gboolean was_listening = self->listen_conn != NULL;
 
   g_clear_handle_id (&self->listen_watch, g_source_remove);
-  g_clear_pointer (&self->listen_conn, PQfinish);
+  g_clear_handle_id (&self->heartbeat_deadline_id, g_source_remove);
+  g_clear_pointer (&self->listen_conn, lp_db_drop_connection);
   if (was_listening)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTENING]);
 }
 
 static void
-listener_lost (LpEventHub *self)
+listener_lost (LpEventHub *self,
+               const char *reason)
 {
-  const char *message = PQerrorMessage (self->listen_conn);
+  const char *message = reason != NULL ? reason : PQerrorMessage (self->listen_conn);
   g_autofree char *why = g_strndup (message, strcspn (message, "\n"));
 
   g_message ("The events listener lost the database (%s); reconnecting", why);
@@ -371,6 +385,54 @@ listener_lost (LpEventHub *self)
   self->retry_ms = RETRY_FIRST_MS;
   self->reported_down = TRUE;
   listener_connect (self);
+}
+
+/* Reads the heartbeat's answer once it is in: never blocks, PQisBusy says it is. */
+static void
+heartbeat_collect (LpEventHub *self)
+{
+  if (self->heartbeat_deadline_id == 0)
+    return;
+  while (!PQisBusy (self->listen_conn))
+    {
+      PGresult *res = PQgetResult (self->listen_conn);
+
+      if (res == NULL)
+        {
+          g_clear_handle_id (&self->heartbeat_deadline_id, g_source_remove);
+          return;
+        }
+      PQclear (res);
+    }
+}
+
+static gboolean
+on_heartbeat_late (gpointer data)
+{
+  LpEventHub *self = data;
+
+  self->heartbeat_deadline_id = 0;
+  listener_lost (self, "no answer in time");
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_heartbeat (gpointer data)
+{
+  LpEventHub *self = data;
+
+  if (self->listen_conn == NULL || self->heartbeat_deadline_id != 0)
+    return G_SOURCE_CONTINUE;
+  /* The connection is non-blocking: a query this small goes out at once, and one that
+   * could not is caught by the deadline like a server that does not answer. */
+  if (!PQsendQuery (self->listen_conn, "SELECT 1") || PQflush (self->listen_conn) < 0)
+    {
+      listener_lost (self, NULL);
+      return G_SOURCE_CONTINUE;
+    }
+  self->heartbeat_deadline_id = g_timeout_add (self->statement_timeout_ms + HEARTBEAT_GRACE_MS,
+                                               on_heartbeat_late, self);
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -386,7 +448,7 @@ on_listener_ready (int          fd,
   if (!PQconsumeInput (self->listen_conn))
     {
       self->listen_watch = 0;
-      listener_lost (self);
+      listener_lost (self, NULL);
       return G_SOURCE_REMOVE;
     }
   while ((notify = PQnotifies (self->listen_conn)) != NULL)
@@ -408,9 +470,12 @@ on_listener_ready (int          fd,
   for (guint i = 0; i < events->len; i++)
     dispatch_notification (self, g_ptr_array_index (events, i));
   if (PQstatus (self->listen_conn) == CONNECTION_OK)
-    return G_SOURCE_CONTINUE;
+    {
+      heartbeat_collect (self);
+      return G_SOURCE_CONTINUE;
+    }
   self->listen_watch = 0;
-  listener_lost (self);
+  listener_lost (self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -491,7 +556,7 @@ connect_thread (gpointer data)
       if (events != NULL)
         catalog = lp_db_exec (conn, "LISTEN " LP_CATALOG_CHANNEL, 0, NULL, &job->error);
       if (catalog == NULL)
-        g_clear_pointer (&conn, PQfinish);
+        g_clear_pointer (&conn, lp_db_drop_connection);
     }
   job->conn = conn;
   run_on_main (self, connect_done, job);
@@ -513,12 +578,20 @@ listener_connect (LpEventHub *self)
  * ------------------------------------------------------------------------------------ */
 
 static void
-log_handshake (SoupServerMessage *msg,
+log_handshake (LpEventHub        *self,
+               SoupServerMessage *msg,
                gint64             started_us,
                guint              status,
                gsize              bytes,
                const char        *username)
 {
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char * const *trusted = (const char * const *) self->trusted_proxies;
+  /* The client as the HTTP path logs it: behind a trusted proxy, not the proxy. */
+  g_autofree char *address = lp_request_client_address (
+                               soup_server_message_get_remote_host (msg),
+                               soup_message_headers_get_one (headers, "X-Forwarded-For"),
+                               trusted);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
   double ms = (g_get_monotonic_time () - started_us) / 1000.0;
@@ -527,11 +600,12 @@ log_handshake (SoupServerMessage *msg,
   g_printerr ("%s method=%s path=%s status=%u ms=%.2f bytes=%" G_GSIZE_FORMAT " ip=%s user=%s\n",
               stamp, soup_server_message_get_method (msg),
               g_uri_get_path (soup_server_message_get_uri (msg)), status, ms, bytes,
-              soup_server_message_get_remote_host (msg), username != NULL ? username : "-");
+              address, username != NULL ? username : "-");
 }
 
 static void
-refuse (SoupServerMessage *msg,
+refuse (LpEventHub        *self,
+        SoupServerMessage *msg,
         gint64             started_us,
         const GError      *error)
 {
@@ -551,18 +625,19 @@ refuse (SoupServerMessage *msg,
                                     SOUP_MEMORY_TAKE, text, length);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                 "Connection", "close");
-  log_handshake (msg, started_us, lp_error_code_http_status (code), length, NULL);
+  log_handshake (self, msg, started_us, lp_error_code_http_status (code), length, NULL);
 }
 
 static void
-refuse_with (SoupServerMessage *msg,
+refuse_with (LpEventHub        *self,
+             SoupServerMessage *msg,
              gint64             started_us,
              LpErrorCode        code,
              const char        *message)
 {
   g_autoptr(GError) error = g_error_new_literal (LP_ERROR, code, message);
 
-  refuse (msg, started_us, error);
+  refuse (self, msg, started_us, error);
 }
 
 /* The token as lp-request.c reads it: the Authorization header first, then
@@ -627,7 +702,7 @@ auth_done (gpointer data)
                              "The server is shutting down");
       if (job->error != NULL)
         {
-          refuse (msg, job->auth->started_us, job->error);
+          refuse (job->hub, msg, job->auth->started_us, job->error);
           auth_free (job->auth);
         }
       else
@@ -689,19 +764,19 @@ on_events_request (SoupServer        *server,
   Auth *auth;
 
   if (!g_str_equal (path, LP_EVENTS_PATH))
-    return refuse_with (msg, started_us, LP_ERROR_NOT_FOUND, "No such resource");
+    return refuse_with (self, msg, started_us, LP_ERROR_NOT_FOUND, "No such resource");
   if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
-    return refuse_with (msg, started_us, LP_ERROR_METHOD_NOT_ALLOWED,
+    return refuse_with (self, msg, started_us, LP_ERROR_METHOD_NOT_ALLOWED,
                         "This method is not allowed here");
   if (!soup_websocket_server_check_handshake (msg, NULL, NULL, NULL, NULL))
-    return refuse_with (msg, started_us, LP_ERROR_BAD_REQUEST,
+    return refuse_with (self, msg, started_us, LP_ERROR_BAD_REQUEST,
                         "This is a WebSocket endpoint; send a WebSocket handshake");
   if (self->stopping)
-    return refuse_with (msg, started_us, LP_ERROR_UNAVAILABLE, "The server is shutting down");
+    return refuse_with (self, msg, started_us, LP_ERROR_UNAVAILABLE, "The server is shutting down");
 
   token = request_token (msg, query);
   if (token != NULL && *token == '\0')
-    return refuse_with (msg, started_us, LP_ERROR_UNAUTHORIZED,
+    return refuse_with (self, msg, started_us, LP_ERROR_UNAUTHORIZED,
                         "Your session has ended; please log in again");
   auth = g_new0 (Auth, 1);
   auth->started_us = started_us;
@@ -733,7 +808,7 @@ on_websocket (SoupServer              *server,
       g_clear_pointer (&auth, auth_free);
       return;
     }
-  log_handshake (msg, auth->started_us, SOUP_STATUS_SWITCHING_PROTOCOLS, 0, auth->username);
+  log_handshake (self, msg, auth->started_us, SOUP_STATUS_SWITCHING_PROTOCOLS, 0, auth->username);
   limit_send_buffer (msg);
   g_hash_table_add (self->clients, client_new (self, ws, auth));
 }
@@ -880,6 +955,7 @@ lp_event_hub_finalize (GObject *object)
   g_hash_table_unref (self->clients);
   g_main_context_unref (self->context);
   g_free (self->conninfo);
+  g_strfreev (self->trusted_proxies);
   G_OBJECT_CLASS (lp_event_hub_parent_class)->finalize (object);
 }
 
@@ -932,14 +1008,16 @@ lp_event_hub_init (LpEventHub *self)
   self->retry_ms = RETRY_FIRST_MS;
 }
 
-/* LENTERA_EVENTS_RECHECK_SECONDS shortens the session check for the tests. */
+/* LENTERA_EVENTS_RECHECK_SECONDS and LENTERA_EVENTS_HEARTBEAT_SECONDS shorten the
+ * session check and the listener's heartbeat for the tests. */
 static guint
-recheck_seconds (void)
+env_seconds (const char *name,
+             guint       fallback)
 {
-  const char *value = g_getenv ("LENTERA_EVENTS_RECHECK_SECONDS");
+  const char *value = g_getenv (name);
   guint64 seconds = value != NULL ? g_ascii_strtoull (value, NULL, 10) : 0;
 
-  return seconds > 0 && seconds <= 3600 ? (guint) seconds : RECHECK_SECONDS;
+  return seconds > 0 && seconds <= 3600 ? (guint) seconds : fallback;
 }
 
 LpEventHub *
@@ -956,7 +1034,9 @@ lp_event_hub_new (const char     *conninfo,
   self->pool = pool;
   self->statement_timeout_ms = config->statement_timeout_ms;
   self->connect_timeout_s = config->connect_timeout_s;
-  self->recheck_seconds = recheck_seconds ();
+  self->trusted_proxies = g_strdupv (config->trusted_proxies);
+  self->recheck_seconds = env_seconds ("LENTERA_EVENTS_RECHECK_SECONDS", RECHECK_SECONDS);
+  self->heartbeat_seconds = env_seconds ("LENTERA_EVENTS_HEARTBEAT_SECONDS", HEARTBEAT_SECONDS);
   return self;
 }
 
@@ -976,6 +1056,7 @@ lp_event_hub_attach (LpEventHub *self,
   soup_server_add_websocket_handler (server, LP_EVENTS_PATH, NULL, NULL, on_websocket,
                                      self, NULL);
   self->recheck_id = g_timeout_add_seconds (self->recheck_seconds, on_recheck, self);
+  self->heartbeat_id = g_timeout_add_seconds (self->heartbeat_seconds, on_heartbeat, self);
   listener_connect (self);
 }
 
@@ -1014,6 +1095,7 @@ lp_event_hub_stop (LpEventHub *self)
     return;
   self->stopping = TRUE;
   g_clear_handle_id (&self->recheck_id, g_source_remove);
+  g_clear_handle_id (&self->heartbeat_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->connect_thread != NULL)
     g_thread_join (g_steal_pointer (&self->connect_thread));

@@ -38,6 +38,7 @@ struct _LpServer
   LpEventHub  *events;
   guint        port;
   guint        overdue_timer;
+  int          overdue_queued;   /* atomic: a job is queued or running */
 };
 
 G_DEFINE_FINAL_TYPE (LpServer, lp_server, G_TYPE_OBJECT)
@@ -152,14 +153,27 @@ socket_port (GSocket *socket)
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
 }
 
+static void
+mark_overdue_on_worker (PGconn   *conn,
+                        gpointer  data)
+{
+  LpServer *self = data;
+
+  lp_loans_mark_overdue (conn, NULL);
+  g_atomic_int_set (&self->overdue_queued, FALSE);
+}
+
 /* Loans past their due date become overdue even when nobody looks at them; several
- * instances may run the job at once (it skips rows another one holds). */
+ * instances may run the job at once (it skips rows another one holds). A database that
+ * stalls holds a run up for at most a statement timeout, and runs never pile up behind
+ * it: the next one is queued only once the last one ended. */
 static gboolean
 queue_overdue_job (gpointer data)
 {
   LpServer *self = data;
 
-  lp_db_pool_push (self->pool, lp_loans_mark_overdue, NULL);
+  if (g_atomic_int_compare_and_exchange (&self->overdue_queued, FALSE, TRUE))
+    lp_db_pool_push (self->pool, mark_overdue_on_worker, self);
   return G_SOURCE_CONTINUE;
 }
 

@@ -198,29 +198,38 @@ client_closed (gpointer data)
   return ((EventClient *) data)->closed;
 }
 
-/* Connects with an optional Authorization header and query string; on refusal ws is
- * NULL and status holds the HTTP status. */
+/* Connects to a port with an optional header (name: value) and query string; on
+ * refusal ws is NULL and status holds the HTTP status. */
 static EventClient *
-open_raw (LpTestServer *server,
-          const char   *authorization,
-          const char   *query)
+open_port (guint       port,
+           const char *header,
+           const char *value,
+           const char *query)
 {
   EventClient *client = g_new0 (EventClient, 1);
-  g_autofree char *url = g_strdup_printf ("ws://127.0.0.1:%u/api/v1/events%s%s",
-                                          lp_test_server_get_port (server),
+  g_autofree char *url = g_strdup_printf ("ws://127.0.0.1:%u/api/v1/events%s%s", port,
                                           query != NULL ? "?" : "", query != NULL ? query : "");
   g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
 
   client->session = soup_session_new ();
   client->messages = g_ptr_array_new_with_free_func (g_free);
-  if (authorization != NULL)
-    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
-                                  authorization);
+  if (header != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), header, value);
   soup_session_websocket_connect_async (client->session, msg, NULL, NULL, G_PRIORITY_DEFAULT,
                                         NULL, on_connected, client);
   g_assert_true (spin_until (client_done, client, 10));
   client->status = soup_message_get_status (msg);
   return client;
+}
+
+/* Connects with an optional Authorization header and query string. */
+static EventClient *
+open_raw (LpTestServer *server,
+          const char   *authorization,
+          const char   *query)
+{
+  return open_port (lp_test_server_get_port (server),
+                    authorization != NULL ? "Authorization" : NULL, authorization, query);
 }
 
 static EventClient *
@@ -629,6 +638,62 @@ test_database_restart (void)
   g_assert_true (wait_for (client, "item.changed", item, 1.0));
 }
 
+/* Behind a trusted proxy the feed's access log names the client the proxy names, as
+ * the HTTP path's log does, for an upgrade and for a refusal alike. */
+static void
+test_access_log_address (void)
+{
+  g_autofree char *url = NULL;
+  const char *args[] = { "--port=0", "--database-url", lp_test_server_get_conninfo (server_a),
+                         "--trusted-proxy=127.0.0.1", NULL };
+  g_autoptr(GDataInputStream) log = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EventClient) client = NULL;
+  g_autofree char *line = NULL;
+  guint port = 0, n_lines = 0;
+
+  proc = lp_test_spawn_server_logged (args, &port, &log, &error);
+  g_assert_no_error (error);
+  client = open_port (port, "X-Forwarded-For", "203.0.113.9", NULL);
+  g_assert_nonnull (client->ws);
+  /* Not a handshake: refused with 400, and logged too. */
+  url = g_strdup_printf ("http://127.0.0.1:%u/api/v1/events", port);
+  msg = soup_message_new ("GET", url);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Forwarded-For",
+                                "198.51.100.1, 203.0.113.10");
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 400);
+
+  soup_websocket_connection_close (client->ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  g_assert_true (spin_until (client_closed, client, 10));
+  g_subprocess_send_signal (proc, SIGTERM);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+
+  while ((line = g_data_input_stream_read_line (log, NULL, NULL, &error)) != NULL)
+    {
+      if (strstr (line, "path=/api/v1/events") != NULL)
+        {
+          g_test_message ("%s", line);
+          if (strstr (line, "status=101") != NULL)
+            g_assert_nonnull (strstr (line, " ip=203.0.113.9 "));
+          else
+            g_assert_nonnull (strstr (line, " ip=203.0.113.10 "));
+          n_lines++;
+        }
+      g_clear_pointer (&line, g_free);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_lines, ==, 2);
+}
+
 /* Stopping an instance closes its feeds (1001) and still exits cleanly, also when a
  * client does not answer the close: this test does not run its main loop meanwhile. */
 static void
@@ -664,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/lp/events/session-ended", test_session_ended);
   g_test_add_func ("/lp/events/slow-client-dropped", test_slow_client_dropped);
   g_test_add_func ("/lp/events/shutdown-with-clients", test_shutdown_with_clients);
+  g_test_add_func ("/lp/events/access-log-address", test_access_log_address);
   g_test_add_func ("/lp/events/database-restart", test_database_restart);
   status = g_test_run ();
 

@@ -257,7 +257,7 @@ test_database_down_then_back (void)
       seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
       lp_assert_status (resp, 503);
       g_assert_cmpstr (lp_test_response_error_code (resp), ==, "unavailable");
-      /* The harness sets a 2 s statement timeout; the server adds 2 s of grace. */
+      /* The harness sets a 2 s statement timeout; the server adds 0.5 s of grace. */
       g_assert_cmpfloat (seconds, <, 4.5);
     }
 

@@ -15,9 +15,12 @@
 #include "lp-pg-cluster.h"
 
 #include <glib/gstdio.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 struct _LpTestServer
 {
@@ -28,6 +31,12 @@ struct _LpTestServer
   char         *conninfo;
   SoupSession  *session;
   GStrv         extra_args;
+
+  /* While the cluster is frozen: its processes, and a watchdog child that thaws them
+   * when the test dies or overstays (it holds the read end of a pipe we write to). */
+  GArray       *frozen_pids;
+  pid_t         watchdog;
+  int           watchdog_fd;
 };
 
 /* Every live server, so an aborting test still stops its processes and deletes its
@@ -58,12 +67,22 @@ lp_test_remove_tree (const char *path)
     g_printerr ("could not remove %s\n", path);
 }
 
+/* Async-signal-safe: also runs from emergency_cleanup(). */
+static void
+thaw_pids (LpTestServer *server)
+{
+  for (guint i = 0; server->frozen_pids != NULL && i < server->frozen_pids->len; i++)
+    kill (g_array_index (server->frozen_pids, pid_t, i), SIGCONT);
+}
+
 static void
 emergency_cleanup (int signum)
 {
   for (guint i = 0; live_servers != NULL && i < live_servers->len; i++)
     {
       LpTestServer *server = g_ptr_array_index (live_servers, i);
+      /* A frozen cluster would not stop: pg_ctl would wait for it forever. */
+      thaw_pids (server);
       if (server->proc != NULL)
         g_subprocess_force_exit (server->proc);
       if (server->cluster != NULL)
@@ -97,10 +116,12 @@ child_setup (gpointer data)
   prctl (PR_SET_PDEATHSIG, SIGTERM);
 }
 
-GSubprocess *
-lp_test_spawn_server (const char * const *args,
-                      guint              *port,
-                      GError            **error)
+static GSubprocess *
+spawn_server (const char * const  *args,
+              GSubprocessFlags     flags,
+              guint               *port,
+              GDataInputStream   **log,
+              GError             **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -115,7 +136,7 @@ lp_test_spawn_server (const char * const *args,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | flags);
   g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
   if (proc == NULL)
@@ -127,6 +148,8 @@ lp_test_spawn_server (const char * const *args,
       if (g_str_has_prefix (line, "Listening on http://") && colon != NULL)
         {
           *port = (guint) g_ascii_strtoull (colon + 1, NULL, 10);
+          if (log != NULL)
+            *log = g_steal_pointer (&out);
           return g_steal_pointer (&proc);
         }
       g_clear_pointer (&line, g_free);
@@ -134,6 +157,23 @@ lp_test_spawn_server (const char * const *args,
   if (error != NULL && *error == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "lentera-server exited before listening");
   return NULL;
+}
+
+GSubprocess *
+lp_test_spawn_server (const char * const *args,
+                      guint              *port,
+                      GError            **error)
+{
+  return spawn_server (args, 0, port, NULL, error);
+}
+
+GSubprocess *
+lp_test_spawn_server_logged (const char * const  *args,
+                             guint               *port,
+                             GDataInputStream   **log,
+                             GError             **error)
+{
+  return spawn_server (args, G_SUBPROCESS_FLAGS_STDERR_MERGE, port, log, error);
 }
 
 static void
@@ -213,6 +253,7 @@ lp_test_server_free (LpTestServer *server)
 {
   if (server == NULL)
     return;
+  lp_test_server_thaw_database (server);
   stop_process (server);
   if (server->cluster != NULL)
     lp_pg_cluster_stop (server->cluster, FALSE, NULL);
@@ -256,6 +297,115 @@ lp_test_server_start_database (LpTestServer *server)
   g_assert_nonnull (server->cluster);
   lp_pg_cluster_start (server->cluster, &error);
   g_assert_no_error (error);
+}
+
+static pid_t
+postmaster_pid (LpTestServer *server)
+{
+  g_autofree char *pid_file = g_build_filename (lp_pg_cluster_get_pgdata (server->cluster),
+                                                "postmaster.pid", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  pid_t pid;
+
+  g_file_get_contents (pid_file, &contents, NULL, &error);
+  g_assert_no_error (error);
+  pid = (pid_t) g_ascii_strtoll (contents, NULL, 10);
+  g_assert_cmpint (pid, >, 1);
+  return pid;
+}
+
+/* Adds every process whose parent is the postmaster (pids[0]) and is not in pids yet. */
+static void
+add_children (GArray *pids)
+{
+  pid_t postmaster = g_array_index (pids, pid_t, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, &error);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      const char *after_comm;
+      pid_t pid = (pid_t) g_ascii_strtoll (name, NULL, 10);
+      gboolean known = FALSE;
+
+      if (pid <= 1 || !g_file_get_contents (stat_path, &stat, NULL, NULL))
+        continue;
+      /* "pid (comm) state ppid …": the command may hold spaces and parentheses. */
+      after_comm = strrchr (stat, ')');
+      if (after_comm == NULL || strlen (after_comm) <= 4 ||
+          (pid_t) g_ascii_strtoll (after_comm + 4, NULL, 10) != postmaster)
+        continue;
+      for (guint i = 0; i < pids->len && !known; i++)
+        known = g_array_index (pids, pid_t, i) == pid;
+      if (!known)
+        g_array_append_val (pids, pid);
+    }
+}
+
+/* The watchdog: thaws the cluster when the pipe closes (the test ended or died) or
+ * max_seconds pass. Only async-signal-safe calls after fork(). */
+static void
+start_watchdog (LpTestServer *server,
+                guint         max_seconds)
+{
+  int fds[2];
+  pid_t child;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      struct pollfd pfd = { .fd = fds[0], .events = POLLIN };
+
+      close (fds[1]);
+      while (poll (&pfd, 1, (int) max_seconds * 1000) < 0)
+        ;
+      thaw_pids (server);
+      _exit (0);
+    }
+  close (fds[0]);
+  server->watchdog = child;
+  server->watchdog_fd = fds[1];
+}
+
+void
+lp_test_server_freeze_database (LpTestServer *server,
+                                guint         max_seconds)
+{
+  pid_t postmaster;
+
+  g_assert_nonnull (server->cluster);
+  g_assert_null (server->frozen_pids);
+  postmaster = postmaster_pid (server);
+  server->frozen_pids = g_array_new (FALSE, FALSE, sizeof (pid_t));
+  g_array_append_val (server->frozen_pids, postmaster);
+  /* The postmaster first, so that it forks no backend we would miss; then its
+   * children, twice in case one was forked just before. */
+  kill (postmaster, SIGSTOP);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      add_children (server->frozen_pids);
+      for (guint i = 1; i < server->frozen_pids->len; i++)
+        kill (g_array_index (server->frozen_pids, pid_t, i), SIGSTOP);
+    }
+  start_watchdog (server, max_seconds);
+}
+
+void
+lp_test_server_thaw_database (LpTestServer *server)
+{
+  if (server->frozen_pids == NULL)
+    return;
+  thaw_pids (server);
+  close (server->watchdog_fd);
+  waitpid (server->watchdog, NULL, 0);
+  g_clear_pointer (&server->frozen_pids, g_array_unref);
 }
 
 PGresult *

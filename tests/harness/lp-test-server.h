@@ -35,6 +35,12 @@ guint           lp_test_server_get_port         (LpTestServer *server);
 const char     *lp_test_server_get_conninfo     (LpTestServer *server);
 void            lp_test_server_stop_database    (LpTestServer *server);
 void            lp_test_server_start_database   (LpTestServer *server);
+/* SIGSTOPs the postmaster and every backend, as a network partition would leave them
+ * (alive, silent). A watchdog thaws them after max_seconds, or when the test dies; thaw
+ * is also safe to call when nothing is frozen, and lp_test_server_free() calls it. */
+void            lp_test_server_freeze_database  (LpTestServer *server,
+                                                 guint         max_seconds);
+void            lp_test_server_thaw_database    (LpTestServer *server);
 PGresult       *lp_test_server_sql              (LpTestServer *server,
                                                  const char   *sql,
                                                  int           n_params,
@@ -77,6 +83,12 @@ char           *lp_test_server_login            (LpTestServer *server,
 /* Spawns lentera-server with these arguments and waits for its "Listening on" line. */
 GSubprocess    *lp_test_spawn_server            (const char * const *args,
                                                  guint        *port,
+                                                 GError      **error);
+/* The same with stderr merged into stdout: *log reads the server's log (the access log
+ * lines included) from the line after "Listening on". */
+GSubprocess    *lp_test_spawn_server_logged     (const char * const *args,
+                                                 guint        *port,
+                                                 GDataInputStream **log,
                                                  GError      **error);
 
 char           *lp_test_make_tmp_dir            (void);
