@@ -11,7 +11,7 @@
 
 #include "lp-api-endpoint.h"
 #include "lp-enums.h"
-#include "lp-user-object.h"
+#include "lp-data-objects.h"
 
 G_BEGIN_DECLS
 

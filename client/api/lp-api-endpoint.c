@@ -12,10 +12,8 @@
 
 #include "lp-api-client.h"
 #include "lp-api-client-private.h"
-#include "lp-item-object.h"
+#include "lp-data-objects.h"
 #include "lp-json.h"
-#include "lp-category-object.h"
-#include "lp-user-object.h"
 
 /* {"days": [{"date", "free"}, …]} → GArray of LpAvailabilityDay. */
 static gpointer

@@ -132,7 +132,7 @@ lp_api_object_class_install (gpointer     klass,
    * values of every subclass. */
   object_class->get_property = lp_api_object_get_property;
   object_class->set_property = lp_api_object_set_property;
-  api_class->pspecs = pspecs;
+  api_class->pspecs = g_memdup2 (pspecs, n_pspecs * sizeof (GParamSpec *));
   api_class->n_pspecs = n_pspecs;
   for (guint i = 0; i < n_pspecs; i++)
     g_object_class_install_property (G_OBJECT_CLASS (klass), i + 1, pspecs[i]);

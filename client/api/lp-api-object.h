@@ -11,9 +11,9 @@
 G_BEGIN_DECLS
 
 /*
- * A data object of the API (an item, a loan, a complaint, …) is a final subclass that
- * only declares its properties, one per JSON member ("stock-total" is "stock_total"),
- * with the lp_api_param_*() constructors below. The base keeps their values, decodes
+ * A data object of the API (an item, a loan, a complaint, …; lp-data-objects.h) is a
+ * final subclass that only declares its properties, one per JSON member ("stock-total"
+ * is "stock_total"), with LP_API_OBJECT_DEFINE() and the lp_api_param_*() below. The base keeps their values, decodes
  * them from a reply in lp_api_object_new_from_json(), and updates an object in place
  * from a newer copy (notifying only what changed), so rows and pages bind to the
  * properties in their .ui and follow live changes.
@@ -73,10 +73,22 @@ GParamSpec  *lp_api_param_list        (const char   *name,
                                        GType         element_type,
                                        GParamFlags   flags);
 
-/* For class_init: installs @pspecs (kept, so static storage) as the class's members. */
+/* For class_init: installs @pspecs (a copy of the array is kept) as the class's members. */
 void         lp_api_object_class_install (gpointer      klass,
                                           GParamSpec  **pspecs,
                                           guint         n_pspecs);
+
+/* Defines a final data object type (declared with G_DECLARE_FINAL_TYPE) whose members
+ * are the lp_api_param_*() given, in order. */
+#define LP_API_OBJECT_DEFINE(TypeName, type_name, ...)                                 \
+  struct _##TypeName { LpApiObject parent_instance; };                                 \
+  G_DEFINE_FINAL_TYPE (TypeName, type_name, LP_TYPE_API_OBJECT)                        \
+  static void type_name##_init (TypeName *self) { }                                    \
+  static void type_name##_class_init (TypeName##Class *klass)                          \
+  {                                                                                    \
+    GParamSpec *members[] = { __VA_ARGS__ };                                           \
+    lp_api_object_class_install (klass, members, G_N_ELEMENTS (members));              \
+  }
 
 /* Returns: (transfer full) (type LpApiObject): a new object of @type, or NULL. */
 gpointer     lp_api_object_new_from_json (GType         type,

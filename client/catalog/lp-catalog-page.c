@@ -11,7 +11,7 @@
 #include "lp-catalog-page.h"
 
 #include "lp-catalog-row.h"
-#include "lp-category-object.h"
+#include "lp-data-objects.h"
 #include "lp-format.h"
 
 #include <string.h>

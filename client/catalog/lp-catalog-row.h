@@ -8,8 +8,7 @@
 
 #include <adwaita.h>
 
-#include "lp-item-object.h"
-#include "lp-ref-object.h"
+#include "lp-data-objects.h"
 
 G_BEGIN_DECLS
 

@@ -14,7 +14,7 @@
 #include "lp-error.h"
 #include "lp-format.h"
 #include "lp-property-row.h"
-#include "lp-ref-object.h"
+#include "lp-data-objects.h"
 #include "lp-validation.h"
 
 #include <glib/gi18n-lib.h>

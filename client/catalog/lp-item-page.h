@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "lp-item-object.h"
+#include "lp-data-objects.h"
 #include "lp-page.h"
 
 G_BEGIN_DECLS

@@ -81,6 +81,9 @@ lp_property_row_init (LpPropertyRow *self)
   gtk_label_set_wrap (self->value_label, TRUE);
   gtk_label_set_wrap_mode (self->value_label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (self->value_label, 1);
+  /* A suffix gets only its minimum width otherwise, and a wrapping label's minimum is
+   * one character: the value takes its share of the row. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self->value_label), TRUE);
   gtk_label_set_justify (self->value_label, GTK_JUSTIFY_RIGHT);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->value_label));
   gtk_widget_add_css_class (GTK_WIDGET (self), "property-row");

@@ -276,15 +276,23 @@ resize (GtkWindow *window,
         int        height)
 {
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  int margin;
+  int asked_width = width, asked_height = height;
 
-  gtk_window_set_default_size (window, width, height);
-  lp_gui_spin (200);
-  margin = width - gtk_widget_get_width (GTK_WIDGET (window));
-  if (margin != 0)
-    gtk_window_set_default_size (window, width + margin, height + margin);
+  /* Asks, waits for the window to take it, and corrects by the margin it shows; a busy
+   * machine may take a while to apply each request, so this converges instead of
+   * measuring once. */
+  gtk_window_set_default_size (window, asked_width, asked_height);
   while (gtk_widget_get_width (GTK_WIDGET (window)) != width && g_get_monotonic_time () < end)
-    lp_gui_iterate ();
+    {
+      int shown = gtk_widget_get_width (GTK_WIDGET (window));
+
+      lp_gui_spin (200);
+      if (gtk_widget_get_width (GTK_WIDGET (window)) != shown || shown == width)
+        continue;   /* still settling */
+      asked_width += width - shown;
+      asked_height = height + (asked_width - width);
+      gtk_window_set_default_size (window, asked_width, asked_height);
+    }
   if (gtk_widget_get_width (GTK_WIDGET (window)) != width)
     {
       int minimum = 0;

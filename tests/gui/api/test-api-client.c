@@ -13,10 +13,8 @@
 #include "config.h"
 
 #include "lp-api-client.h"
-#include "lp-category-object.h"
-#include "lp-item-object.h"
+#include "lp-data-objects.h"
 #include "lp-paged-model.h"
-#include "lp-ref-object.h"
 #include "lp-error.h"
 #include "lp-json.h"
 

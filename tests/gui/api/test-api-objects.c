@@ -7,15 +7,10 @@
 
 #include "config.h"
 
-#include "lp-complaint-object.h"
+#include "lp-data-objects.h"
 #include "lp-enums.h"
 #include "lp-error.h"
-#include "lp-item-object.h"
 #include "lp-json.h"
-#include "lp-loan-object.h"
-#include "lp-ref-object.h"
-#include "lp-return-object.h"
-#include "lp-user-object.h"
 
 #include <string.h>
 
