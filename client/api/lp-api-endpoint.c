@@ -43,40 +43,72 @@ decode_availability (JsonObject  *object,
   return g_steal_pointer (&days);
 }
 
-#define ITEM     lp_item_object_get_type, NULL, NULL
-#define USER     lp_user_object_get_type, NULL, NULL
-#define CATEGORY lp_category_object_get_type, NULL, NULL
-#define NOTHING  NULL, NULL, NULL
+#define OBJECT(type) lp_##type##_object_get_type, NULL, NULL
+#define NOTHING      NULL, NULL, NULL
+/* One endpoint: its name, method, path, auth, reply kind, then its type or decoder. */
+#define ROW(name, method, path, auth, reply, ...) \
+  const LpApiEndpoint LP_API_##name = \
+    { method, path, LP_API_AUTH_##auth, LP_API_REPLY_##reply, __VA_ARGS__ };
 
-const LpApiEndpoint LP_API_ITEMS_LIST =
-  { "GET", "/api/v1/items", LP_API_AUTH_TOKEN, LP_API_REPLY_PAGE, ITEM };
-const LpApiEndpoint LP_API_ITEMS_GET =
-  { "GET", "/api/v1/items/{id}", LP_API_AUTH_TOKEN, LP_API_REPLY_OBJECT, ITEM };
-const LpApiEndpoint LP_API_ITEMS_AVAILABILITY =
-  { "GET", "/api/v1/items/{id}/availability", LP_API_AUTH_TOKEN, LP_API_REPLY_OBJECT,
-    NULL, decode_availability, (GDestroyNotify) g_array_unref };
-const LpApiEndpoint LP_API_CATEGORIES_LIST =
-  { "GET", "/api/v1/categories", LP_API_AUTH_TOKEN, LP_API_REPLY_PAGE, CATEGORY };
-const LpApiEndpoint LP_API_AUTH_LOGIN =
-  { "POST", "/api/v1/auth/login", LP_API_AUTH_NONE, LP_API_REPLY_OBJECT, NOTHING };
-const LpApiEndpoint LP_API_AUTH_LOGOUT =
-  { "POST", "/api/v1/auth/logout", LP_API_AUTH_TOKEN_NO_EXPIRY, LP_API_REPLY_NONE, NOTHING };
-const LpApiEndpoint LP_API_AUTH_REGISTER =
-  { "POST", "/api/v1/auth/register", LP_API_AUTH_NONE, LP_API_REPLY_OBJECT, USER };
-const LpApiEndpoint LP_API_ME =
-  { "GET", "/api/v1/me", LP_API_AUTH_TOKEN, LP_API_REPLY_OBJECT, USER };
-const LpApiEndpoint LP_API_ME_PASSWORD =
-  { "PUT", "/api/v1/me/password", LP_API_AUTH_TOKEN, LP_API_REPLY_NONE, NOTHING };
+ROW (AUTH_LOGIN, "POST", "/api/v1/auth/login", NONE, OBJECT, NOTHING)
+ROW (AUTH_LOGOUT, "POST", "/api/v1/auth/logout", TOKEN_NO_EXPIRY, NONE, NOTHING)
+ROW (AUTH_REGISTER, "POST", "/api/v1/auth/register", NONE, OBJECT, OBJECT (user))
+ROW (ME, "GET", "/api/v1/me", TOKEN, OBJECT, OBJECT (user))
+ROW (ME_PASSWORD, "PUT", "/api/v1/me/password", TOKEN, NONE, NOTHING)
+ROW (USERS_LIST, "GET", "/api/v1/users", TOKEN, PAGE, OBJECT (user))
+ROW (ACTIVITY_LIST, "GET", "/api/v1/activity", TOKEN, PAGE, OBJECT (activity))
+ROW (CATEGORIES_LIST, "GET", "/api/v1/categories", TOKEN, PAGE, OBJECT (category))
+ROW (ITEMS_LIST, "GET", "/api/v1/items", TOKEN, PAGE, OBJECT (item))
+ROW (ITEMS_GET, "GET", "/api/v1/items/{id}", TOKEN, OBJECT, OBJECT (item))
+ROW (ITEMS_AVAILABILITY, "GET", "/api/v1/items/{id}/availability", TOKEN, OBJECT,
+     NULL, decode_availability, (GDestroyNotify) g_array_unref)
+ROW (ITEMS_HISTORY, "GET", "/api/v1/items/{id}/history", TOKEN, PAGE, OBJECT (condition_event))
+ROW (LOANS_LIST, "GET", "/api/v1/loans", TOKEN, PAGE, OBJECT (loan))
+ROW (LOANS_CREATE, "POST", "/api/v1/loans", TOKEN, OBJECT, OBJECT (loan))
+ROW (LOANS_GET, "GET", "/api/v1/loans/{id}", TOKEN, OBJECT, OBJECT (loan))
+ROW (LOANS_BY_CODE, "GET", "/api/v1/loans/by-code/{code}", TOKEN, OBJECT, OBJECT (loan))
+ROW (LOANS_APPROVE, "POST", "/api/v1/loans/{id}/approve", TOKEN, OBJECT, OBJECT (loan))
+ROW (LOANS_REJECT, "POST", "/api/v1/loans/{id}/reject", TOKEN, OBJECT, OBJECT (loan))
+ROW (LOANS_CANCEL, "POST", "/api/v1/loans/{id}/cancel", TOKEN, OBJECT, OBJECT (loan))
+ROW (LOANS_HANDOVER, "POST", "/api/v1/loans/{id}/handover", TOKEN, OBJECT, OBJECT (loan))
+ROW (LOANS_RETURN, "POST", "/api/v1/loans/{id}/return", TOKEN, OBJECT, OBJECT (loan))
+ROW (RETURNS_LIST, "GET", "/api/v1/returns", TOKEN, PAGE, OBJECT (return))
+ROW (SETTINGS_GET, "GET", "/api/v1/settings", TOKEN, OBJECT, OBJECT (settings))
+ROW (COMPLAINTS_LIST, "GET", "/api/v1/complaints", TOKEN, PAGE, OBJECT (complaint))
+ROW (COMPLAINTS_CREATE, "POST", "/api/v1/complaints", TOKEN, OBJECT, OBJECT (complaint))
+ROW (COMPLAINTS_GET, "GET", "/api/v1/complaints/{id}", TOKEN, OBJECT, OBJECT (complaint))
+ROW (COMPLAINTS_STATUS, "POST", "/api/v1/complaints/{id}/status", TOKEN, OBJECT, OBJECT (complaint))
+ROW (COMPLAINTS_NOTES, "POST", "/api/v1/complaints/{id}/notes", TOKEN, OBJECT,
+     OBJECT (complaint_note))
 
 const LpApiEndpoint * const lp_api_endpoints[] = {
-  &LP_API_ITEMS_LIST,
-  &LP_API_ITEMS_GET,
-  &LP_API_ITEMS_AVAILABILITY,
-  &LP_API_CATEGORIES_LIST,
   &LP_API_AUTH_LOGIN,
   &LP_API_AUTH_LOGOUT,
   &LP_API_AUTH_REGISTER,
   &LP_API_ME,
   &LP_API_ME_PASSWORD,
+  &LP_API_USERS_LIST,
+  &LP_API_ACTIVITY_LIST,
+  &LP_API_CATEGORIES_LIST,
+  &LP_API_ITEMS_LIST,
+  &LP_API_ITEMS_GET,
+  &LP_API_ITEMS_AVAILABILITY,
+  &LP_API_ITEMS_HISTORY,
+  &LP_API_LOANS_LIST,
+  &LP_API_LOANS_CREATE,
+  &LP_API_LOANS_GET,
+  &LP_API_LOANS_BY_CODE,
+  &LP_API_LOANS_APPROVE,
+  &LP_API_LOANS_REJECT,
+  &LP_API_LOANS_CANCEL,
+  &LP_API_LOANS_HANDOVER,
+  &LP_API_LOANS_RETURN,
+  &LP_API_RETURNS_LIST,
+  &LP_API_SETTINGS_GET,
+  &LP_API_COMPLAINTS_LIST,
+  &LP_API_COMPLAINTS_CREATE,
+  &LP_API_COMPLAINTS_GET,
+  &LP_API_COMPLAINTS_STATUS,
+  &LP_API_COMPLAINTS_NOTES,
   NULL,
 };

@@ -55,15 +55,34 @@ typedef struct
   GDestroyNotify  free;       /* frees what decode returns */
 } LpApiEndpoint;
 
-extern const LpApiEndpoint LP_API_ITEMS_LIST;
-extern const LpApiEndpoint LP_API_ITEMS_GET;
-extern const LpApiEndpoint LP_API_ITEMS_AVAILABILITY;
-extern const LpApiEndpoint LP_API_CATEGORIES_LIST;
 extern const LpApiEndpoint LP_API_AUTH_LOGIN;
 extern const LpApiEndpoint LP_API_AUTH_LOGOUT;
 extern const LpApiEndpoint LP_API_AUTH_REGISTER;
 extern const LpApiEndpoint LP_API_ME;
 extern const LpApiEndpoint LP_API_ME_PASSWORD;
+extern const LpApiEndpoint LP_API_USERS_LIST;
+extern const LpApiEndpoint LP_API_ACTIVITY_LIST;
+extern const LpApiEndpoint LP_API_CATEGORIES_LIST;
+extern const LpApiEndpoint LP_API_ITEMS_LIST;
+extern const LpApiEndpoint LP_API_ITEMS_GET;
+extern const LpApiEndpoint LP_API_ITEMS_AVAILABILITY;
+extern const LpApiEndpoint LP_API_ITEMS_HISTORY;
+extern const LpApiEndpoint LP_API_LOANS_LIST;
+extern const LpApiEndpoint LP_API_LOANS_CREATE;
+extern const LpApiEndpoint LP_API_LOANS_GET;
+extern const LpApiEndpoint LP_API_LOANS_BY_CODE;
+extern const LpApiEndpoint LP_API_LOANS_APPROVE;
+extern const LpApiEndpoint LP_API_LOANS_REJECT;
+extern const LpApiEndpoint LP_API_LOANS_CANCEL;
+extern const LpApiEndpoint LP_API_LOANS_HANDOVER;
+extern const LpApiEndpoint LP_API_LOANS_RETURN;
+extern const LpApiEndpoint LP_API_RETURNS_LIST;
+extern const LpApiEndpoint LP_API_SETTINGS_GET;
+extern const LpApiEndpoint LP_API_COMPLAINTS_LIST;
+extern const LpApiEndpoint LP_API_COMPLAINTS_CREATE;
+extern const LpApiEndpoint LP_API_COMPLAINTS_GET;
+extern const LpApiEndpoint LP_API_COMPLAINTS_STATUS;
+extern const LpApiEndpoint LP_API_COMPLAINTS_NOTES;
 
 /* Every row above, NULL-terminated (for the test against the OpenAPI document). */
 extern const LpApiEndpoint * const lp_api_endpoints[];

@@ -66,7 +66,10 @@ LP_API_OBJECT_DEFINE (LpReturnObject, lp_return_object,
   lp_api_param_string ("staff-notes", N),
   lp_api_param_string ("inspected-by", N),
   lp_api_param_boxed ("attachment-ids", G_TYPE_STRV, N),
-  lp_api_param_boxed ("created-at", G_TYPE_DATE_TIME, 0))
+  lp_api_param_boxed ("created-at", G_TYPE_DATE_TIME, 0),
+  lp_api_param_object ("loan", LP_TYPE_REF_OBJECT, N),
+  lp_api_param_object ("item", LP_TYPE_REF_OBJECT, N),
+  lp_api_param_object ("user", LP_TYPE_REF_OBJECT, N))
 
 LP_API_OBJECT_DEFINE (LpLoanObject, lp_loan_object,
   lp_api_param_string ("id", 0),

@@ -36,7 +36,7 @@ G_DECLARE_FINAL_TYPE (LpUserObject, lp_user_object, LP, USER_OBJECT, LpApiObject
 G_DECLARE_FINAL_TYPE (LpItemObject, lp_item_object, LP, ITEM_OBJECT, LpApiObject)
 
 /* The return of a loan: when, in what condition, the damage and the notes of the
- * inspection. */
+ * inspection; in the list of returns also the loan, item and borrower it belongs to. */
 #define LP_TYPE_RETURN_OBJECT (lp_return_object_get_type ())
 G_DECLARE_FINAL_TYPE (LpReturnObject, lp_return_object, LP, RETURN_OBJECT, LpApiObject)
 
