@@ -16,6 +16,7 @@
 #include "lp-login-page.h"
 #include "lp-password-dialog.h"
 #include "lp-register-page.h"
+#include "lp-requests-page.h"
 #include "lp-secret.h"
 
 #include <glib/gi18n-lib.h>
@@ -34,6 +35,7 @@ struct _LpWindow
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
   LpCatalogPage        *catalog_page;
   LpItemPage           *item_page;
   LpLoginPage          *login_page;
@@ -128,6 +130,22 @@ update_session_ui (LpWindow *self)
     }
   /* Every role sees the catalog; pages of other roles join the view stack as the server
    * gains their endpoints. */
+}
+
+/* HACK: libadwaita 1.2's switcher title does not notice a page turning visible (the
+ * desk's pages for staff); switching it off and on makes it count the pages again. Runs
+ * after the bindings of lp-window.ui have shown or hidden the pages for the new role. */
+static void
+on_role_changed (LpWindow *self)
+{
+  AdwViewStackPage *shown = adw_view_stack_get_page (self->view_stack,
+                                                     adw_view_stack_get_visible_child (self->view_stack));
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+  /* A page the new role may not see is never left on screen: the catalog is for all. */
+  if (shown == NULL || !adw_view_stack_page_get_visible (shown))
+    adw_view_stack_set_visible_child_name (self->view_stack, "catalog");
 }
 
 static void
@@ -400,6 +418,14 @@ show_item_activated (GtkWidget  *widget,
  * Window
  */
 
+/* Template callback: the desk's pages are for staff and admins. */
+static gboolean
+is_desk (LpWindow *self,
+         LpRole    role)
+{
+  return (role & LP_ROLES_DESK) != 0;
+}
+
 static gboolean
 lp_window_close_request (GtkWindow *window)
 {
@@ -474,6 +500,7 @@ lp_window_class_init (LpWindowClass *klass)
   g_type_ensure (LP_TYPE_ITEM_PAGE);
   g_type_ensure (LP_TYPE_LOGIN_PAGE);
   g_type_ensure (LP_TYPE_REGISTER_PAGE);
+  g_type_ensure (LP_TYPE_REQUESTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/app/lp-window.ui");
@@ -485,10 +512,14 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, catalog_page);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, item_page);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, login_page);
   gtk_widget_class_bind_template_child (widget_class, LpWindow, register_page);
+
+  gtk_widget_class_bind_template_child_full (widget_class, "requests_page", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, is_desk);
 
   gtk_widget_class_install_action (widget_class, "win.login", NULL, login_activated);
   gtk_widget_class_install_action (widget_class, "win.register", NULL, register_activated);
@@ -567,6 +598,9 @@ lp_window_new (LpApplication *application)
   g_signal_connect_swapped (self->login_page, "logged-in", G_CALLBACK (on_logged_in), self);
   g_signal_connect_swapped (self->register_page, "registered", G_CALLBACK (on_registered), self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  g_signal_connect_object (self->session, "notify::role", G_CALLBACK (on_role_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_role_changed (self);
   update_session_ui (self);
   on_reachable_changed (self);
   restore_session (self);

@@ -270,28 +270,39 @@ lp_gui_spin (guint milliseconds)
 
 /* The window's default size includes the margins GTK keeps around a window for its
  * shadow and resize handles; what we want is a window @width wide. */
+/* Waits until the window's width has not changed for a while (a busy machine may take
+ * some time to apply a new default size). */
+static int
+settled_width (GtkWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  int last = -1, same = 0;
+
+  while (same < 3 && g_get_monotonic_time () < end)
+    {
+      int shown;
+
+      lp_gui_spin (100);
+      shown = gtk_widget_get_width (GTK_WIDGET (window));
+      same = shown == last ? same + 1 : 0;
+      last = shown;
+    }
+  return last;
+}
+
 static void
 resize (GtkWindow *window,
         int        width,
         int        height)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  int asked_width = width, asked_height = height;
+  int margin;
 
-  /* Asks, waits for the window to take it, and corrects by the margin it shows; a busy
-   * machine may take a while to apply each request, so this converges instead of
-   * measuring once. */
-  gtk_window_set_default_size (window, asked_width, asked_height);
-  while (gtk_widget_get_width (GTK_WIDGET (window)) != width && g_get_monotonic_time () < end)
+  gtk_window_set_default_size (window, width, height);
+  margin = width - settled_width (window);
+  if (margin > 0)
     {
-      int shown = gtk_widget_get_width (GTK_WIDGET (window));
-
-      lp_gui_spin (200);
-      if (gtk_widget_get_width (GTK_WIDGET (window)) != shown || shown == width)
-        continue;   /* still settling */
-      asked_width += width - shown;
-      asked_height = height + (asked_width - width);
-      gtk_window_set_default_size (window, asked_width, asked_height);
+      gtk_window_set_default_size (window, width + margin, height + margin);
+      settled_width (window);
     }
   if (gtk_widget_get_width (GTK_WIDGET (window)) != width)
     {
@@ -473,9 +484,12 @@ lp_gui_paged_model (gpointer    widget,
                     const char *list_view)
 {
   GtkSelectionModel *selection = gtk_list_view_get_model (lp_gui_child (widget, list_view));
+  g_autoptr(GListModel) model = NULL;
 
   g_assert_nonnull (selection);
-  return LP_PAGED_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (selection)));
+  /* Any selection model: each has its :model. */
+  g_object_get (selection, "model", &model, NULL);
+  return LP_PAGED_MODEL (model);   /* the selection keeps it */
 }
 
 gpointer

@@ -1,0 +1,235 @@
+/* test-gui-requests.c — a desk officer approves and rejects loan requests; the list
+ * follows other desks and members live, and a decision taken elsewhere meanwhile is
+ * refused with the server's reason, never applied twice.
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-gui-requests"
+
+#include "config.h"
+
+#include "lp-gui-test.h"
+#include "lp-requests-page.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#define WIDE 1000
+
+static LpTestServer *server;
+static LpGuiApp *gui;
+static char *member_token;
+static char *staff_token;
+
+static LpRequestsPage *
+page (void)
+{
+  return lp_gui_page (gui, "requests_page");
+}
+
+static guint
+count (void)
+{
+  guint n = 0;
+
+  g_object_get (page (), "count", &n, NULL);
+  return n;
+}
+
+static const char *
+state (void)
+{
+  return lp_gui_stack_page (page (), "content_stack");
+}
+
+/* A member asks for @quantity of the item @code, from the day after tomorrow. */
+static char *
+request_loan (const char *code,
+              int         quantity)
+{
+  g_autofree char *item_id = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(LpTestResponse) response = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, 2);
+  g_autoptr(GDateTime) due = g_date_time_add_days (now, 5);
+  g_autofree char *start_text = g_date_time_format (start, "%Y-%m-%d");
+  g_autofree char *due_text = g_date_time_format (due, "%Y-%m-%d");
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM items WHERE code = '%s'", code);
+
+  item_id = lp_test_server_sql_value (server, sql);
+  body = g_strdup_printf ("{\"item_id\":\"%s\",\"quantity\":%d,\"start_date\":\"%s\","
+                          "\"due_date\":\"%s\",\"purpose\":\"Praktikum kelas 8B\"}",
+                          item_id, quantity, start_text, due_text);
+  response = lp_test_request (server, "POST", "/api/v1/loans", member_token, body);
+  lp_assert_status (response, 201);
+  return g_strdup (json_object_get_string_member (lp_test_response_object (response), "id"));
+}
+
+static char *
+loan_value (const char *id,
+            const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM loans WHERE id = '%s'", column, id);
+
+  return lp_test_server_sql_value (server, sql);
+}
+
+static void
+on_logged_in (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+log_in_as_staff (void)
+{
+  LpApiClient *client = lp_application_get_client (gui->app);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LpUserObject) user = NULL;
+
+  lp_api_client_login_async (client, "petugas.rina", "Petugas#2026", NULL, on_logged_in, &result);
+  lp_gui_wait_for (result != NULL);
+  user = lp_api_client_login_finish (client, result, NULL);
+  g_assert_nonnull (user);
+  adw_view_stack_set_visible_child_name (lp_gui_child (gui->window, "view_stack"), "requests");
+}
+
+static void
+test_approve (void)
+{
+  g_autofree char *first = request_loan ("LAB-001", 1);
+  g_autofree char *second = request_loan ("BK-0001", 2);
+  g_autofree char *status = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *toast = NULL;
+  gboolean found = FALSE;
+
+  log_in_as_staff ();
+  lp_gui_wait_for (g_strcmp0 (state (), "list") == 0 && count () == 2);
+  g_assert_nonnull (lp_gui_find_label (GTK_WIDGET (page ()), "Praktikum kelas 8B"));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "requests");
+
+  /* Select a request, then Approve: two interactions. */
+  for (guint i = 0; i < 2 && !found; i++)
+    {
+      g_autoptr(LpLoanObject) loan = g_list_model_get_item (
+        G_LIST_MODEL (lp_gui_paged_model (page (), "list_view")), i);
+
+      if (g_strcmp0 (lp_api_object_get_id (loan), first) == 0)
+        {
+          GtkSelectionModel *selection = gtk_list_view_get_model (lp_gui_child (page (),
+                                                                                "list_view"));
+
+          gtk_selection_model_select_item (selection, i, TRUE);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  lp_gui_click (lp_gui_child (page (), "approve_button"));
+  code = loan_value (first, "code");
+  /* Translators: a notification; %s is a loan code. */
+  toast = g_strdup_printf (_("Request %s approved"), code);
+  lp_gui_wait_for (lp_gui_toast_shown (gui, toast));
+  lp_gui_wait_for (count () == 1);
+  status = loan_value (first, "status");
+  g_assert_cmpstr (status, ==, "approved");
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_reject (void)
+{
+  g_autoptr(LpLoanObject) loan = NULL;
+  AdwMessageDialog *dialog = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *reason = NULL;
+  GtkWidget *entry;
+
+  lp_gui_wait_for (count () == 1);
+  loan = g_list_model_get_item (G_LIST_MODEL (lp_gui_paged_model (page (), "list_view")), 0);
+  lp_gui_click (lp_gui_child (page (), "reject_button"));
+  lp_gui_wait_for ((dialog = find_dialog ()) != NULL);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Stok dipakai ujian praktik");
+  lp_gui_screenshot (GTK_WIDGET (dialog), "requests-reject");
+  adw_message_dialog_response (dialog, "reject");
+  lp_gui_wait_for (count () == 0 && g_strcmp0 (state (), "empty") == 0);
+  status = loan_value (lp_api_object_get_id (loan), "status");
+  reason = loan_value (lp_api_object_get_id (loan), "decision_reason");
+  g_assert_cmpstr (status, ==, "rejected");
+  g_assert_cmpstr (reason, ==, "Stok dipakai ujian praktik");
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "requests-empty");
+}
+
+/* A member's new request shows up by itself; another desk decides it between this desk
+ * listing it and clicking Approve: the server's refusal is shown, nothing is approved,
+ * and the row is gone. */
+static void
+test_live_and_conflict (void)
+{
+  g_autofree char *id = request_loan ("LAB-001", 1);
+  g_autofree char *path = g_strdup_printf ("/api/v1/loans/%s/reject", id);
+  g_autoptr(LpTestResponse) response = NULL;
+  g_autofree char *status = NULL;
+
+  lp_gui_wait_for (count () == 1);
+  /* No main loop turn in between: this desk still shows the request. */
+  response = lp_test_request (server, "POST", path, staff_token, "{}");
+  lp_assert_status (response, 200);
+  lp_gui_click (lp_gui_child (page (), "approve_button"));
+  lp_gui_wait_for (lp_gui_shown_text (page (), "problem_label") != NULL);
+  lp_gui_wait_for (count () == 0);
+  status = loan_value (id, "status");
+  g_assert_cmpstr (status, ==, "rejected");
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "requests-conflict");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *url = NULL;
+  g_autofree char *member_id = NULL;
+  g_autofree char *staff_id = NULL;
+  int status;
+
+  lp_gui_init (&argc, &argv, FALSE);
+  server = lp_test_server_start (NULL);
+  lp_gui_seed_catalog (server, 0);
+  member_id = lp_test_server_create_user (server, "siswa.andi", "Siswa#2026", "member");
+  staff_id = lp_test_server_create_user (server, "petugas.rina", "Petugas#2026", "staff");
+  member_token = lp_test_server_login (server, "siswa.andi", "Siswa#2026");
+  staff_token = lp_test_server_login (server, "petugas.rina", "Petugas#2026");
+  url = lp_gui_server_url (server);
+  gui = lp_gui_app_new (url, WIDE);
+
+  g_test_add_func ("/lp/gui/requests/approve", test_approve);
+  g_test_add_func ("/lp/gui/requests/reject", test_reject);
+  g_test_add_func ("/lp/gui/requests/live-and-conflict", test_live_and_conflict);
+  status = g_test_run ();
+
+  g_clear_pointer (&gui, lp_gui_app_free);
+  g_free (member_token);
+  g_free (staff_token);
+  lp_test_server_free (server);
+  return status;
+}
