@@ -17,6 +17,7 @@
 #include "lp-password-dialog.h"
 #include "lp-register-page.h"
 #include "lp-requests-page.h"
+#include "lp-returns-page.h"
 #include "lp-secret.h"
 
 #include <glib/gi18n-lib.h>
@@ -501,6 +502,7 @@ lp_window_class_init (LpWindowClass *klass)
   g_type_ensure (LP_TYPE_LOGIN_PAGE);
   g_type_ensure (LP_TYPE_REGISTER_PAGE);
   g_type_ensure (LP_TYPE_REQUESTS_PAGE);
+  g_type_ensure (LP_TYPE_RETURNS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/app/lp-window.ui");
@@ -519,6 +521,7 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpWindow, register_page);
 
   gtk_widget_class_bind_template_child_full (widget_class, "requests_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "returns_page", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, is_desk);
 
   gtk_widget_class_install_action (widget_class, "win.login", NULL, login_activated);

@@ -210,6 +210,10 @@ on_reject_response (AdwMessageDialog *dialog,
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason-entry");
 
+  /* One answer per dialog: closing it after a response is not a second one. */
+  if (g_object_get_data (G_OBJECT (dialog), "answered") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
   if (g_strcmp0 (response, "reject") == 0)
     decide (self, &LP_API_LOANS_REJECT, gtk_editable_get_text (entry));
 }

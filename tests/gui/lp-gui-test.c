@@ -295,14 +295,19 @@ resize (GtkWindow *window,
         int        width,
         int        height)
 {
-  int margin;
+  int asked = width;
 
-  gtk_window_set_default_size (window, width, height);
-  margin = width - settled_width (window);
-  if (margin > 0)
+  /* Ask, let it settle, correct by the margin it shows, a few times over: a busy machine
+   * may still be applying an earlier size when the width is read. */
+  for (guint attempt = 0; attempt < 5; attempt++)
     {
-      gtk_window_set_default_size (window, width + margin, height + margin);
-      settled_width (window);
+      int shown;
+
+      gtk_window_set_default_size (window, asked, height + (asked - width));
+      shown = settled_width (window);
+      if (shown == width)
+        break;
+      asked = MAX (width, asked + width - shown);
     }
   if (gtk_widget_get_width (GTK_WIDGET (window)) != width)
     {

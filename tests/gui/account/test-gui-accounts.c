@@ -117,9 +117,10 @@ assert_role_ui (const char *username,
   /* The desk's pages for staff and admins, the catalog for everyone. */
   if (role & LP_ROLES_DESK)
     {
-      g_assert_cmpuint (g_strv_length (views), ==, 2);
+      g_assert_cmpuint (g_strv_length (views), ==, 3);
       g_assert_cmpstr (views[0], ==, "requests");
-      g_assert_cmpstr (views[1], ==, "catalog");
+      g_assert_cmpstr (views[1], ==, "returns");
+      g_assert_cmpstr (views[2], ==, "catalog");
     }
   else
     {

@@ -171,7 +171,9 @@ test_reject (void)
   entry = adw_message_dialog_get_extra_child (dialog);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Stok dipakai ujian praktik");
   lp_gui_screenshot (GTK_WIDGET (dialog), "requests-reject");
+  /* What a click on the button does: the response, then the dialog closes. */
   adw_message_dialog_response (dialog, "reject");
+  gtk_window_close (GTK_WINDOW (dialog));
   lp_gui_wait_for (count () == 0 && g_strcmp0 (state (), "empty") == 0);
   status = loan_value (lp_api_object_get_id (loan), "status");
   reason = loan_value (lp_api_object_get_id (loan), "decision_reason");

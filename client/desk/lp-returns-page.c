@@ -1,0 +1,374 @@
+/* lp-returns-page.c
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-returns-page"
+
+#include "config.h"
+
+#include "lp-returns-page.h"
+
+#include "lp-error.h"
+#include "lp-scan-field.h"
+
+#include <glib/gi18n-lib.h>
+
+/* The conditions of the drop-down, in its order (seed: Baik, Rusak ringan, Rusak berat,
+ * Hilang). */
+static const LpItemCondition conditions[] = {
+  LP_ITEM_CONDITION_GOOD, LP_ITEM_CONDITION_MINOR_DAMAGE, LP_ITEM_CONDITION_MAJOR_DAMAGE,
+  LP_ITEM_CONDITION_LOST,
+};
+
+typedef struct
+{
+  char            *code;
+  LpItemCondition  condition;
+  GtkWidget       *line;      /* its result line (owned by the list) */
+} Scan;
+
+struct _LpReturnsPage
+{
+  LpPage        parent_instance;
+
+  GtkDropDown  *condition_dropdown;
+  LpScanField  *scan_field;
+  GtkListBox   *results_list;
+
+  GQueue        scans;        /* Scan, the first is being handled */
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LpReturnsPage, lp_returns_page, LP_TYPE_PAGE)
+
+static void next_scan (LpReturnsPage *self);
+
+static void
+scan_free (Scan *scan)
+{
+  g_free (scan->code);
+  g_free (scan);
+}
+
+/* A result line: the code, then member · item, then what happened. */
+static GtkWidget *
+result_line_new (const char *code)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *code_label = gtk_label_new (code);
+  GtkWidget *who_label = gtk_label_new (NULL);
+  GtkWidget *outcome_label = gtk_label_new (_("Checking…"));
+
+  gtk_widget_add_css_class (code_label, "heading");
+  gtk_widget_add_css_class (who_label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (code_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (who_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (outcome_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (outcome_label), TRUE);
+  gtk_widget_set_visible (who_label, FALSE);
+  gtk_box_append (GTK_BOX (box), code_label);
+  gtk_box_append (GTK_BOX (box), who_label);
+  gtk_box_append (GTK_BOX (box), outcome_label);
+  gtk_widget_add_css_class (box, "scan-result");
+  return box;
+}
+
+static void
+set_who (Scan         *scan,
+         LpLoanObject *loan)
+{
+  GtkWidget *who = gtk_widget_get_next_sibling (gtk_widget_get_first_child (scan->line));
+  LpRefObject *user = lp_api_object_get_object (loan, "user");
+  LpRefObject *item = lp_api_object_get_object (loan, "item");
+  g_autofree char *text = g_strdup_printf ("%s · %s",
+                                           user ? lp_api_object_get_string (user, "full-name") : "",
+                                           item ? lp_api_object_get_string (item, "name") : "");
+
+  gtk_label_set_label (GTK_LABEL (who), text);
+  gtk_widget_set_visible (who, TRUE);
+}
+
+/* Ends the first scan with @outcome, good news or not, and goes on with the next. */
+static void
+finish_scan (LpReturnsPage *self,
+             const char    *outcome,
+             gboolean       ok)
+{
+  Scan *scan = g_queue_pop_head (&self->scans);
+  GtkWidget *label = gtk_widget_get_last_child (scan->line);
+
+  gtk_label_set_label (GTK_LABEL (label), outcome);
+  gtk_widget_add_css_class (scan->line, ok ? "success" : "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scan->line), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  outcome, -1);
+  /* The officer looks at the member, not the screen: a failure is heard. */
+  if (!ok)
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  scan_free (scan);
+  lp_scan_field_focus (self->scan_field);
+  next_scan (self);
+}
+
+static void
+on_returned (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LpReturnsPage) self = user_data;
+  g_autoptr(LpLoanObject) loan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fine = NULL;
+
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &loan, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (loan == NULL)
+    {
+      finish_scan (self, error->message, FALSE);
+      return;
+    }
+  fine = g_strdup_printf ("%" G_GINT64_FORMAT, lp_api_object_get_int (loan, "fine"));
+  if (lp_api_object_get_string (loan, "complaint-id") != NULL)
+    text = g_strdup (_("Recorded as lost. A complaint has been opened for the item."));
+  else if (lp_api_object_get_int (loan, "fine") > 0)
+    /* Translators: %s is an amount of money such as 4,000. */
+    text = g_strdup_printf (_("Returned late. Fine: Rp %s"), fine);
+  else
+    text = g_strdup (_("Returned"));
+  finish_scan (self, text, TRUE);
+}
+
+static void
+record_return (LpReturnsPage *self,
+               LpLoanObject  *loan,
+               JsonNode      *body)
+{
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_LOANS_RETURN,
+                            (const char *[]) { lp_api_object_get_id (loan), NULL }, NULL, body,
+                            self->cancellable, on_returned, g_object_ref (self));
+}
+
+/*
+ * The inspection form, for anything but a good return
+ */
+
+static void
+on_inspected (AdwMessageDialog *dialog,
+              const char       *response,
+              LpReturnsPage    *self)
+{
+  LpLoanObject *loan = g_object_get_data (G_OBJECT (dialog), "loan");
+  GtkEditable *description = g_object_get_data (G_OBJECT (dialog), "description");
+  GtkEditable *notes = g_object_get_data (G_OBJECT (dialog), "notes");
+  GtkDropDown *category = g_object_get_data (G_OBJECT (dialog), "category");
+  Scan *scan = g_queue_peek_head (&self->scans);
+  g_autoptr(JsonNode) body = NULL;
+  GEnumClass *categories;
+
+  /* One answer per form: closing it after a response is not a second one. */
+  if (g_object_get_data (G_OBJECT (dialog), "answered") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
+  if (g_strcmp0 (response, "record") != 0)
+    {
+      finish_scan (self, _("Not recorded: the inspection was cancelled."), FALSE);
+      return;
+    }
+  categories = g_type_class_ref (LP_TYPE_DAMAGE_CATEGORY);
+  body = lp_api_body_new ("condition", lp_item_condition_to_string (scan->condition),
+                          "damage_description", gtk_editable_get_text (description),
+                          "damage_category",
+                          categories->values[gtk_drop_down_get_selected (category)].value_nick,
+                          "staff_notes", *gtk_editable_get_text (notes) != '\0'
+                                         ? gtk_editable_get_text (notes) : NULL,
+                          NULL);
+  g_type_class_unref (categories);
+  record_return (self, loan, body);
+}
+
+static GtkWidget *
+form_entry (GtkWidget  *box,
+            const char *label)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_box_append (GTK_BOX (box), entry);
+  return entry;
+}
+
+static void
+inspect (LpReturnsPage *self,
+         LpLoanObject  *loan)
+{
+  Scan *scan = g_queue_peek_head (&self->scans);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GEnumClass *categories = g_type_class_ref (LP_TYPE_DAMAGE_CATEGORY);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *dialog, *description, *category;
+  g_autofree char *body = NULL;
+
+  for (guint i = 0; i < categories->n_values; i++)
+    gtk_string_list_append (names, _(lp_damage_category_label (categories->values[i].value)));
+  g_type_class_unref (categories);
+  /* Translators: the inspection form; %s are the loan code and the condition picked. */
+  body = g_strdup_printf (_("%s — %s"), scan->code, _(lp_item_condition_label (scan->condition)));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Inspect the Returned Item"), body);
+  description = form_entry (box, _("What is damaged or missing"));
+  category = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (category), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Damage category"), -1);
+  gtk_box_append (GTK_BOX (box), category);
+  g_object_set_data (G_OBJECT (dialog), "notes", form_entry (box, _("Staff notes (optional)")));
+  g_object_set_data (G_OBJECT (dialog), "description", description);
+  g_object_set_data (G_OBJECT (dialog), "category", category);
+  g_object_set_data_full (G_OBJECT (dialog), "loan", g_object_ref (loan), g_object_unref);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "record", _("_Record Return"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_inspected), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (description);
+}
+
+/*
+ * A scan: find the loan, then return it or inspect first
+ */
+
+static void
+on_loan_found (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LpReturnsPage) self = user_data;
+  g_autoptr(LpLoanObject) loan = NULL;
+  g_autoptr(GError) error = NULL;
+  Scan *scan;
+
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &loan, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (loan == NULL)
+    {
+      finish_scan (self, g_error_matches (error, LP_ERROR, LP_ERROR_NOT_FOUND)
+                         ? _("No loan has this code. Check the receipt and scan again.")
+                         : error->message, FALSE);
+      return;
+    }
+  scan = g_queue_peek_head (&self->scans);
+  set_who (scan, loan);
+  switch ((LpLoanStatus) lp_api_object_get_enum (loan, "status"))
+    {
+    case LP_LOAN_STATUS_APPROVED:
+    case LP_LOAN_STATUS_BORROWED:
+    case LP_LOAN_STATUS_OVERDUE:
+      break;
+    case LP_LOAN_STATUS_PENDING:
+      finish_scan (self, _("Not lent yet: this request is still waiting for approval."), FALSE);
+      return;
+    case LP_LOAN_STATUS_RETURNED:
+      finish_scan (self, _("Already returned. Nothing was recorded."), FALSE);
+      return;
+    case LP_LOAN_STATUS_REJECTED:
+    case LP_LOAN_STATUS_CANCELLED:
+    default:
+      finish_scan (self, _("This loan never went out. Nothing was recorded."), FALSE);
+      return;
+    }
+  if (scan->condition == LP_ITEM_CONDITION_GOOD)
+    {
+      g_autoptr(JsonNode) body = lp_api_body_new ("condition", "good", NULL);
+
+      record_return (self, loan, body);
+    }
+  else
+    inspect (self, loan);
+}
+
+static void
+next_scan (LpReturnsPage *self)
+{
+  Scan *scan = g_queue_peek_head (&self->scans);
+
+  if (scan == NULL)
+    return;
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_LOANS_BY_CODE,
+                            (const char *[]) { scan->code, NULL }, NULL, NULL,
+                            self->cancellable, on_loan_found, g_object_ref (self));
+}
+
+static void
+on_scanned (LpReturnsPage *self,
+            const char    *code)
+{
+  Scan *scan = g_new0 (Scan, 1);
+  guint selected = gtk_drop_down_get_selected (self->condition_dropdown);
+
+  scan->code = g_strdup (code);
+  scan->condition = conditions[MIN (selected, G_N_ELEMENTS (conditions) - 1)];
+  scan->line = result_line_new (code);
+  gtk_list_box_prepend (self->results_list, scan->line);
+  /* The condition is for the item in hand: the next one starts from Good again. */
+  gtk_drop_down_set_selected (self->condition_dropdown, 0);
+  g_queue_push_tail (&self->scans, scan);
+  if (g_queue_get_length (&self->scans) == 1)
+    next_scan (self);
+}
+
+static void
+on_map (LpReturnsPage *self)
+{
+  lp_scan_field_focus (self->scan_field);
+}
+
+static void
+lp_returns_page_dispose (GObject *object)
+{
+  LpReturnsPage *self = (LpReturnsPage *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_queue_clear_full (&self->scans, (GDestroyNotify) scan_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_RETURNS_PAGE);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (lp_returns_page_parent_class)->dispose (object);
+}
+
+static void
+lp_returns_page_class_init (LpReturnsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lp_returns_page_dispose;
+
+  g_type_ensure (LP_TYPE_SCAN_FIELD);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/lenterapustaka/Lentera/desk/lp-returns-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, condition_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, scan_field);
+  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, results_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_scanned);
+  gtk_widget_class_bind_template_callback (widget_class, on_map);
+}
+
+static void
+lp_returns_page_init (LpReturnsPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  self->cancellable = g_cancellable_new ();
+  g_queue_init (&self->scans);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (conditions); i++)
+    gtk_string_list_append (names, _(lp_item_condition_label (conditions[i])));
+  gtk_drop_down_set_model (self->condition_dropdown, G_LIST_MODEL (names));
+}

@@ -1,0 +1,331 @@
+/* test-gui-returns.c — the returns desk as a barcode scanner drives it: codes typed and
+ * Enter, faster than the server answers; each recorded once, in order, with a result
+ * line; damaged and lost returns through the inspection form; refusals that record
+ * nothing.
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-gui-returns"
+
+#include "config.h"
+
+#include "lp-gui-test.h"
+#include "lp-returns-page.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#define WIDE 1000
+
+static LpTestServer *server;
+static LpGuiApp *gui;
+static char *member_token;
+static char *staff_token;
+
+static LpReturnsPage *
+page (void)
+{
+  return lp_gui_page (gui, "returns_page");
+}
+
+static GtkEditable *
+scan_entry (void)
+{
+  return GTK_EDITABLE (lp_gui_find_type (lp_gui_child (page (), "scan_field"), GTK_TYPE_ENTRY));
+}
+
+/* What a USB scanner does: types the code, then Enter. No main loop turn in between. */
+static void
+scan (const char *code)
+{
+  gtk_editable_set_text (scan_entry (), code);
+  g_signal_emit_by_name (scan_entry (), "activate");
+}
+
+/* Whether the keyboard types into the scan field (an entry's focus is its text child). */
+static gboolean
+scan_has_focus (void)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (gui->window));
+
+  return focus != NULL && (focus == GTK_WIDGET (scan_entry ()) ||
+                           gtk_widget_is_ancestor (focus, GTK_WIDGET (scan_entry ())));
+}
+
+static char *
+sql (const char *format,
+     ...) G_GNUC_PRINTF (1, 2);
+
+static char *
+sql (const char *format,
+     ...)
+{
+  g_autofree char *query = NULL;
+  va_list args;
+
+  va_start (args, format);
+  query = g_strdup_vprintf (format, args);
+  va_end (args);
+  return lp_test_server_sql_value (server, query);
+}
+
+/* A loan of the item @code, approved; handed over too if @handed_over. Its loan code. */
+static char *
+lend (const char *code,
+      gboolean    handed_over)
+{
+  g_autofree char *item_id = sql ("SELECT id FROM items WHERE code = '%s'", code);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) due = g_date_time_add_days (now, 5);
+  g_autofree char *start_text = NULL;
+  g_autofree char *due_text = g_date_time_format (due, "%Y-%m-%d");
+  g_autofree char *today = sql ("SELECT library_today()");
+  g_autofree char *body = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(LpTestResponse) created = NULL;
+  g_autoptr(LpTestResponse) approved = NULL;
+  JsonObject *loan;
+
+  start_text = g_strdup (today);
+  body = g_strdup_printf ("{\"item_id\":\"%s\",\"quantity\":1,\"start_date\":\"%s\","
+                          "\"due_date\":\"%s\",\"purpose\":\"Tugas kelompok\"}",
+                          item_id, start_text, due_text);
+  created = lp_test_request (server, "POST", "/api/v1/loans", member_token, body);
+  lp_assert_status (created, 201);
+  loan = lp_test_response_object (created);
+  path = g_strdup_printf ("/api/v1/loans/%s/approve", json_object_get_string_member (loan, "id"));
+  approved = lp_test_request (server, "POST", path, staff_token, "{}");
+  lp_assert_status (approved, 200);
+  if (handed_over)
+    {
+      g_autofree char *handover = g_strdup_printf ("/api/v1/loans/%s/handover",
+                                                   json_object_get_string_member (loan, "id"));
+      g_autoptr(LpTestResponse) response = lp_test_request (server, "POST", handover,
+                                                            staff_token, "{}");
+
+      lp_assert_status (response, 200);
+    }
+  return g_strdup (json_object_get_string_member (loan, "code"));
+}
+
+static char *
+status_of (const char *code)
+{
+  return sql ("SELECT status FROM loans WHERE code = '%s'", code);
+}
+
+/* The result lines, newest first: the last label of each (the outcome). */
+static GPtrArray *
+outcomes (void)
+{
+  GPtrArray *texts = g_ptr_array_new ();
+  GtkWidget *list = lp_gui_child (page (), "results_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *line = GTK_IS_LIST_BOX_ROW (row) ? gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))
+                                                  : NULL;
+
+      if (line != NULL && gtk_widget_has_css_class (line, "scan-result"))
+        g_ptr_array_add (texts, (gpointer) gtk_label_get_label (
+                           GTK_LABEL (gtk_widget_get_last_child (line))));
+    }
+  return texts;
+}
+
+static guint
+n_finished (void)
+{
+  g_autoptr(GPtrArray) texts = outcomes ();
+  guint n = 0;
+
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), _("Checking…")) != 0)
+      n++;
+  return n;
+}
+
+static const char *
+outcome (guint newest)
+{
+  g_autoptr(GPtrArray) texts = outcomes ();
+
+  g_assert_cmpuint (newest, <, texts->len);
+  return g_ptr_array_index (texts, newest);
+}
+
+static void
+on_logged_in (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+test_open (void)
+{
+  LpApiClient *client = lp_application_get_client (gui->app);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LpUserObject) user = NULL;
+
+  lp_api_client_login_async (client, "petugas.rina", "Petugas#2026", NULL, on_logged_in, &result);
+  lp_gui_wait_for (result != NULL);
+  user = lp_api_client_login_finish (client, result, NULL);
+  g_assert_nonnull (user);
+  adw_view_stack_set_visible_child_name (lp_gui_child (gui->window, "view_stack"), "returns");
+  /* The scan field has the focus as soon as the page is shown. */
+  lp_gui_wait_for (scan_has_focus ());
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "returns");
+}
+
+/* Three receipts scanned faster than the server answers, one of them twice: three
+ * returns, in order, none twice; the third was approved but never marked handed over. */
+static void
+test_scans_in_a_row (void)
+{
+  g_autofree char *first = lend ("BK-0001", TRUE);
+  g_autofree char *second = lend ("BK-0003", TRUE);
+  g_autofree char *third = lend ("BK-0004", FALSE);
+  g_autofree char *s1 = NULL, *s2 = NULL, *s3 = NULL, *returns = NULL;
+  guint before = n_finished ();
+
+  scan (first);
+  scan (second);
+  scan (second);
+  scan (third);
+  lp_gui_wait_for (n_finished () == before + 3);
+  g_assert_cmpstr (outcome (0), ==, _("Returned"));
+  g_assert_cmpstr (outcome (1), ==, _("Returned"));
+  g_assert_cmpstr (outcome (2), ==, _("Returned"));
+  s1 = status_of (first);
+  s2 = status_of (second);
+  s3 = status_of (third);
+  g_assert_cmpstr (s1, ==, "returned");
+  g_assert_cmpstr (s2, ==, "returned");
+  g_assert_cmpstr (s3, ==, "returned");
+  returns = sql ("SELECT count(*) FROM returns");
+  g_assert_cmpstr (returns, ==, "3");
+  g_assert_true (scan_has_focus ());
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-scanned");
+}
+
+static void
+test_refusals (void)
+{
+  g_autofree char *returned = sql ("SELECT code FROM loans WHERE status = 'returned'"
+                                   " ORDER BY code LIMIT 1");
+  g_autofree char *returns = NULL;
+  guint before = n_finished ();
+
+  scan ("LP-1999-999999");
+  lp_gui_wait_for (n_finished () == before + 1);
+  g_assert_cmpstr (outcome (0), ==, _("No loan has this code. Check the receipt and scan again."));
+  /* Scanned again later (not a double scan): already returned, nothing recorded. */
+  scan (returned);
+  lp_gui_wait_for (n_finished () == before + 2);
+  g_assert_cmpstr (outcome (0), ==, _("Already returned. Nothing was recorded."));
+  returns = sql ("SELECT count(*) FROM returns");
+  g_assert_cmpstr (returns, ==, "3");
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-refused");
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Pick the condition, scan, describe, confirm: four interactions and some typing. */
+static void
+return_damaged (const char *code,
+                guint       condition,
+                const char *description)
+{
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *entry;
+  guint before = n_finished ();
+
+  gtk_drop_down_set_selected (lp_gui_child (page (), "condition_dropdown"), condition);
+  scan (code);
+  lp_gui_wait_for ((dialog = find_dialog ()) != NULL);
+  entry = lp_gui_find_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), description);
+  lp_gui_screenshot (GTK_WIDGET (dialog), "returns-inspect");
+  /* What a click on the button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "record");
+  gtk_window_close (GTK_WINDOW (dialog));
+  lp_gui_wait_for (n_finished () == before + 1 && find_dialog () == NULL);
+  /* Back to Good for the next item. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (lp_gui_child (page (), "condition_dropdown")), ==,
+                    0);
+}
+
+static void
+test_damaged_and_lost (void)
+{
+  g_autofree char *damaged = lend ("LAB-001", TRUE);
+  g_autofree char *lost = lend ("BK-0005", TRUE);
+  g_autofree char *condition = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *complaint = NULL;
+
+  return_damaged (damaged, 1, "Lensa okuler retak");
+  g_assert_cmpstr (outcome (0), ==, _("Returned"));
+  condition = sql ("SELECT r.condition FROM returns r JOIN loans l ON l.id = r.loan_id"
+                   " WHERE l.code = '%s'", damaged);
+  description = sql ("SELECT r.damage_description FROM returns r JOIN loans l"
+                     " ON l.id = r.loan_id WHERE l.code = '%s'", damaged);
+  g_assert_cmpstr (condition, ==, "minor_damage");
+  g_assert_cmpstr (description, ==, "Lensa okuler retak");
+
+  return_damaged (lost, 3, "Tertinggal di bus");
+  g_assert_cmpstr (outcome (0), ==, _("Recorded as lost. A complaint has been opened for the item."));
+  complaint = sql ("SELECT count(*) FROM complaints WHERE is_system");
+  g_assert_cmpstr (complaint, ==, "1");
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-damaged");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *url = NULL;
+  g_autofree char *member_id = NULL;
+  g_autofree char *staff_id = NULL;
+  int status;
+
+  lp_gui_init (&argc, &argv, FALSE);
+  server = lp_test_server_start (NULL);
+  lp_gui_seed_catalog (server, 0);
+  member_id = lp_test_server_create_user (server, "siswa.andi", "Siswa#2026", "member");
+  staff_id = lp_test_server_create_user (server, "petugas.rina", "Petugas#2026", "staff");
+  member_token = lp_test_server_login (server, "siswa.andi", "Siswa#2026");
+  staff_token = lp_test_server_login (server, "petugas.rina", "Petugas#2026");
+  url = lp_gui_server_url (server);
+  gui = lp_gui_app_new (url, WIDE);
+
+  g_test_add_func ("/lp/gui/returns/open", test_open);
+  g_test_add_func ("/lp/gui/returns/scans-in-a-row", test_scans_in_a_row);
+  g_test_add_func ("/lp/gui/returns/refusals", test_refusals);
+  g_test_add_func ("/lp/gui/returns/damaged-and-lost", test_damaged_and_lost);
+  status = g_test_run ();
+
+  g_clear_pointer (&gui, lp_gui_app_free);
+  g_free (member_token);
+  g_free (staff_token);
+  lp_test_server_free (server);
+  return status;
+}
