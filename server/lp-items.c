@@ -452,8 +452,14 @@ get_item (LpRequest  *req,
 
   if (!lp_request_get_id (req, "id", &id, error))
     return FALSE;
+  /* The category by its key (a lateral sub-select the planner keeps as it is), not the
+   * hash join over every category a generic plan would pick for one row. */
   res = lp_db_query_prepared (conn, error,
-                              "SELECT " ITEM_COLUMNS ITEM_FROM " WHERE i.id = $1", id);
+                              "SELECT " ITEM_COLUMNS " FROM items AS i LEFT JOIN LATERAL"
+                              " (SELECT c.id, c.name FROM categories AS c"
+                              "  WHERE c.id = i.category_id OFFSET 0) AS c ON true"
+                              " WHERE i.id = $1",
+                              id);
   if (res == NULL)
     return FALSE;
   if (PQntuples (res) == 0)
