@@ -810,7 +810,7 @@ append_item_filter (GString            *sql,
                     const ItemFilter   *f)
 {
   struct { const char *value, *before, *after; } each[] = {
-    { f->q, "i.search_text ILIKE contains_pattern(", ")" },
+    { f->q, "i.search_text LIKE lower(contains_pattern(", "))" },
     { f->category_id, "i.category_id = ", "::uuid" },
     { f->status, "i.status = ", "" },
     { f->condition, "i.condition = ", "" },
@@ -846,6 +846,14 @@ estimate_rows (PGconn      *conn,
   return (gint64) g_ascii_strtod (rows + strlen ("\"Plan Rows\":"), NULL);
 }
 
+/* The items of the page's keys p, each looked up by its key: a nested loop whatever the
+ * planner guesses the page's size to be (a kept generic plan, not knowing the limit,
+ * would otherwise hash-join the whole table). */
+#define PAGE_ITEMS \
+  "CROSS JOIN LATERAL (SELECT * FROM items AS i WHERE i.id = p.id OFFSET 0) AS i" \
+  " LEFT JOIN LATERAL (SELECT c.id, c.name FROM categories AS c" \
+  "  WHERE c.id = i.category_id OFFSET 0) AS c ON true"
+
 /* GET /items. ?q= matches code, name, author, publisher, isbn and location through the
  * trigram-indexed search_text, with %, _ and \ taken literally.
  *
@@ -866,7 +874,9 @@ list_items (LpRequest  *req,
   g_autoptr(GPtrArray) params = g_ptr_array_new ();
   g_autoptr(GString) filter = g_string_new (NULL);
   g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) page = g_string_new (NULL);
   g_autoptr(PGresult) res = NULL;
+  gboolean prepared;
   g_autofree char *limit_text = NULL, *offset_text = NULL;
   gint64 limit, offset, total;
   gboolean estimated = FALSE;
@@ -880,40 +890,63 @@ list_items (LpRequest  *req,
   offset_text = g_strdup_printf ("%" G_GINT64_FORMAT, offset);
   g_ptr_array_add (params, limit_text);
   g_ptr_array_add (params, offset_text);
+  /* The whole catalog and a plain search are the common lists: their plans are kept
+   * (lp_db_exec_prepared). Their limit and offset are sub-selects, which no plan can
+   * look into: so every plan is the same, and PostgreSQL settles on keeping one instead
+   * of planning each page anew. A term of one or two characters has no trigram to look
+   * up, and is better planned each time. */
+  prepared = filter->len == 0 ||
+             (params->len == 3 && f.q != NULL && g_utf8_strlen (f.q, -1) >= 3);
+  g_string_printf (page, prepared ? "LIMIT (SELECT $%u::bigint) OFFSET (SELECT $%u::bigint)"
+                                  : "LIMIT $%u OFFSET $%u",
+                   params->len - 1, params->len);
   if (f.q != NULL)
     g_string_printf (sql,
                      "WITH m AS MATERIALIZED (SELECT i.id, i.name FROM items AS i WHERE true%s),"
-                     " p AS (SELECT m.id, m.name FROM m ORDER BY m.name, m.id"
-                     "  LIMIT $%u OFFSET $%u)"
-                     " SELECT n.n, " ITEM_COLUMNS
+                     " p AS (SELECT m.id, m.name FROM m ORDER BY m.name, m.id %s)"
+                     " SELECT n.n, NULL::float8, " ITEM_COLUMNS
                      " FROM (SELECT count(*) AS n FROM m) AS n LEFT JOIN"
-                     " (p JOIN items AS i ON i.id = p.id"
-                     "  LEFT JOIN categories AS c ON c.id = i.category_id) ON true"
-                     " ORDER BY p.name, p.id",
-                     filter->str, params->len - 1, params->len);
+                     " (p " PAGE_ITEMS ") ON true ORDER BY p.name, p.id",
+                     filter->str, page->str);
   else
     g_string_printf (sql,
                      "WITH p AS (SELECT i.id, i.name FROM items AS i WHERE true%s"
-                     "  ORDER BY i.name, i.id LIMIT $%u OFFSET $%u)"
-                     " SELECT n.n, " ITEM_COLUMNS
+                     "  ORDER BY i.name, i.id %s)"
+                     " SELECT n.n, %s, " ITEM_COLUMNS
                      " FROM (SELECT count(*) AS n FROM (SELECT FROM items AS i WHERE true%s"
                      "  LIMIT %d) AS k) AS n LEFT JOIN"
-                     " (p JOIN items AS i ON i.id = p.id"
-                     "  LEFT JOIN categories AS c ON c.id = i.category_id) ON true"
-                     " ORDER BY p.name, p.id",
-                     filter->str, params->len - 1, params->len, filter->str,
-                     EXACT_TOTAL_MAX + 1);
-  res = lp_db_exec (conn, sql->str, (int) params->len, (const char * const *) params->pdata,
-                    error);
+                     " (p " PAGE_ITEMS ") ON true ORDER BY p.name, p.id",
+                     filter->str, page->str,
+                     /* The whole catalog: the planner's estimate, without asking it. */
+                     filter->len == 0 ? "(SELECT CASE WHEN t.relpages > 0 THEN t.reltuples"
+                                        " / t.relpages * (pg_relation_size(t.oid)"
+                                        " / current_setting('block_size')::int) END"
+                                        " FROM pg_class AS t WHERE t.oid = 'items'::regclass)"
+                                      : "NULL::float8",
+                     filter->str, EXACT_TOTAL_MAX + 1);
+  if (prepared)
+    res = lp_db_exec_prepared (conn, sql->str, (int) params->len,
+                               (const char * const *) params->pdata, error);
+  else
+    res = lp_db_exec (conn, sql->str, (int) params->len, (const char * const *) params->pdata,
+                      error);
   if (res == NULL)
     return FALSE;
   total = lp_db_get_int (res, 0, 0);
   if (f.q == NULL && total > EXACT_TOTAL_MAX)
     {
-      g_ptr_array_set_size (params, params->len - 2);
-      total = MAX (estimate_rows (conn, filter->str, params, error), EXACT_TOTAL_MAX + 1);
-      if (*error != NULL)
-        return FALSE;
+      gint64 estimate = -1;
+
+      if (!PQgetisnull (res, 0, 1))
+        estimate = (gint64) g_ascii_strtod (PQgetvalue (res, 0, 1), NULL);
+      else
+        {
+          g_ptr_array_set_size (params, params->len - 2);
+          estimate = estimate_rows (conn, filter->str, params, error);
+          if (estimate < 0 && error != NULL && *error != NULL)
+            return FALSE;
+        }
+      total = MAX (estimate, EXACT_TOTAL_MAX + 1);
       estimated = TRUE;
     }
 
@@ -922,11 +955,11 @@ list_items (LpRequest  *req,
   g_string_append (text, "{\"items\" : [");
   for (int row = 0; row < n; row++)
     {
-      if (PQgetisnull (res, row, 1))
+      if (PQgetisnull (res, row, 2))
         continue;
       if (row > 0)
         g_string_append (text, ", ");
-      append_item_json (text, res, row, 1);
+      append_item_json (text, res, row, 2);
     }
   g_string_append_printf (text, "], \"total\" : %" G_GINT64_FORMAT "%s, \"limit\" : %"
                           G_GINT64_FORMAT ", \"offset\" : %" G_GINT64_FORMAT "}",
