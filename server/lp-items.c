@@ -810,7 +810,7 @@ append_item_filter (GString            *sql,
                     const ItemFilter   *f)
 {
   struct { const char *value, *before, *after; } each[] = {
-    { f->q, "i.search_text LIKE lower(contains_pattern(", "))" },
+    { f->q, "i.search_text LIKE (SELECT lower(contains_pattern(", "::text)))" },
     { f->category_id, "i.category_id = ", "::uuid" },
     { f->status, "i.status = ", "" },
     { f->condition, "i.condition = ", "" },
