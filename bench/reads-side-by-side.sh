@@ -15,12 +15,17 @@
 #   pages     GET /api/v1/items?limit=50&offset=  a random page of the first 1,000 items
 #   search    GET /api/v1/items?q=…&limit=50      16 terms, as bench/catalog.sh
 #   deep      GET /api/v1/items?limit=50&offset=50000, one connection (latency)
-# and the servers' resident memory when idle. Prints a table; stops everything it
+# and the servers' resident memory when idle. The runs go in ROUNDS rounds (default 3),
+# each round every read against every server in turn, so that a neighbour's load on a
+# shared machine falls on all of them alike; the table shows each server's median over
+# the rounds, and the ratios are the medians of the ratios within a round (the runs
+# compared there were next to each other in time). Prints a table; stops everything it
 # started and deletes its directory at the end, also on Ctrl-C. Run by hand; it is not
 # part of the test suite.
 #
 #   bench/reads-side-by-side.sh                  # 10 s per run
 #   SECONDS_PER_RUN=30 bench/reads-side-by-side.sh
+#   ROUNDS=5 bench/reads-side-by-side.sh         # default 3
 #   BUILD_DIR=/path/to/build bench/reads-side-by-side.sh
 #
 # Needs wrk, curl, psql and /usr/bin/python3 with python3-fastapi, python3-uvicorn and
@@ -30,6 +35,10 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/_build-bench}
 seconds=${SECONDS_PER_RUN:-10}
+rounds=${ROUNDS:-3}
+case $rounds in
+  ''|*[!0-9]*|0) echo "reads-side-by-side.sh: ROUNDS must be a whole number > 0" >&2; exit 1 ;;
+esac
 pgbin=/usr/lib/postgresql/15/bin
 python=/usr/bin/python3
 
@@ -85,7 +94,8 @@ settle () {
   done
 }
 
-# run_wrk TARGET URL MODE [CONNECTIONS]: "WRK mode req/s p99 mean requests non2xx errors".
+# run_wrk TARGET URL MODE [CONNECTIONS]: "WRK mode req/s p99 mean requests non2xx errors"
+# into wrk-TARGET-MODE-ROUND ($round).
 run_wrk () {
   c=${4:-64}
   t=2
@@ -93,7 +103,7 @@ run_wrk () {
   wrk -t$t -c"$c" -d2s --timeout 30s -s "$top/bench/reads.lua" "$2" -- "$3" >/dev/null
   settle
   wrk -t$t -c"$c" -d"${seconds}s" --timeout 30s -s "$top/bench/reads.lua" "$2" -- "$3" \
-    | grep '^WRK ' >"$work/wrk-$1-$3"
+    | grep '^WRK ' >"$work/wrk-$1-$3-$round"
   settle
 }
 
@@ -136,34 +146,56 @@ sleep 1
 rss_peer_idle=$(rss_mb "$peer_pid")
 rss_ceiling_idle=$(rss_mb "$ceiling_pid")
 
-for mode in item pages search; do
-  echo "wrk -t2 -c64 -d${seconds}s: $mode ..."
-  run_wrk lentera "$url" "$mode"
-  run_wrk peer "$peer_url" "$mode"
-  [ "$mode" = item ] && run_wrk ceiling "$ceiling_url" "$mode"
+round=1
+while [ "$round" -le "$rounds" ]; do
+  for mode in item pages search; do
+    echo "round $round/$rounds, wrk -t2 -c64 -d${seconds}s: $mode ..."
+    run_wrk lentera "$url" "$mode"
+    run_wrk peer "$peer_url" "$mode"
+    [ "$mode" = item ] && run_wrk ceiling "$ceiling_url" "$mode"
+  done
+  echo "round $round/$rounds, wrk -t1 -c1 -d${seconds}s: deep ..."
+  run_wrk lentera "$url" deep 1
+  run_wrk peer "$peer_url" deep 1
+  round=$((round + 1))
 done
-echo "wrk -t1 -c1 -d${seconds}s: deep ..."
-run_wrk lentera "$url" deep 1
-run_wrk peer "$peer_url" deep 1
 sleep 2
 rss_lentera_after=$(rss_mb "$server_pid")
 rss_peer_after=$(rss_mb "$peer_pid")
 
+median () {   # the median of the numbers on stdin
+  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2];
+                                       else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+field () {   # target mode column: that column of every round's WRK line
+  cat "$work"/wrk-"$1"-"$2"-* | awk -v c="$3" '{ print $c }'
+}
 row () {   # label target mode
-  read -r _ _ rps p99 mean total bad errors <"$work/wrk-$2-$3"
-  printf '%-44s %-8s %10s %9s %9s\n' "$1" "$2" "$rps" "$p99" "$mean"
+  rps=$(field "$2" "$3" 3 | median)
+  p99=$(field "$2" "$3" 4 | median)
+  mean=$(field "$2" "$3" 5 | median)
+  printf '%-44s %-8s %10s %9s %9s   %s\n' "$1" "$2" "$rps" "$p99" "$mean" \
+         "$(field "$2" "$3" 3 | tr '\n' ' ')"
+  bad=$(field "$2" "$3" 7 | awk '{ s += $1 } END { print s + 0 }')
+  errors=$(field "$2" "$3" 8 | awk '{ s += $1 } END { print s + 0 }')
+  total=$(field "$2" "$3" 6 | awk '{ s += $1 } END { print s + 0 }')
   if [ "$bad" != 0 ] || [ "$errors" != 0 ]; then
     echo "  (wrk: $bad of $total answers were not 2xx, $errors socket errors)"
   fi
 }
-ratio () {   # label target-a target-b mode
-  a=$(awk '{ print $3 }' "$work/wrk-$2-$4")
-  b=$(awk '{ print $3 }' "$work/wrk-$3-$4")
-  awk -v a="$a" -v b="$b" -v l="$1" 'BEGIN { printf "  %s: %.2fx\n", l, (b > 0 ? a / b : 0) }'
+ratio () {   # label target-a target-b mode: the median of the rounds' ratios
+  r=1
+  while [ "$r" -le "$rounds" ]; do
+    a=$(awk '{ print $3 }' "$work/wrk-$2-$4-$r")
+    b=$(awk '{ print $3 }' "$work/wrk-$3-$4-$r")
+    awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f\n", (b > 0 ? a / b : 0) }'
+    r=$((r + 1))
+  done >"$work/ratio"
+  printf '  %s: %sx   (rounds: %s)\n' "$1" "$(median <"$work/ratio")" "$(tr '\n' ' ' <"$work/ratio")"
 }
 
 echo
-printf '%-44s %-8s %10s %9s %9s\n' "" "server" "req/s" "p99 ms" "mean ms"
+printf '%-44s %-8s %10s %9s %9s   %s\n' "" "server" "req/s" "p99 ms" "mean ms" "req/s by round"
 row "GET /api/v1/items/{id}" lentera item
 row "" peer item
 row "" ceiling item
@@ -179,6 +211,6 @@ row "" peer deep
 echo
 echo "RSS MB idle (after start / after the runs): lentera $rss_lentera_idle / $rss_lentera_after," \
      "peer $rss_peer_idle / $rss_peer_after, ceiling $rss_ceiling_idle"
-echo "wrk -t2 -c64 after a 2 s warm-up (deep: -t1 -c1), $seconds s a run, $(nproc) CPUs shared"
-echo "by wrk, the servers and PostgreSQL; lentera-server with its default workers, the peer"
-echo "with one uvicorn worker and an asyncpg pool of 8."
+echo "Medians of $rounds rounds; wrk -t2 -c64 after a 2 s warm-up (deep: -t1 -c1), $seconds s a"
+echo "run, $(nproc) CPUs shared by wrk, the servers and PostgreSQL; lentera-server with its"
+echo "default workers, the peer with one uvicorn worker and an asyncpg pool of 8."
