@@ -900,7 +900,17 @@ list_items (LpRequest  *req,
   g_string_printf (page, prepared ? "LIMIT (SELECT $%u::bigint) OFFSET (SELECT $%u::bigint)"
                                   : "LIMIT $%u OFFSET $%u",
                    params->len - 1, params->len);
-  if (f.q != NULL)
+  if (f.q != NULL && params->len == 3)
+    /* A plain search reads the narrow item_search (0009), which items keeps in step. */
+    g_string_printf (sql,
+                     "WITH m AS MATERIALIZED (SELECT s.item_id AS id, s.name FROM item_search AS s"
+                     "  WHERE s.search_text LIKE (SELECT lower(contains_pattern($1::text)))),"
+                     " p AS (SELECT m.id, m.name FROM m ORDER BY m.name, m.id %s)"
+                     " SELECT n.n, NULL::float8, " ITEM_COLUMNS
+                     " FROM (SELECT count(*) AS n FROM m) AS n LEFT JOIN"
+                     " (p " PAGE_ITEMS ") ON true ORDER BY p.name, p.id",
+                     page->str);
+  else if (f.q != NULL)
     g_string_printf (sql,
                      "WITH m AS MATERIALIZED (SELECT i.id, i.name FROM items AS i WHERE true%s),"
                      " p AS (SELECT m.id, m.name FROM m ORDER BY m.name, m.id %s)"

@@ -1102,6 +1102,79 @@ test_item_search_fields (void)
   expect_error (too_long, 422, "validation_failed", "q");
 }
 
+/* The codes a plain search (q alone: item_search, 0009) finds, in order. */
+static char *
+plain_search (const char *q)
+{
+  g_autofree char *escaped = g_uri_escape_string (q, NULL, FALSE);
+  g_autoptr(LpTestResponse) resp = call ("GET", NULL, NULL, "/api/v1/items?q=%s", escaped);
+  g_autoptr(GString) codes = g_string_new (NULL);
+  JsonArray *items;
+
+  lp_assert_status (resp, 200);
+  items = json_object_get_array_member (object (resp), "items");
+  for (guint k = 0; k < json_array_get_length (items); k++)
+    g_string_append_printf (codes, "%s%s", k > 0 ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (items,
+                                                                                          k),
+                                                           "code"));
+  g_assert_cmpint (json_object_get_int_member (object (resp), "total"), ==,
+                   json_array_get_length (items));
+  return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+/* A plain search follows every change of what it looks at: a new item, a new name or
+ * author, a deletion; %, _ and \ stay literal there too. */
+static void
+test_item_search_follows (void)
+{
+  g_autofree char *cat = add_category ("Cari Ikut");
+  g_autofree char *id = add_item (cat, "SYNC-1", "Zebrakuda Unik", 1,
+                                  "\"author\":\"Penulis Sinkron\"");
+  g_autofree char *other = add_item (cat, "SYNC-2", "Zebrakuda 7%_\\ Khusus", 1, NULL);
+  g_autoptr(LpTestResponse) renamed = NULL;
+  g_autoptr(LpTestResponse) restocked = NULL;
+  g_autoptr(LpTestResponse) deleted = NULL;
+  char *found;
+
+  found = plain_search ("zebrakuda");
+  g_assert_cmpstr (found, ==, "SYNC-2,SYNC-1");
+  g_free (found);
+  found = plain_search ("ZEBRAKUDA UNIK");
+  g_assert_cmpstr (found, ==, "SYNC-1");
+  g_free (found);
+  found = plain_search ("penulis sinkron");
+  g_assert_cmpstr (found, ==, "SYNC-1");
+  g_free (found);
+  found = plain_search ("7%_\\");
+  g_assert_cmpstr (found, ==, "SYNC-2");
+  g_free (found);
+  found = plain_search ("7%x");
+  g_assert_cmpstr (found, ==, "");
+  g_free (found);
+
+  renamed = call ("PATCH", admin_token, "{\"name\":\"Kudanil Langka\",\"author\":\"\"}",
+                  "/api/v1/items/%s", id);
+  lp_assert_status (renamed, 200);
+  restocked = call ("PATCH", admin_token, "{\"stock_total\":3}", "/api/v1/items/%s", other);
+  lp_assert_status (restocked, 200);
+  found = plain_search ("zebrakuda");
+  g_assert_cmpstr (found, ==, "SYNC-2");
+  g_free (found);
+  found = plain_search ("penulis sinkron");
+  g_assert_cmpstr (found, ==, "");
+  g_free (found);
+  found = plain_search ("kudanil langka");
+  g_assert_cmpstr (found, ==, "SYNC-1");
+  g_free (found);
+
+  deleted = call ("DELETE", admin_token, NULL, "/api/v1/items/%s", id);
+  g_assert_cmpuint (deleted->status, <, 300);
+  found = plain_search ("kudanil");
+  g_assert_cmpstr (found, ==, "");
+  g_free (found);
+}
+
 /* The reply's body as text. */
 static char *
 body_text (LpTestResponse *resp)
@@ -1495,6 +1568,7 @@ main (int   argc,
   g_test_add_func ("/lp/catalog/history/loan", test_item_history_loan);
   g_test_add_func ("/lp/catalog/repair/resolves", test_item_repair);
   g_test_add_func ("/lp/catalog/repair/edge", test_item_repair_edge);
+  g_test_add_func ("/lp/catalog/list/search-follows", test_item_search_follows);
   g_test_add_func ("/lp/catalog/item/rendering", test_item_rendering);
   g_test_add_func ("/lp/catalog/list/total-estimate", test_item_total_estimate);
 
