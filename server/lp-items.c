@@ -810,7 +810,9 @@ append_item_filter (GString            *sql,
                     const ItemFilter   *f)
 {
   struct { const char *value, *before, *after; } each[] = {
-    { f->q, "i.search_text LIKE (SELECT lower(contains_pattern(", "::text)))" },
+    /* Planned with its value each time (lists with more filters are not prepared), so
+     * the pattern is a constant for the planner, and is worked out once. */
+    { f->q, "i.search_text LIKE lower(contains_pattern(", "))" },
     { f->category_id, "i.category_id = ", "::uuid" },
     { f->status, "i.status = ", "" },
     { f->condition, "i.condition = ", "" },
@@ -901,7 +903,9 @@ list_items (LpRequest  *req,
                                   : "LIMIT $%u OFFSET $%u",
                    params->len - 1, params->len);
   if (f.q != NULL && params->len == 3)
-    /* A plain search reads the narrow item_search (0009), which items keeps in step. */
+    /* A plain search reads the narrow item_search (0009), which items keeps in step. Its
+     * plan is kept: the pattern is a sub-select, worked out once per query rather than
+     * for every row the kept plan rechecks. */
     g_string_printf (sql,
                      "WITH m AS MATERIALIZED (SELECT s.item_id AS id, s.name FROM item_search AS s"
                      "  WHERE s.search_text LIKE (SELECT lower(contains_pattern($1::text)))),"
