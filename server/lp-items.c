@@ -863,10 +863,10 @@ estimate_rows (PGconn      *conn,
  * rendered (in C, append_item_json). The page's keys (i.id, i.name) come from the name
  * index, or the search's matches, and the items are joined to them afterwards, so an
  * offset skips index entries rather than rows. Without ?q= counting stops past
- * EXACT_TOTAL_MAX; with ?q= the matches are gathered once (through the trigram index),
- * and both counted and sorted, which a large catalog would otherwise walk in name order
- * to find a rare term. Only the filters given are in the SQL, so that the planner sees
- * plain conditions. */
+ * EXACT_TOTAL_MAX; with ?q= the matches are gathered once (through the trigram index, of
+ * item_search for q alone), and both counted and sorted, which a large catalog would
+ * otherwise walk in name order to find a rare term. Only the filters given are in the
+ * SQL, so that the planner sees plain conditions. */
 static gboolean
 list_items (LpRequest  *req,
             PGconn     *conn,
@@ -895,10 +895,8 @@ list_items (LpRequest  *req,
   /* The whole catalog and a plain search are the common lists: their plans are kept
    * (lp_db_exec_prepared). Their limit and offset are sub-selects, which no plan can
    * look into: so every plan is the same, and PostgreSQL settles on keeping one instead
-   * of planning each page anew. A term of one or two characters has no trigram to look
-   * up, and is better planned each time. */
-  prepared = filter->len == 0 ||
-             (params->len == 3 && f.q != NULL && g_utf8_strlen (f.q, -1) >= 3);
+   * of planning each page anew. (A plain search's pattern is a sub-select too.) */
+  prepared = filter->len == 0 || (params->len == 3 && f.q != NULL);
   g_string_printf (page, prepared ? "LIMIT (SELECT $%u::bigint) OFFSET (SELECT $%u::bigint)"
                                   : "LIMIT $%u OFFSET $%u",
                    params->len - 1, params->len);
