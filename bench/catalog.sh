@@ -93,7 +93,7 @@ run_wrk_changing () {
 # pgbench: transactions/s and the p99 of the per-transaction log, in ms.
 run_pgbench () {
   rm -f "$work"/pgb-"$1".*
-  "$pgbench" -n -M extended -c 8 -j 2 -T "$seconds" -h "$data/pg" -U lentera \
+  "$pgbench" -n -M prepared -c 8 -j 2 -T "$seconds" -h "$data/pg" -U lentera \
     -f "$top/bench/catalog-$1.pgbench" -l --log-prefix="$work/pgb-$1" lentera \
     >"$work/pgbench-$1.out" 2>&1 || { cat "$work/pgbench-$1.out" >&2; exit 1; }
   tps=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$work/pgbench-$1.out" | head -n 1 \
@@ -156,5 +156,5 @@ done
 echo
 echo "HTTP: wrk -t2 -c64 against lentera-server ($(nproc) CPUs, default worker pool), after"
 echo "a 2 s warm-up; changing: pgbench -R $changes changes an item's stock meanwhile;"
-echo "SQL: pgbench -M extended -c 8 -j 2 on the same cluster, same statements;"
+echo "SQL: pgbench -M prepared -c 8 -j 2 on the same cluster, same statements;"
 echo "random_page_cost = $planner."

@@ -142,7 +142,7 @@ connect_until (const char  *conninfo,
 {
   g_autofree char *options = g_strdup_printf ("-c statement_timeout=%d -c lock_timeout=%d "
                                               "-c idle_in_transaction_session_timeout=%d "
-                                              "-c TimeZone=UTC -c jit=off",
+                                              "-c TimeZone=UTC -c DateStyle=ISO -c jit=off",
                                               statement_timeout_ms, statement_timeout_ms,
                                               statement_timeout_ms * 2);
   const char *keys[] = { "dbname", "options", "application_name", "keepalives_idle",
@@ -529,6 +529,140 @@ lp_db_exec_params (PGconn             *conn,
     {
       g_clear_pointer (&res, PQclear);
       res = exec_once (conn, sql, &p);
+    }
+  if (result_ok (res))
+    return res;
+  lp_db_set_error_from_result (conn, res, error);
+  g_clear_pointer (&res, PQclear);
+  return NULL;
+}
+
+/* The statements prepared on this thread's connection: SQL text → name. A connection
+ * that was reset or replaced (another backend) has none of them any more. */
+typedef struct
+{
+  PGconn     *conn;
+  int         backend_pid;
+  GHashTable *names;
+} Prepared;
+
+static void
+prepared_free (gpointer data)
+{
+  Prepared *prepared = data;
+
+  g_hash_table_unref (prepared->names);
+  g_free (prepared);
+}
+
+static GPrivate prepared_key = G_PRIVATE_INIT (prepared_free);
+
+static Prepared *
+prepared_for (PGconn *conn)
+{
+  Prepared *prepared = g_private_get (&prepared_key);
+
+  if (prepared == NULL)
+    {
+      prepared = g_new0 (Prepared, 1);
+      prepared->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (&prepared_key, prepared);
+    }
+  if (prepared->conn != conn || prepared->backend_pid != PQbackendPID (conn))
+    {
+      g_hash_table_remove_all (prepared->names);
+      prepared->conn = conn;
+      prepared->backend_pid = PQbackendPID (conn);
+    }
+  return prepared;
+}
+
+/* Prepares sql on conn unless it is already; NULL (with the error's result in *failed)
+ * when the database refused. */
+static const char *
+prepare_once (PGconn      *conn,
+              const char  *sql,
+              int          n_params,
+              PGresult   **failed)
+{
+  Prepared *prepared = prepared_for (conn);
+  const char *name = g_hash_table_lookup (prepared->names, sql);
+  gint64 deadline = g_get_monotonic_time () + (gint64) exec_deadline_ms * 1000;
+  g_autofree char *new_name = NULL;
+  PGresult *res;
+
+  *failed = NULL;
+  if (name != NULL)
+    return name;
+  if (PQstatus (conn) != CONNECTION_OK)
+    return NULL;
+  if (PQisnonblocking (conn) == 0)
+    PQsetnonblocking (conn, 1);
+  new_name = g_strdup_printf ("lp_%u", g_hash_table_size (prepared->names) + 1);
+  if (!PQsendPrepare (conn, new_name, sql, n_params, NULL))
+    return NULL;
+  res = collect_results (conn, deadline);
+  if (!result_ok (res))
+    {
+      *failed = res;
+      return NULL;
+    }
+  PQclear (res);
+  name = new_name;
+  g_hash_table_insert (prepared->names, g_strdup (sql), g_steal_pointer (&new_name));
+  return name;
+}
+
+static PGresult *
+exec_prepared_once (PGconn             *conn,
+                    const char         *sql,
+                    int                 n_params,
+                    const char * const *params)
+{
+  PGresult *res = NULL;
+  const char *name = prepare_once (conn, sql, n_params, &res);
+  gint64 deadline = g_get_monotonic_time () + (gint64) exec_deadline_ms * 1000;
+
+  if (name == NULL)
+    return res;
+  if (!PQsendQueryPrepared (conn, name, n_params, params, NULL, NULL, 0))
+    return NULL;
+  return collect_results (conn, deadline);
+}
+
+PGresult *
+lp_db_exec_prepared (PGconn             *conn,
+                     const char         *sql,
+                     int                 n_params,
+                     const char * const *params,
+                     GError            **error)
+{
+  gboolean was_idle;
+  PGresult *res;
+  const char *sqlstate;
+
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  last_sqlstate[0] = '\0';
+  if (conn == NULL)
+    {
+      g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable");
+      return NULL;
+    }
+  was_idle = PQtransactionStatus (conn) == PQTRANS_IDLE;
+  res = exec_prepared_once (conn, sql, n_params, params);
+  /* 26000: the statement is gone from the session (DISCARD, a pooler); prepare anew. */
+  sqlstate = res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
+  if (sqlstate != NULL && g_str_equal (sqlstate, "26000"))
+    {
+      g_hash_table_remove_all (prepared_for (conn)->names);
+      g_clear_pointer (&res, PQclear);
+      res = exec_prepared_once (conn, sql, n_params, params);
+    }
+  else if (!result_ok (res) && may_retry_on_fresh_connection (conn, was_idle, sql))
+    {
+      g_clear_pointer (&res, PQclear);
+      res = exec_prepared_once (conn, sql, n_params, params);
     }
   if (result_ok (res))
     return res;

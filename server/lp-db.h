@@ -64,6 +64,21 @@ PGresult *lp_db_exec_params   (PGconn             *conn,
                                int                 result_format,
                                GError            **error);
 
+/* lp_db_exec for a statement run often: prepared once on each connection (named, parsed
+ * and planned by the server once; PostgreSQL may then keep a generic plan), executed with
+ * the parameters each time. sql must be the same text each time (a constant), and suit
+ * one plan for every parameter: not for optional filters ($1 IS NULL OR …). */
+PGresult *lp_db_exec_prepared (PGconn             *conn,
+                               const char         *sql,
+                               int                 n_params,
+                               const char * const *params,
+                               GError            **error);
+
+#define lp_db_query_prepared(conn, error, sql, ...) \
+  lp_db_exec_prepared ((conn), (sql), \
+                       G_N_ELEMENTS (((const char *[]) { __VA_ARGS__ })), \
+                       ((const char *[]) { __VA_ARGS__ }), (error))
+
 /* lp_db_query (conn, error, "SELECT … $1 … $2", a, b): every parameter a string or NULL. */
 #define lp_db_query(conn, error, sql, ...) \
   lp_db_exec ((conn), (sql), \

@@ -16,6 +16,8 @@
 #include "lp-request-private.h"
 #include "lp-sessions.h"
 
+#include <time.h>
+
 typedef struct
 {
   const LpRoute  *route;
@@ -34,6 +36,8 @@ struct _LpRouter
   GBytes       *unreadable;   /* the JSON 400 of a request libsoup cannot read */
   guint         got_headers;  /* the signal id of SoupServerMessage::got-headers */
   gulong        got_headers_hook;
+  GAsyncQueue  *finished;     /* LpRequest the workers are done with (reply_on_main) */
+  gint          finish_scheduled;
 };
 
 #define UNREADABLE_KEY "lp-router-unreadable"
@@ -75,6 +79,7 @@ lp_router_new (LpDbPool       *pool,
   router->waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
   router->unreadable = unreadable_reply ();
+  router->finished = g_async_queue_new ();
   return router;
 }
 
@@ -88,6 +93,7 @@ lp_router_free (LpRouter *router)
   if (router->got_headers_hook != 0)
     g_signal_remove_emission_hook (router->got_headers, router->got_headers_hook);
   g_bytes_unref (router->unreadable);
+  g_async_queue_unref (router->finished);
   g_main_context_unref (router->context);
   g_free (router);
 }
@@ -224,13 +230,32 @@ reply_now (SoupServerMessage *msg,
                                     SOUP_MEMORY_TAKE, text, length);
 }
 
+/* The time as g_date_time_format_iso8601() writes it in UTC, without a GDateTime. */
+static void
+format_now (char   *out,
+            gsize   size)
+{
+  gint64 now = g_get_real_time ();
+  time_t seconds = (time_t) (now / G_USEC_PER_SEC);
+  int usec = (int) (now % G_USEC_PER_SEC);
+  struct tm tm;
+  gsize n;
+
+  gmtime_r (&seconds, &tm);
+  n = strftime (out, size, "%Y-%m-%dT%H:%M:%S", &tm);
+  if (usec != 0)
+    g_snprintf (out + n, size - n, ".%06dZ", usec);
+  else
+    g_snprintf (out + n, size - n, "Z");
+}
+
 static void
 log_request (LpRequest *req)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  char stamp[64];
   double ms = (g_get_monotonic_time () - req->started_us) / 1000.0;
 
+  format_now (stamp, sizeof stamp);
   /* One line per request, key=value, for grep and log shippers; never a token. */
   g_printerr ("%s method=%s path=%s status=%u ms=%.2f bytes=%" G_GSIZE_FORMAT
               " ip=%s user=%s%s%s%s\n",
@@ -365,16 +390,28 @@ answer_waiting (LpRouter  *router,
 }
 
 /* Back on the main loop: the only place a worker's reply touches the message. */
-static gboolean
-finish_on_main (gpointer data)
+static void
+finish_on_main (LpRouter  *router,
+                LpRequest *req)
 {
-  LpRequest *req = data;
-  LpRouter *router = req->router;
-
   update_cache (router, req);
   if (req->cache_leader)
     answer_waiting (router, req);
   release (router, req);
+}
+
+/* Every reply the workers have finished since the source was attached: under load one
+ * wake-up of the main loop sends many replies. The flag is cleared before the queue is
+ * read, so a reply queued meanwhile either is read here or attaches a new source. */
+static gboolean
+finish_queued (gpointer data)
+{
+  LpRouter *router = data;
+  LpRequest *req;
+
+  g_atomic_int_set (&router->finish_scheduled, FALSE);
+  while ((req = g_async_queue_try_pop (router->finished)) != NULL)
+    finish_on_main (router, req);
   return G_SOURCE_REMOVE;
 }
 
@@ -384,10 +421,14 @@ static void
 reply_on_main (LpRouter  *router,
                LpRequest *req)
 {
-  g_autoptr(GSource) source = g_idle_source_new ();
+  g_autoptr(GSource) source = NULL;
 
+  g_async_queue_push (router->finished, req);
+  if (!g_atomic_int_compare_and_exchange (&router->finish_scheduled, FALSE, TRUE))
+    return;
+  source = g_idle_source_new ();
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, finish_on_main, req, NULL);
+  g_source_set_callback (source, finish_queued, router, NULL);
   g_source_attach (source, router->context);
 }
 

@@ -1102,6 +1102,181 @@ test_item_search_fields (void)
   expect_error (too_long, 422, "validation_failed", "q");
 }
 
+/* The codes a plain search (q alone: item_search, 0009) finds, in order. */
+static char *
+plain_search (const char *q)
+{
+  g_autofree char *escaped = g_uri_escape_string (q, NULL, FALSE);
+  g_autoptr(LpTestResponse) resp = call ("GET", NULL, NULL, "/api/v1/items?q=%s", escaped);
+  g_autoptr(GString) codes = g_string_new (NULL);
+  JsonArray *items;
+
+  lp_assert_status (resp, 200);
+  items = json_object_get_array_member (object (resp), "items");
+  for (guint k = 0; k < json_array_get_length (items); k++)
+    g_string_append_printf (codes, "%s%s", k > 0 ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (items,
+                                                                                          k),
+                                                           "code"));
+  g_assert_cmpint (json_object_get_int_member (object (resp), "total"), ==,
+                   json_array_get_length (items));
+  return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+/* A plain search follows every change of what it looks at: a new item, a new name or
+ * author, a deletion; %, _ and \ stay literal there too. */
+static void
+test_item_search_follows (void)
+{
+  g_autofree char *cat = add_category ("Cari Ikut");
+  g_autofree char *id = add_item (cat, "SYNC-1", "Zebrakuda Unik", 1,
+                                  "\"author\":\"Penulis Sinkron\"");
+  g_autofree char *other = add_item (cat, "SYNC-2", "Zebrakuda 7%_\\ Khusus", 1, NULL);
+  g_autoptr(LpTestResponse) renamed = NULL;
+  g_autoptr(LpTestResponse) restocked = NULL;
+  g_autoptr(LpTestResponse) deleted = NULL;
+  char *found;
+
+  found = plain_search ("zebrakuda");
+  g_assert_cmpstr (found, ==, "SYNC-2,SYNC-1");
+  g_free (found);
+  found = plain_search ("ZEBRAKUDA UNIK");
+  g_assert_cmpstr (found, ==, "SYNC-1");
+  g_free (found);
+  found = plain_search ("penulis sinkron");
+  g_assert_cmpstr (found, ==, "SYNC-1");
+  g_free (found);
+  found = plain_search ("7%_\\");
+  g_assert_cmpstr (found, ==, "SYNC-2");
+  g_free (found);
+  found = plain_search ("7%x");
+  g_assert_cmpstr (found, ==, "");
+  g_free (found);
+
+  renamed = call ("PATCH", admin_token, "{\"name\":\"Kudanil Langka\",\"author\":\"\"}",
+                  "/api/v1/items/%s", id);
+  lp_assert_status (renamed, 200);
+  restocked = call ("PATCH", admin_token, "{\"stock_total\":3}", "/api/v1/items/%s", other);
+  lp_assert_status (restocked, 200);
+  found = plain_search ("zebrakuda");
+  g_assert_cmpstr (found, ==, "SYNC-2");
+  g_free (found);
+  found = plain_search ("penulis sinkron");
+  g_assert_cmpstr (found, ==, "");
+  g_free (found);
+  found = plain_search ("kudanil langka");
+  g_assert_cmpstr (found, ==, "SYNC-1");
+  g_free (found);
+
+  deleted = call ("DELETE", admin_token, NULL, "/api/v1/items/%s", id);
+  g_assert_cmpuint (deleted->status, <, 300);
+  found = plain_search ("kudanil");
+  g_assert_cmpstr (found, ==, "");
+  g_free (found);
+}
+
+/* The reply's body as text. */
+static char *
+body_text (LpTestResponse *resp)
+{
+  return g_strndup (g_bytes_get_data (resp->body, NULL), g_bytes_get_size (resp->body));
+}
+
+/* GET /items/{id} and GET /items render items in C (server/lp-items.c): their text is
+ * item_json()'s, byte for byte, also for text that needs escaping, an empty and a
+ * missing book field, and a timestamp with a fraction (truncated) and a small year. */
+static void
+test_item_rendering (void)
+{
+  g_autofree char *cat = sql ("INSERT INTO categories (name) VALUES"
+                              " (E'Rak \"Khusus\" \\\\ \u00e9') RETURNING id", NULL);
+  g_autofree char *odd = sql ("INSERT INTO items (code, name, category_id, location,"
+                              " stock_total, stock_available, description, author, year,"
+                              " isbn, created_at, updated_at) VALUES ('RND-1',"
+                              " E'Kutip \" miring \\\\ baris\nbaru\ttab\rcr \\x07 \u65e5\u672c </x>',"
+                              " $1, E'\\x01Gudang', 3, 0, E'\\\\u0000 \\b \\f', '', 2001,"
+                              " '978-1', '0999-01-02 03:04:05.999999+00',"
+                              " '2026-01-31 23:59:59.5+00') RETURNING id", cat, NULL);
+  g_autofree char *plain = sql ("INSERT INTO items (code, name, category_id, location,"
+                                " stock_total, stock_available) VALUES ('RND-2', 'Biasa', $1,"
+                                " 'Rak A1', 2, 2) RETURNING id", cat, NULL);
+  const char *ids[] = { odd, plain };
+  g_autofree char *page_json = NULL;
+  g_autofree char *page_text = NULL;
+  g_autoptr(LpTestResponse) page = NULL;
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      g_autofree char *expected = sql ("SELECT item_json(i)::text FROM items AS i WHERE i.id = $1",
+                                       ids[k], NULL);
+      g_autoptr(LpTestResponse) one = call ("GET", NULL, NULL, "/api/v1/items/%s", ids[k]);
+      g_autofree char *text = NULL;
+
+      lp_assert_status (one, 200);
+      text = body_text (one);
+      g_assert_cmpstr (text, ==, expected);
+    }
+  /* The page as the server rendered it in SQL before (json_build_object, json_agg). */
+  page_json = sql ("SELECT json_build_object('items', json_agg(item_json(i) ORDER BY i.name, i.id),"
+                   " 'total', count(*), 'limit', 50::bigint, 'offset', 0::bigint)::text"
+                   " FROM items AS i WHERE i.category_id = $1", cat, NULL);
+  page = call ("GET", NULL, NULL, "/api/v1/items?category_id=%s", cat);
+  lp_assert_status (page, 200);
+  page_text = body_text (page);
+  g_assert_cmpstr (page_text, ==, page_json);
+  g_assert_true (strstr (page_text, "\"created_at\": \"0999-01-02T03:04:05Z\"") != NULL);
+  g_assert_true (strstr (page_text, "\"updated_at\": \"2026-01-31T23:59:59Z\"") != NULL);
+}
+
+/* Past 1,000 matches a list without q reports an estimate, and says so; up to 1,000, and
+ * with q, total is a count and the flag is absent. */
+static void
+test_item_total_estimate (void)
+{
+  g_autofree char *cat = add_category ("Gudang Besar");
+  g_autofree char *added = sql ("WITH n AS (INSERT INTO items (code, name, category_id, location,"
+                                " stock_total, stock_available, status)"
+                                " SELECT 'EST-' || g, 'Barang ' || g, $1, 'Gudang', 1, 1,"
+                                " CASE WHEN g % 100 = 0 THEN 'maintenance' ELSE 'available' END"
+                                " FROM generate_series(1, 1100) AS g RETURNING 1)"
+                                " SELECT count(*) FROM n", cat, NULL);
+  g_autofree char *analyzed = sql ("ANALYZE items", NULL);
+  g_autoptr(LpTestResponse) all = call ("GET", NULL, NULL, "/api/v1/items?limit=1");
+  g_autoptr(LpTestResponse) in_cat = call ("GET", NULL, NULL,
+                                           "/api/v1/items?category_id=%s&limit=2", cat);
+  g_autoptr(LpTestResponse) few = call ("GET", NULL, NULL,
+                                        "/api/v1/items?category_id=%s&status=maintenance", cat);
+  g_autoptr(LpTestResponse) searched = call ("GET", NULL, NULL,
+                                             "/api/v1/items?category_id=%s&q=est-&limit=1", cat);
+  g_autoptr(LpTestResponse) plain_search = call ("GET", NULL, NULL, "/api/v1/items?q=est-");
+  g_autofree char *removed = NULL;
+
+  g_assert_cmpstr (added, ==, "1100");
+  for (guint k = 0; k < 2; k++)
+    {
+      LpTestResponse *resp = k == 0 ? all : in_cat;
+
+      lp_assert_status (resp, 200);
+      g_assert_cmpint (int_member (resp, "total"), >, 1000);
+      g_assert_true (json_object_get_boolean_member (object (resp), "total_is_estimate"));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object (resp),
+                                                                              "items")),
+                        ==, k == 0 ? 1 : 2);
+    }
+  lp_assert_status (few, 200);
+  g_assert_cmpint (int_member (few, "total"), ==, 11);
+  g_assert_false (json_object_has_member (object (few), "total_is_estimate"));
+  lp_assert_status (searched, 200);
+  g_assert_cmpint (int_member (searched, "total"), ==, 1100);
+  g_assert_false (json_object_has_member (object (searched), "total_is_estimate"));
+  lp_assert_status (plain_search, 200);
+  g_assert_cmpint (int_member (plain_search, "total"), ==, 1100);
+  g_assert_false (json_object_has_member (object (plain_search), "total_is_estimate"));
+  removed = sql ("WITH d AS (DELETE FROM items WHERE category_id = $1 RETURNING 1)"
+                 " SELECT count(*) FROM d", cat, NULL);
+  g_assert_cmpstr (removed, ==, "1100");
+}
+
 /* ---------------------------------------------------------------------------------------
  * Availability, history, repair
  * ------------------------------------------------------------------------------------- */
@@ -1393,6 +1568,9 @@ main (int   argc,
   g_test_add_func ("/lp/catalog/history/loan", test_item_history_loan);
   g_test_add_func ("/lp/catalog/repair/resolves", test_item_repair);
   g_test_add_func ("/lp/catalog/repair/edge", test_item_repair_edge);
+  g_test_add_func ("/lp/catalog/list/search-follows", test_item_search_follows);
+  g_test_add_func ("/lp/catalog/item/rendering", test_item_rendering);
+  g_test_add_func ("/lp/catalog/list/total-estimate", test_item_total_estimate);
 
   status = g_test_run ();
   lp_test_server_free (server);
