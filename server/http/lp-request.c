@@ -258,6 +258,82 @@ lp_request_get_page (LpRequest  *req,
   return ok;
 }
 
+/* The query value of @name, NULL when absent or empty. */
+static const char *
+query_value (LpRequest  *req,
+             const char *name)
+{
+  const char *text = lp_request_get_query (req, name);
+
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+gboolean
+lp_request_get_date_query (LpRequest   *req,
+                           const char  *name,
+                           const char **out,
+                           GError     **error)
+{
+  *out = query_value (req, name);
+  if (*out == NULL || lp_parse_date (*out, NULL))
+    return TRUE;
+  *out = NULL;
+  lp_validation_add (error, name, "Use a date like 2026-01-31.");
+  return FALSE;
+}
+
+/* An empty id is not an absent one: "?user_id=" names nobody, it does not mean anyone. */
+gboolean
+lp_request_get_uuid_query (LpRequest   *req,
+                           const char  *name,
+                           const char **out,
+                           GError     **error)
+{
+  const char *problem;
+
+  *out = lp_request_get_query (req, name);
+  if (*out == NULL || (problem = lp_validate_uuid (*out)) == NULL)
+    return TRUE;
+  *out = NULL;
+  lp_validation_add (error, name, problem);
+  return FALSE;
+}
+
+gboolean
+lp_request_get_enum_query (LpRequest   *req,
+                           const char  *name,
+                           GType        enum_type,
+                           const char **out,
+                           GError     **error)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  g_autoptr(GString) nicks = NULL;
+
+  *out = query_value (req, name);
+  if (*out == NULL || g_enum_get_value_by_nick (klass, *out) != NULL)
+    return TRUE;
+  *out = NULL;
+  nicks = g_string_new (NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (nicks, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+  lp_json_bad_request (error, "'%s' must be one of: %s", name, nicks->str);
+  return FALSE;
+}
+
+gboolean
+lp_request_get_bool_query (LpRequest   *req,
+                           const char  *name,
+                           const char **out,
+                           GError     **error)
+{
+  *out = lp_request_get_query (req, name);
+  if (*out == NULL || g_str_equal (*out, "true") || g_str_equal (*out, "false"))
+    return TRUE;
+  *out = NULL;
+  lp_json_bad_request (error, "'%s' must be true or false", name);
+  return FALSE;
+}
+
 LpRole
 lp_request_get_role (LpRequest *req)
 {

@@ -84,6 +84,29 @@ gboolean      lp_request_get_page        (LpRequest    *req,
                                           gint64       *offset,
                                           GError      **error);
 
+/* Query validators, beside the page parser. Each reads ?name= into *out, NULL when it is
+ * absent (or empty, for a date or an enum), and adds a bad value to @error: 422
+ * validation_failed for a date (YYYY-MM-DD) or an id (a UUID), 400 bad_request for an
+ * enum (one of @enum_type's nicks) or a boolean ("true" or "false"); a 400 wins over a
+ * 422, so several can run before the caller looks at *error. FALSE for a bad value. */
+gboolean      lp_request_get_date_query  (LpRequest    *req,
+                                          const char   *name,
+                                          const char  **out,
+                                          GError      **error);
+gboolean      lp_request_get_uuid_query  (LpRequest    *req,
+                                          const char   *name,
+                                          const char  **out,
+                                          GError      **error);
+gboolean      lp_request_get_enum_query  (LpRequest    *req,
+                                          const char   *name,
+                                          GType         enum_type,
+                                          const char  **out,
+                                          GError      **error);
+gboolean      lp_request_get_bool_query  (LpRequest    *req,
+                                          const char   *name,
+                                          const char  **out,
+                                          GError      **error);
+
 const LpConfig *lp_request_get_config   (LpRequest    *req);
 
 /* Who is calling: set by authentication before the handler runs. */

@@ -195,14 +195,10 @@ list_complaints (LpRequest  *req,
                  PGconn     *conn,
                  GError    **error)
 {
-  const char *status = lp_request_get_query (req, "status");
+  const char *status;
 
-  if (status != NULL && !lp_complaint_status_from_string (status, NULL))
-    {
-      g_set_error_literal (error, LP_ERROR, LP_ERROR_BAD_REQUEST,
-                           "'status' must be one of waiting, in_progress, done, closed");
-      return FALSE;
-    }
+  if (!lp_request_get_enum_query (req, "status", LP_TYPE_COMPLAINT_STATUS, &status, error))
+    return FALSE;
   return lp_reply_page (req, conn,
                         "SELECT complaint_json(c) AS j, c.created_at, c.id FROM complaints c"
                         " WHERE ($1::uuid IS NULL OR c.reporter_id = $1::uuid)"

@@ -806,46 +806,6 @@ return_loan (LpRequest  *req,
  * Reading
  * --------------------------------------------------------------------------------- */
 
-static gboolean
-read_uuid_query (LpRequest   *req,
-                 const char  *name,
-                 const char **out,
-                 GError     **error)
-{
-  *out = lp_request_get_query (req, name);
-  if (*out == NULL || lp_validate_uuid (*out) == NULL)
-    return TRUE;
-  lp_validation_add (error, name, "This is not a valid identifier.");
-  return FALSE;
-}
-
-static gboolean
-read_date_query (LpRequest   *req,
-                 const char  *name,
-                 const char **out,
-                 GError     **error)
-{
-  *out = lp_request_get_query (req, name);
-  if (*out == NULL || lp_parse_date (*out, NULL))
-    return TRUE;
-  lp_validation_add (error, name, "Use a date like 2026-01-31.");
-  return FALSE;
-}
-
-static gboolean
-read_status_query (LpRequest   *req,
-                   const char **out,
-                   GError     **error)
-{
-  *out = lp_request_get_query (req, "status");
-  if (*out == NULL || lp_loan_status_from_string (*out, NULL))
-    return TRUE;
-  g_set_error_literal (error, LP_ERROR, LP_ERROR_BAD_REQUEST,
-                       "'status' must be one of pending, approved, borrowed, returned, "
-                       "rejected, cancelled, overdue");
-  return FALSE;
-}
-
 /* GET /loans: a member's own, the desk's all; ?from=&to= keep the loans whose dates
  * overlap that range; ?status= is the status a reader sees (overdue once past due). */
 static gboolean
@@ -855,11 +815,11 @@ list_loans (LpRequest  *req,
 {
   const char *status, *user_id, *item_id, *from, *to;
 
-  read_status_query (req, &status, error);
-  read_uuid_query (req, "user_id", &user_id, error);
-  read_uuid_query (req, "item_id", &item_id, error);
-  read_date_query (req, "from", &from, error);
-  read_date_query (req, "to", &to, error);
+  lp_request_get_enum_query (req, "status", LP_TYPE_LOAN_STATUS, &status, error);
+  lp_request_get_uuid_query (req, "user_id", &user_id, error);
+  lp_request_get_uuid_query (req, "item_id", &item_id, error);
+  lp_request_get_date_query (req, "from", &from, error);
+  lp_request_get_date_query (req, "to", &to, error);
   if (*error != NULL)
     return FALSE;
   return lp_reply_page (req, conn,

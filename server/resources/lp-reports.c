@@ -33,18 +33,6 @@ typedef struct
   gboolean    csv;
 } ReportQuery;
 
-/* ?from= and ?to= are calendar dates in the library's time zone, both included. */
-static void
-read_date (LpRequest   *req,
-           const char  *name,
-           const char **out,
-           GError     **error)
-{
-  *out = lp_request_get_query (req, name);
-  if (*out != NULL && !lp_parse_date (*out, NULL))
-    lp_validation_add (error, name, "Use a date like 2026-01-31.");
-}
-
 static void
 read_format (LpRequest  *req,
              gboolean   *csv,
@@ -57,15 +45,16 @@ read_format (LpRequest  *req,
     lp_json_bad_request (error, "'format' must be json or csv");
 }
 
-/* The format and the period; dates in YYYY-MM-DD form compare as strings. */
+/* The format and the period: ?from= and ?to= are calendar dates in the library's time
+ * zone, both included; in YYYY-MM-DD form they compare as strings. */
 static gboolean
 read_report_query (LpRequest    *req,
                    ReportQuery  *query,
                    GError      **error)
 {
   read_format (req, &query->csv, error);
-  read_date (req, "from", &query->from, error);
-  read_date (req, "to", &query->to, error);
+  lp_request_get_date_query (req, "from", &query->from, error);
+  lp_request_get_date_query (req, "to", &query->to, error);
   if (*error == NULL && query->from != NULL && query->to != NULL &&
       strcmp (query->from, query->to) > 0)
     lp_validation_add (error, "to", "The period ends before it starts.");
@@ -159,14 +148,10 @@ report_loans (LpRequest  *req,
               GError    **error)
 {
   ReportQuery query = { 0 };
-  const char *category_id = lp_request_get_query (req, "category_id");
+  const char *category_id;
 
-  query.status = lp_request_get_query (req, "status");
-  if (query.status != NULL && !lp_loan_status_from_string (query.status, NULL))
-    lp_json_bad_request (error, "'status' must be one of pending, approved, borrowed, "
-                         "returned, rejected, cancelled, overdue");
-  if (category_id != NULL && lp_validate_uuid (category_id) != NULL)
-    lp_validation_add (error, "category_id", "This is not a valid identifier.");
+  lp_request_get_enum_query (req, "status", LP_TYPE_LOAN_STATUS, &query.status, error);
+  lp_request_get_uuid_query (req, "category_id", &category_id, error);
   if (!read_report_query (req, &query, error))
     return FALSE;
   return run_report (req, conn, &query,
@@ -186,9 +171,7 @@ report_complaints (LpRequest  *req,
 {
   ReportQuery query = { 0 };
 
-  query.status = lp_request_get_query (req, "status");
-  if (query.status != NULL && !lp_complaint_status_from_string (query.status, NULL))
-    lp_json_bad_request (error, "'status' must be one of waiting, in_progress, done, closed");
+  lp_request_get_enum_query (req, "status", LP_TYPE_COMPLAINT_STATUS, &query.status, error);
   if (!read_report_query (req, &query, error))
     return FALSE;
   return run_report (req, conn, &query,

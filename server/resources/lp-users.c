@@ -17,21 +17,6 @@
 #include "lp-reply.h"
 #include "lp-validation.h"
 
-static gboolean
-read_bool_query (LpRequest   *req,
-                 const char  *name,
-                 const char **out,
-                 GError     **error)
-{
-  const char *value = lp_request_get_query (req, name);
-
-  *out = value;
-  if (value == NULL || g_str_equal (value, "true") || g_str_equal (value, "false"))
-    return TRUE;
-  g_set_error (error, LP_ERROR, LP_ERROR_BAD_REQUEST, "'%s' must be true or false", name);
-  return FALSE;
-}
-
 /* LpRole is a flags type (routes allow several roles), so it has its own reader. */
 static gboolean
 read_role (JsonObject  *body,
@@ -69,7 +54,7 @@ list_users (LpRequest  *req,
                    "'role' must be one of admin, staff, member");
       return FALSE;
     }
-  if (!read_bool_query (req, "active", &active, error))
+  if (!lp_request_get_bool_query (req, "active", &active, error))
     return FALSE;
   return lp_reply_page (req, conn,
                         "SELECT user_json(u) AS j, u.username FROM users u"
