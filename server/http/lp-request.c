@@ -32,11 +32,17 @@ copy_table (GHashTable *src)
   return dest;
 }
 
+/* The Authorization header first, then ?access_token= where the route takes it. NULL
+ * means a guest. */
 static char *
-bearer_token (SoupMessageHeaders *headers)
+bearer_token (SoupMessageHeaders *headers,
+              GHashTable         *query,
+              const LpRoute      *route)
 {
   const char *auth = soup_message_headers_get_one (headers, "Authorization");
 
+  if (auth == NULL && query != NULL && (route->flags & LP_ROUTE_QUERY_TOKEN))
+    return g_strdup (g_hash_table_lookup (query, "access_token"));
   if (auth == NULL)
     return NULL;
   if (g_ascii_strncasecmp (auth, "Bearer ", 7) != 0)
@@ -51,7 +57,8 @@ LpRequest *
 lp_request_new (SoupServerMessage *msg,
                 const LpRoute     *route,
                 GHashTable        *params,
-                GHashTable        *query)
+                GHashTable        *query,
+                const LpConfig    *config)
 {
   LpRequest *req = g_new0 (LpRequest, 1);
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
@@ -61,6 +68,7 @@ lp_request_new (SoupServerMessage *msg,
 
   req->msg = g_object_ref (msg);
   req->started_us = g_get_monotonic_time ();
+  req->config = config;
   req->method = g_strdup (soup_server_message_get_method (msg));
   req->path = g_strdup (g_uri_get_path (soup_server_message_get_uri (msg)));
   req->params = params != NULL ? g_hash_table_ref (params) : copy_table (NULL);
@@ -74,9 +82,14 @@ lp_request_new (SoupServerMessage *msg,
                              g_strdup (value));
     }
   req->body = soup_message_body_flatten (body);
-  req->ip = g_strdup (ip != NULL ? ip : "");
+  if (config->trusted_proxies == NULL)
+    req->ip = g_strdup (ip != NULL ? ip : "");
+  else  /* behind a trusted proxy, the client it names */
+    req->ip = lp_request_client_address (ip, soup_message_headers_get_one (headers,
+                                                                            "X-Forwarded-For"),
+                                         (const char * const *) config->trusted_proxies);
   req->user_agent = g_strdup (soup_message_headers_get_one (headers, "User-Agent"));
-  req->token = bearer_token (headers);
+  req->token = bearer_token (headers, query, route);
   req->route = route;
   req->role = LP_ROLE_GUEST;
   req->status = 500;
@@ -90,6 +103,7 @@ lp_request_free (LpRequest *req)
   if (req == NULL)
     return;
   g_clear_object (&req->msg);
+  g_clear_pointer (&req->context, g_main_context_unref);
   g_free (req->method);
   g_free (req->path);
   g_clear_pointer (&req->params, g_hash_table_unref);
@@ -219,6 +233,12 @@ const char *
 lp_request_get_token (LpRequest *req)
 {
   return req->token;
+}
+
+const LpConfig *
+lp_request_get_config (LpRequest *req)
+{
+  return req->config;
 }
 
 static gboolean

@@ -37,6 +37,9 @@ typedef enum
   /* A GET whose 200 reply depends on the URL and the catalog only — never on who asks,
    * nor on loans or the clock — is kept in the reply cache (lp-reply-cache.h). */
   LP_ROUTE_CACHED      = 1 << 2,
+  /* The token may also come as ?access_token= (browsers cannot set headers on a
+   * WebSocket handshake). */
+  LP_ROUTE_QUERY_TOKEN = 1 << 3,
 } LpRouteFlags;
 
 typedef struct

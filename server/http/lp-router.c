@@ -12,9 +12,8 @@
 
 #include "lp-error.h"
 #include "lp-json.h"
-#include "lp-reply-cache.h"
+#include "lp-reply-crowd.h"
 #include "lp-request-private.h"
-#include "lp-sessions.h"
 
 typedef struct
 {
@@ -26,11 +25,10 @@ struct _LpRouter
 {
   LpDbPool     *pool;
   const LpConfig *config;
-  GMainContext *context;
   GArray       *routes;       /* CompiledRoute */
   guint         in_flight;
   LpReplyCache *cache;        /* not owned; NULL: nothing is cached */
-  GHashTable   *waiting;      /* waiting_key() → GPtrArray of LpRequest (see prepare_cached) */
+  LpReplyCrowd *crowd;        /* the guests waiting for the same reply */
   GBytes       *unreadable;   /* the JSON 400 of a request libsoup cannot read */
   guint         got_headers;  /* the signal id of SoupServerMessage::got-headers */
   gulong        got_headers_hook;
@@ -69,11 +67,8 @@ lp_router_new (LpDbPool       *pool,
 
   router->pool = pool;
   router->config = config;
-  router->context = g_main_context_ref_thread_default ();
   router->routes = g_array_new (FALSE, TRUE, sizeof (CompiledRoute));
   g_array_set_clear_func (router->routes, compiled_route_clear);
-  router->waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) g_ptr_array_unref);
   router->unreadable = unreadable_reply ();
   return router;
 }
@@ -84,11 +79,10 @@ lp_router_free (LpRouter *router)
   if (router == NULL)
     return;
   g_array_unref (router->routes);
-  g_hash_table_unref (router->waiting);
+  g_clear_pointer (&router->crowd, lp_reply_crowd_free);
   if (router->got_headers_hook != 0)
     g_signal_remove_emission_hook (router->got_headers, router->got_headers_hook);
   g_bytes_unref (router->unreadable);
-  g_main_context_unref (router->context);
   g_free (router);
 }
 
@@ -102,12 +96,6 @@ lp_router_add (LpRouter      *router,
       CompiledRoute cr = { &routes[i], g_strsplit (routes[i].pattern + 1, "/", -1) };
       g_array_append_val (router->routes, cr);
     }
-}
-
-const LpConfig *
-lp_request_get_config (LpRequest *req)
-{
-  return ((LpRouter *) req->router)->config;
 }
 
 /* "METHOD /path role,role": the route table as the server enforces it, for the API
@@ -134,6 +122,9 @@ lp_router_set_cache (LpRouter     *router,
                      LpReplyCache *cache)
 {
   router->cache = cache;
+  g_clear_pointer (&router->crowd, lp_reply_crowd_free);
+  if (cache != NULL)
+    router->crowd = lp_reply_crowd_new (cache);
 }
 
 guint
@@ -209,281 +200,17 @@ find_route (LpRouter    *router,
   return NULL;
 }
 
+/* Back on the main loop with the reply. */
 static void
-reply_now (SoupServerMessage *msg,
-           LpErrorCode        code,
-           const char        *message)
+on_request_done (LpRequest *req,
+                 gpointer   user_data)
 {
-  g_autoptr(GError) error = g_error_new_literal (LP_ERROR, code, message);
-  g_autoptr(JsonNode) body = lp_json_error_body (error);
-  gsize length = 0;
-  char *text = lp_json_to_string (body, &length);
+  LpRouter *router = user_data;
 
-  soup_server_message_set_status (msg, lp_error_code_http_status (code), NULL);
-  soup_server_message_set_response (msg, LP_JSON_CONTENT_TYPE,
-                                    SOUP_MEMORY_TAKE, text, length);
-}
-
-static void
-log_request (LpRequest *req)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
-  double ms = (g_get_monotonic_time () - req->started_us) / 1000.0;
-
-  /* One line per request, key=value, for grep and log shippers; never a token. */
-  g_printerr ("%s method=%s path=%s status=%u ms=%.2f bytes=%" G_GSIZE_FORMAT
-              " ip=%s user=%s%s%s%s\n",
-              stamp, req->method, req->path, req->status, ms,
-              req->reply != NULL ? g_bytes_get_size (req->reply) : 0,
-              req->ip, req->username != NULL ? req->username : "-",
-              req->error_code != NULL ? " error=" : "",
-              req->error_code != NULL ? req->error_code : "",
-              req->cache_hit ? " cache=hit" : "");
-}
-
-/* Sets status, headers and body of the message from the request's reply. */
-static void
-respond (LpRequest *req)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (req->msg);
-
-  soup_server_message_set_status (req->msg, req->status, NULL);
-  for (guint i = 0; i + 1 < req->reply_headers->len; i += 2)
-    soup_message_headers_replace (headers, g_ptr_array_index (req->reply_headers, i),
-                                  g_ptr_array_index (req->reply_headers, i + 1));
-  if (req->cache_key != NULL)
-    soup_message_headers_replace (headers, "X-Cache", req->cache_hit ? "hit" : "miss");
-  if (req->reply != NULL)
-    {
-      soup_message_headers_set_content_type (headers, req->content_type, NULL);
-      soup_message_body_append_bytes (soup_server_message_get_response_body (req->msg),
-                                      req->reply);
-    }
-}
-
-/* Keeps a fresh catalog reply; drops the kept ones a committed write made stale before
- * the writer hears of it, so that its next read is never answered from before. */
-static void
-update_cache (LpRouter  *router,
-              LpRequest *req)
-{
-  if (router->cache == NULL)
-    return;
-  if ((req->route->flags & LP_ROUTE_TRANSACTION) && req->status < 400)
-    lp_reply_cache_forget (router->cache, req->catalog_changes);
-  else if (req->cache_key != NULL && !req->cache_hit && req->status == 200 && req->reply != NULL)
-    lp_reply_cache_store (router->cache, req->cache_key, req->cache_generation, req->reply);
-}
-
-static void
-on_disconnected (SoupServerMessage *msg,
-                 LpRequest         *req)
-{
-  g_atomic_int_set (&req->disconnected, TRUE);
-}
-
-/* Holds the message until its reply is ready (release()). */
-static void
-hold (LpRouter  *router,
-      LpRequest *req)
-{
-  req->disconnected_id = g_signal_connect (req->msg, "disconnected",
-                                           G_CALLBACK (on_disconnected), req);
-  router->in_flight++;
-  soup_server_message_pause (req->msg);
-}
-
-/* Sends a held request's reply, unless its client has gone, and frees the request. */
-static void
-release (LpRouter  *router,
-         LpRequest *req)
-{
-  g_signal_handler_disconnect (req->msg, req->disconnected_id);
-  if (!g_atomic_int_get (&req->disconnected))
-    {
-      respond (req);
-      soup_server_message_unpause (req->msg);
-    }
-  log_request (req);
+  if (router->crowd != NULL)
+    lp_reply_crowd_done (router->crowd, req);
   router->in_flight--;
-  lp_request_free (req);
-}
-
-static char *
-waiting_key (LpRequest *req)
-{
-  return g_strdup_printf ("%" G_GUINT64_FORMAT " %s", req->cache_generation, req->cache_key);
-}
-
-static void
-copy_reply (LpRequest       *to,
-            const LpRequest *from)
-{
-  to->status = from->status;
-  to->content_type = g_strdup (from->content_type);
-  to->reply = from->reply != NULL ? g_bytes_ref (from->reply) : NULL;
-  for (guint i = 0; i < from->reply_headers->len; i++)
-    g_ptr_array_add (to->reply_headers, g_strdup (g_ptr_array_index (from->reply_headers, i)));
-  to->error_code = g_strdup (from->error_code);
-  to->cache_hit = from->status == 200;
-}
-
-static void run_on_worker (PGconn   *conn,
-                           gpointer  data);
-
-/* The guests who asked the leader's question meanwhile get its answer. If the leader
- * left before its query ran, the first of them asks instead, for the others. */
-static void
-answer_waiting (LpRouter  *router,
-                LpRequest *leader)
-{
-  g_autofree char *key = waiting_key (leader);
-  g_autofree char *stolen_key = NULL;
-  g_autoptr(GPtrArray) waiting = NULL;
-
-  if (!g_hash_table_steal_extended (router->waiting, key, (gpointer *) &stolen_key,
-                                    (gpointer *) &waiting))
-    return;
-  if (leader->status == 499 && waiting->len > 0)
-    {
-      LpRequest *next = g_ptr_array_steal_index (waiting, 0);
-
-      next->cache_leader = TRUE;
-      g_hash_table_insert (router->waiting, g_steal_pointer (&stolen_key),
-                           g_steal_pointer (&waiting));
-      lp_db_pool_push (router->pool, run_on_worker, next);
-      return;
-    }
-  for (guint i = 0; i < waiting->len; i++)
-    {
-      LpRequest *req = g_ptr_array_index (waiting, i);
-
-      copy_reply (req, leader);
-      release (router, req);
-    }
-}
-
-/* Back on the main loop: the only place a worker's reply touches the message. */
-static gboolean
-finish_on_main (gpointer data)
-{
-  LpRequest *req = data;
-  LpRouter *router = req->router;
-
-  update_cache (router, req);
-  if (req->cache_leader)
-    answer_waiting (router, req);
-  release (router, req);
-  return G_SOURCE_REMOVE;
-}
-
-/* An idle source, never g_main_context_invoke: that runs the function right here, on the
- * worker, whenever the main context happens to be free to acquire (during shutdown). */
-static void
-reply_on_main (LpRouter  *router,
-               LpRequest *req)
-{
-  g_autoptr(GSource) source = g_idle_source_new ();
-
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, finish_on_main, req, NULL);
-  g_source_attach (source, router->context);
-}
-
-static gboolean
-authorize (LpRequest  *req,
-           GError    **error)
-{
-  if ((req->route->roles & req->role) != 0)
-    return TRUE;
-  if (req->role == LP_ROLE_GUEST)
-    g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAUTHORIZED, "Please log in first");
-  else
-    g_set_error_literal (error, LP_ERROR, LP_ERROR_FORBIDDEN,
-                         "Your account is not allowed to do this");
-  return FALSE;
-}
-
-/* Makes reply, a kept one or NULL, the request's reply; FALSE for NULL. */
-static gboolean
-take_cached (LpRequest *req,
-             GBytes    *reply)
-{
-  if (reply == NULL)
-    return FALSE;
-  req->reply = reply;
-  req->cache_hit = TRUE;
-  req->status = 200;
-  req->content_type = g_strdup (LP_JSON_CONTENT_TYPE);
-  return TRUE;
-}
-
-/* Also reads what the transaction changed in the catalog, as its triggers noted it
- * (data/sql/0007_catalog_cache.sql), for update_cache(). */
-static gboolean
-handler_in_transaction (PGconn    *conn,
-                        gpointer   data,
-                        GError   **error)
-{
-  LpRequest *req = data;
-  g_autoptr(PGresult) res = NULL;
-
-  if (!req->route->handler (req, conn, error))
-    return FALSE;
-  if (((LpRouter *) req->router)->cache == NULL)
-    return TRUE;
-  res = lp_db_exec (conn, "SELECT current_setting('lentera.catalog_changes', true)", 0, NULL,
-                    error);
-  if (res == NULL)
-    return FALSE;
-  g_free (req->catalog_changes);
-  req->catalog_changes = g_strdup (lp_db_get (res, 0, 0));
-  return TRUE;
-}
-
-static gboolean
-process (LpRequest  *req,
-         PGconn     *conn,
-         GError    **error)
-{
-  if (conn == NULL)
-    {
-      g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable");
-      return FALSE;
-    }
-  if (!lp_session_authenticate (req, conn, error) || !authorize (req, error))
-    return FALSE;
-  if (req->cache_key != NULL &&
-      take_cached (req, lp_reply_cache_lookup (((LpRouter *) req->router)->cache,
-                                               req->cache_key)))
-    return TRUE;
-  if (req->route->flags & LP_ROUTE_TRANSACTION)
-    return lp_db_transaction (conn, handler_in_transaction, req, error);
-  return req->route->handler (req, conn, error);
-}
-
-static void
-run_on_worker (PGconn   *conn,
-               gpointer  data)
-{
-  LpRequest *req = data;
-  LpRouter *router = req->router;
-  g_autoptr(GError) error = NULL;
-
-  /* A client that left while its request waited in the queue gets no work done. */
-  if (g_atomic_int_get (&req->disconnected))
-    req->status = 499;
-  else if (!process (req, conn, &error))
-    lp_request_reply_error (req, error);
-  else if (req->status == 500 && req->reply == NULL)
-    {
-      g_autoptr(GError) missing = g_error_new (LP_ERROR, LP_ERROR_INTERNAL,
-                                               "The server did not answer");
-      g_warning ("%s %s: handler set no reply", req->method, req->path);
-      lp_request_reply_error (req, missing);
-    }
-  reply_on_main (router, req);
+  lp_request_release (req);
 }
 
 static gboolean
@@ -507,43 +234,6 @@ body_limit (const LpRoute *route)
                                                                : LP_JSON_BODY_LIMIT;
 }
 
-/* The key is the path and the query as sent. A guest's request is answered here, on the
- * main loop, when its reply is kept. Otherwise one guest's request (the leader) runs the
- * query and the guests asking the same meanwhile wait for its answer: after a change,
- * a crowd asking for the first page costs one query, not one each. A request with a
- * token is looked up on the worker, after its session has been checked.
- * Returns TRUE when the request has been taken care of here. */
-static gboolean
-prepare_cached (LpRouter  *router,
-                LpRequest *req)
-{
-  const char *query = g_uri_get_query (soup_server_message_get_uri (req->msg));
-  g_autofree char *key = NULL;
-  GPtrArray *waiting;
-
-  req->cache_key = g_strconcat (req->path, "?", query != NULL ? query : "", NULL);
-  req->cache_generation = lp_reply_cache_get_generation (router->cache);
-  if (req->token != NULL)
-    return FALSE;
-  if (take_cached (req, lp_reply_cache_lookup (router->cache, req->cache_key)))
-    {
-      respond (req);
-      log_request (req);
-      lp_request_free (req);
-      return TRUE;
-    }
-  key = waiting_key (req);
-  if ((waiting = g_hash_table_lookup (router->waiting, key)) != NULL)
-    {
-      hold (router, req);
-      g_ptr_array_add (waiting, req);
-      return TRUE;
-    }
-  g_hash_table_insert (router->waiting, g_steal_pointer (&key), g_ptr_array_new ());
-  req->cache_leader = TRUE;
-  return FALSE;
-}
-
 static void
 handle_request (SoupServer        *server,
                 SoupServerMessage *msg,
@@ -564,40 +254,33 @@ handle_request (SoupServer        *server,
     {
       if (path_known)
         {
-          reply_now (msg, LP_ERROR_METHOD_NOT_ALLOWED, "This method is not allowed here");
+          lp_request_refuse_now (msg, LP_ERROR_METHOD_NOT_ALLOWED, "This method is not allowed here");
           soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                         "Allow", allow->str);
         }
       else
-        reply_now (msg, LP_ERROR_NOT_FOUND, "No such resource");
+        lp_request_refuse_now (msg, LP_ERROR_NOT_FOUND, "No such resource");
       return;
     }
   if ((gsize) soup_server_message_get_request_body (msg)->length > body_limit (route))
     {
-      reply_now (msg, LP_ERROR_TOO_LARGE, "The request body is too large");
+      lp_request_refuse_now (msg, LP_ERROR_TOO_LARGE, "The request body is too large");
       return;
     }
   if (!content_type_ok (route, msg))
     {
-      reply_now (msg, LP_ERROR_UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json");
+      lp_request_refuse_now (msg, LP_ERROR_UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json");
       return;
     }
 
-  req = lp_request_new (msg, route, params, query);
-  req->router = router;
-  if (router->config->trusted_proxies != NULL)
-    {
-      const char *forwarded = soup_message_headers_get_one (
-                                soup_server_message_get_request_headers (msg), "X-Forwarded-For");
-
-      g_free (req->ip);
-      req->ip = lp_request_client_address (soup_server_message_get_remote_host (msg), forwarded,
-                                           (const char * const *) router->config->trusted_proxies);
-    }
-  if (router->cache != NULL && (route->flags & LP_ROUTE_CACHED) && prepare_cached (router, req))
+  req = lp_request_new (msg, route, params, query, router->config);
+  req->cache = router->cache;
+  lp_request_bind (req, router->pool, on_request_done, router);
+  router->in_flight++;
+  if (router->crowd != NULL && (route->flags & LP_ROUTE_CACHED) &&
+      lp_reply_crowd_join (router->crowd, req))
     return;
-  hold (router, req);
-  lp_db_pool_push (router->pool, run_on_worker, req);
+  lp_request_start (req);
 }
 
 /* Refuses an oversized body from its Content-Length, before libsoup reads it. */
@@ -621,7 +304,7 @@ handle_early (SoupServer        *server,
                       NULL);
   if (length > 0 && (gsize) length > body_limit (route))
     {
-      reply_now (msg, LP_ERROR_TOO_LARGE, "The request body is too large");
+      lp_request_refuse_now (msg, LP_ERROR_TOO_LARGE, "The request body is too large");
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Connection", "close");
     }
