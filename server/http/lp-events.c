@@ -388,7 +388,8 @@ lp_event_hub_attach (LpEventHub *self,
   soup_server_add_websocket_handler (server, LP_EVENTS_PATH, NULL, NULL, on_websocket,
                                      self, NULL);
   self->recheck_id = g_timeout_add_seconds (self->recheck_seconds, on_recheck, self);
-  self->heartbeat_id = g_timeout_add_seconds (self->heartbeat_seconds, lp_event_listener_heartbeat, self);
+  self->heartbeat_id = g_timeout_add_seconds (self->heartbeat_seconds,
+                                              lp_event_listener_heartbeat, self);
   lp_event_listener_connect (self);
 }
 

@@ -254,7 +254,8 @@ handle_request (SoupServer        *server,
     {
       if (path_known)
         {
-          lp_request_refuse_now (msg, LP_ERROR_METHOD_NOT_ALLOWED, "This method is not allowed here");
+          lp_request_refuse_now (msg, LP_ERROR_METHOD_NOT_ALLOWED,
+                                 "This method is not allowed here");
           soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                         "Allow", allow->str);
         }
@@ -269,7 +270,8 @@ handle_request (SoupServer        *server,
     }
   if (!content_type_ok (route, msg))
     {
-      lp_request_refuse_now (msg, LP_ERROR_UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json");
+      lp_request_refuse_now (msg, LP_ERROR_UNSUPPORTED_MEDIA_TYPE,
+                             "The request body must be application/json");
       return;
     }
 
