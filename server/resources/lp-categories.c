@@ -100,14 +100,8 @@ get_category (LpRequest  *req,
               PGconn     *conn,
               GError    **error)
 {
-  g_autoptr(PGresult) res = NULL;
-  const char *id;
-
-  if (!lp_request_get_id (req, "id", &id, error))
-    return FALSE;
-  res = lp_db_query (conn, error, "SELECT category_json(c) FROM categories AS c WHERE c.id = $1",
-                     id);
-  return lp_reply_row (req, 200, res, "No such category", error);
+  return lp_reply_by_id (req, conn, "SELECT category_json(c) FROM categories AS c WHERE c.id = $1",
+                         "No such category", error);
 }
 
 /* Locks the category and returns its JSON as it is before the change; NULL with

@@ -218,16 +218,10 @@ get_complaint (LpRequest  *req,
                PGconn     *conn,
                GError    **error)
 {
-  g_autoptr(PGresult) res = NULL;
-  const char *id;
-
-  if (!lp_request_get_id (req, "id", &id, error))
-    return FALSE;
-  res = lp_db_query (conn, error,
-                     "SELECT complaint_detail_json(c) FROM complaints c WHERE c.id = $1"
-                     " AND ($2::uuid IS NULL OR c.reporter_id = $2::uuid)",
-                     id, own_complaints_only (req));
-  return lp_reply_row (req, 200, res, "No such complaint", error);
+  return lp_reply_by_id_owned (req, conn,
+                               "SELECT complaint_detail_json(c) FROM complaints c WHERE c.id = $1"
+                               " AND ($2::uuid IS NULL OR c.reporter_id = $2::uuid)",
+                               own_complaints_only (req), "No such complaint", error);
 }
 
 /* Locks the complaint for a change. Columns: 0 status, 1 complaint_json() before it. */

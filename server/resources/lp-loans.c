@@ -846,16 +846,10 @@ get_loan (LpRequest  *req,
           PGconn     *conn,
           GError    **error)
 {
-  g_autoptr(PGresult) res = NULL;
-  const char *id;
-
-  if (!lp_request_get_id (req, "id", &id, error))
-    return FALSE;
-  res = lp_db_query (conn, error,
-                     "SELECT loan_json(l) FROM loans l WHERE l.id = $1"
-                     " AND ($2::uuid IS NULL OR l.user_id = $2::uuid)",
-                     id, own_loans_only (req));
-  return lp_reply_row (req, 200, res, "No such loan", error);
+  return lp_reply_by_id_owned (req, conn,
+                               "SELECT loan_json(l) FROM loans l WHERE l.id = $1"
+                               " AND ($2::uuid IS NULL OR l.user_id = $2::uuid)",
+                               own_loans_only (req), "No such loan", error);
 }
 
 /* GET /loans/by-code/{code}: the printed code, typed or scanned from the receipt's QR. */

@@ -104,13 +104,8 @@ get_user (LpRequest  *req,
           PGconn     *conn,
           GError    **error)
 {
-  const char *id;
-  g_autoptr(PGresult) res = NULL;
-
-  if (!lp_request_get_id (req, "id", &id, error))
-    return FALSE;
-  res = lp_db_query (conn, error, "SELECT user_json(u) FROM users u WHERE id = $1", id);
-  return lp_reply_row (req, 200, res, "No such user", error);
+  return lp_reply_by_id (req, conn, "SELECT user_json(u) FROM users u WHERE id = $1",
+                         "No such user", error);
 }
 
 /* The last active admin may not be demoted, deactivated or deleted. Every active admin
