@@ -119,38 +119,6 @@ check_references (PGconn                *conn,
   return *error == NULL;
 }
 
-/* The photos must be the caller's own uploads, attached to nothing else yet. */
-static gboolean
-link_attachments (LpRequest   *req,
-                  PGconn      *conn,
-                  const char  *complaint_id,
-                  GStrv        ids,
-                  GError     **error)
-{
-  g_autofree char *list = NULL;
-  g_autoptr(PGresult) res = NULL;
-
-  if (ids == NULL || ids[0] == NULL)
-    return TRUE;
-  list = g_strjoinv (",", ids);
-  res = lp_db_query (conn, error,
-                     "INSERT INTO complaint_attachments (complaint_id, attachment_id)"
-                     " SELECT $1, a.id FROM attachments a"
-                     " WHERE a.id = ANY (string_to_array($2, ',')::uuid[])"
-                     " AND a.uploader_id = $3::uuid"
-                     " AND NOT EXISTS (SELECT 1 FROM return_attachments r"
-                     "  WHERE r.attachment_id = a.id)"
-                     " ON CONFLICT DO NOTHING RETURNING attachment_id",
-                     complaint_id, list, lp_request_get_user_id (req));
-  if (res == NULL)
-    return FALSE;
-  if ((guint) PQntuples (res) == g_strv_length (ids))
-    return TRUE;
-  lp_validation_add (error, "attachment_ids",
-                     "A photo does not exist, is not your upload or belongs to another record.");
-  return FALSE;
-}
-
 /* POST /complaints: the reporter and the time come from the server, the status is
  * waiting. Naming only an item files the complaint under the item's category. */
 static gboolean
@@ -177,7 +145,8 @@ create_complaint (LpRequest  *req,
   if (inserted == NULL)
     return FALSE;
   id = lp_db_get (inserted, 0, 0);
-  if (!link_attachments (req, conn, id, input.attachment_ids, error))
+  if (!lp_attachments_link (conn, LP_ATTACHMENTS_OF_COMPLAINT, id, lp_request_get_user_id (req),
+                            input.attachment_ids, error))
     return FALSE;
   res = lp_db_query (conn, error,
                      "SELECT complaint_detail_json(c), complaint_json(c)::text, c.id"

@@ -580,36 +580,6 @@ check_returned_at (PGconn              *conn,
   return *error == NULL;
 }
 
-/* Photos taken at the inspection: each must exist and belong to nothing else yet. */
-static gboolean
-link_attachments (PGconn       *conn,
-                  const char   *return_id,
-                  GStrv         ids,
-                  GError      **error)
-{
-  g_autofree char *list = NULL;
-  g_autoptr(PGresult) res = NULL;
-
-  if (ids == NULL || ids[0] == NULL)
-    return TRUE;
-  list = g_strjoinv (",", ids);
-  res = lp_db_query (conn, error,
-                     "INSERT INTO return_attachments (return_id, attachment_id)"
-                     " SELECT $1, a.id FROM attachments a"
-                     " WHERE a.id = ANY (string_to_array($2, ',')::uuid[])"
-                     " AND NOT EXISTS (SELECT 1 FROM complaint_attachments c"
-                     "  WHERE c.attachment_id = a.id)"
-                     " ON CONFLICT DO NOTHING RETURNING attachment_id",
-                     return_id, list);
-  if (res == NULL)
-    return FALSE;
-  if ((guint) PQntuples (res) == g_strv_length (ids))
-    return TRUE;
-  lp_validation_add (error, "attachment_ids",
-                     "An attachment does not exist or already belongs to another record.");
-  return FALSE;
-}
-
 /* The loan is returned, with its fine: days late (in the library's time zone) times
  * fine_per_day, where 0 turns fines off. Then the return record and its photos. */
 static gboolean
@@ -642,7 +612,8 @@ record_return (LpRequest           *req,
                           r->damage_description, category, r->staff_notes,
                           lp_request_get_user_id (req));
   return inserted != NULL &&
-         link_attachments (conn, lp_db_get (inserted, 0, 0), r->attachment_ids, error);
+         lp_attachments_link (conn, LP_ATTACHMENTS_OF_RETURN, lp_db_get (inserted, 0, 0),
+                              NULL, r->attachment_ids, error);
 }
 
 static char *
