@@ -45,8 +45,4 @@ static const LpRoute activity_routes[] = {
   { "GET", "/api/v1/activity", LP_ROLE_ADMIN, LP_ROUTE_READ_ONLY, list_activity },
 };
 
-void
-lp_activity_register (LpRouter *router)
-{
-  lp_router_add (router, activity_routes, G_N_ELEMENTS (activity_routes));
-}
+LP_DEFINE_RESOURCE (activity, activity_routes)

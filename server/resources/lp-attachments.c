@@ -226,8 +226,4 @@ static const LpRoute attachment_routes[] = {
   { "GET", "/api/v1/attachments/{id}", LP_ROLES_USER, LP_ROUTE_READ_ONLY, get_attachment },
 };
 
-void
-lp_attachments_register (LpRouter *router)
-{
-  lp_router_add (router, attachment_routes, G_N_ELEMENTS (attachment_routes));
-}
+LP_DEFINE_RESOURCE (attachments, attachment_routes)

@@ -306,8 +306,4 @@ static const LpRoute auth_routes[] = {
   { "PUT", "/api/v1/me/password", LP_ROLES_USER, LP_ROUTE_TRANSACTION, change_password },
 };
 
-void
-lp_auth_register (LpRouter *router)
-{
-  lp_router_add (router, auth_routes, G_N_ELEMENTS (auth_routes));
-}
+LP_DEFINE_RESOURCE (auth, auth_routes)

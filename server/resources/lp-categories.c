@@ -187,8 +187,4 @@ static const LpRoute category_routes[] = {
   { "DELETE", "/api/v1/categories/{id}", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, delete_category },
 };
 
-void
-lp_categories_register (LpRouter *router)
-{
-  lp_router_add (router, category_routes, G_N_ELEMENTS (category_routes));
-}
+LP_DEFINE_RESOURCE (categories, category_routes)

@@ -319,8 +319,4 @@ static const LpRoute complaint_routes[] = {
   { "POST", "/api/v1/complaints/{id}/notes", LP_ROLES_DESK, LP_ROUTE_TRANSACTION, add_note },
 };
 
-void
-lp_complaints_register (LpRouter *router)
-{
-  lp_router_add (router, complaint_routes, G_N_ELEMENTS (complaint_routes));
-}
+LP_DEFINE_RESOURCE (complaints, complaint_routes)

@@ -621,8 +621,4 @@ static const LpRoute item_routes[] = {
   { "POST", "/api/v1/items/{id}/repair", LP_ROLES_DESK, LP_ROUTE_TRANSACTION, repair_item },
 };
 
-void
-lp_items_register (LpRouter *router)
-{
-  lp_router_add (router, item_routes, G_N_ELEMENTS (item_routes));
-}
+LP_DEFINE_RESOURCE (items, item_routes)

@@ -889,8 +889,4 @@ static const LpRoute loan_routes[] = {
   { "POST", "/api/v1/loans/{id}/return", LP_ROLES_DESK, LP_ROUTE_TRANSACTION, return_loan },
 };
 
-void
-lp_loans_register (LpRouter *router)
-{
-  lp_router_add (router, loan_routes, G_N_ELEMENTS (loan_routes));
-}
+LP_DEFINE_RESOURCE (loans, loan_routes)

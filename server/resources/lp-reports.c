@@ -236,8 +236,4 @@ static const LpRoute report_routes[] = {
     report_asset_health },
 };
 
-void
-lp_reports_register (LpRouter *router)
-{
-  lp_router_add (router, report_routes, G_N_ELEMENTS (report_routes));
-}
+LP_DEFINE_RESOURCE (reports, report_routes)

@@ -49,8 +49,4 @@ static const LpRoute return_routes[] = {
   { "GET", "/api/v1/returns", LP_ROLES_DESK, LP_ROUTE_READ_ONLY, list_returns },
 };
 
-void
-lp_returns_register (LpRouter *router)
-{
-  lp_router_add (router, return_routes, G_N_ELEMENTS (return_routes));
-}
+LP_DEFINE_RESOURCE (returns, return_routes)

@@ -306,8 +306,4 @@ static const LpRoute user_routes[] = {
   { "DELETE", "/api/v1/users/{id}", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, delete_user },
 };
 
-void
-lp_users_register (LpRouter *router)
-{
-  lp_router_add (router, user_routes, G_N_ELEMENTS (user_routes));
-}
+LP_DEFINE_RESOURCE (users, user_routes)
