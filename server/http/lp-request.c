@@ -302,6 +302,17 @@ lp_request_get_date_query (LpRequest   *req,
   return FALSE;
 }
 
+gboolean
+lp_request_get_period (LpRequest   *req,
+                       const char **from,
+                       const char **to,
+                       GError     **error)
+{
+  gboolean ok = lp_request_get_date_query (req, "from", from, error);
+
+  return lp_request_get_date_query (req, "to", to, error) && ok;
+}
+
 /* An empty id is not an absent one: "?user_id=" names nobody, it does not mean anyone. */
 gboolean
 lp_request_get_uuid_query (LpRequest   *req,

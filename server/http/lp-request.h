@@ -100,6 +100,12 @@ gboolean      lp_request_get_uuid_query  (LpRequest    *req,
                                           const char   *name,
                                           const char  **out,
                                           GError      **error);
+/* ?from= and ?to=: a period of calendar dates in the library's time zone, both days
+ * included, either end open when absent. */
+gboolean      lp_request_get_period      (LpRequest    *req,
+                                          const char  **from,
+                                          const char  **to,
+                                          GError      **error);
 gboolean      lp_request_get_enum_query  (LpRequest    *req,
                                           const char   *name,
                                           GType         enum_type,

@@ -21,10 +21,8 @@ list_activity (LpRequest  *req,
 {
   const char *user_id, *from, *to;
 
-  /* ?from= and ?to= are calendar dates in the library's time zone, both included. */
   lp_request_get_uuid_query (req, "user_id", &user_id, error);
-  lp_request_get_date_query (req, "from", &from, error);
-  lp_request_get_date_query (req, "to", &to, error);
+  lp_request_get_period (req, &from, &to, error);
   if (*error != NULL)
     return FALSE;
   return lp_reply_page (req, conn,

@@ -789,8 +789,7 @@ list_loans (LpRequest  *req,
   lp_request_get_enum_query (req, "status", LP_TYPE_LOAN_STATUS, &status, error);
   lp_request_get_uuid_query (req, "user_id", &user_id, error);
   lp_request_get_uuid_query (req, "item_id", &item_id, error);
-  lp_request_get_date_query (req, "from", &from, error);
-  lp_request_get_date_query (req, "to", &to, error);
+  lp_request_get_period (req, &from, &to, error);
   if (*error != NULL)
     return FALSE;
   return lp_reply_page (req, conn,

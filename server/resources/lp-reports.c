@@ -45,16 +45,14 @@ read_format (LpRequest  *req,
     lp_json_bad_request (error, "'format' must be json or csv");
 }
 
-/* The format and the period: ?from= and ?to= are calendar dates in the library's time
- * zone, both included; in YYYY-MM-DD form they compare as strings. */
+/* The format and the period; dates in YYYY-MM-DD form compare as strings. */
 static gboolean
 read_report_query (LpRequest    *req,
                    ReportQuery  *query,
                    GError      **error)
 {
   read_format (req, &query->csv, error);
-  lp_request_get_date_query (req, "from", &query->from, error);
-  lp_request_get_date_query (req, "to", &query->to, error);
+  lp_request_get_period (req, &query->from, &query->to, error);
   if (*error == NULL && query->from != NULL && query->to != NULL &&
       strcmp (query->from, query->to) > 0)
     lp_validation_add (error, "to", "The period ends before it starts.");

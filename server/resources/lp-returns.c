@@ -22,11 +22,9 @@ list_returns (LpRequest  *req,
 {
   const char *condition, *item_id, *from, *to;
 
-  /* ?from= and ?to= are calendar dates in the library's time zone, both included. */
   lp_request_get_enum_query (req, "condition", LP_TYPE_ITEM_CONDITION, &condition, error);
   lp_request_get_uuid_query (req, "item_id", &item_id, error);
-  lp_request_get_date_query (req, "from", &from, error);
-  lp_request_get_date_query (req, "to", &to, error);
+  lp_request_get_period (req, &from, &to, error);
   if (*error != NULL)
     return FALSE;
   return lp_reply_page (req, conn,
