@@ -18,7 +18,7 @@ chmod 711 "$work"   # the cluster user must reach data/ inside it
 data=$work/data
 server_pid=
 
-# The cluster runs as "postgres" when we are root (server/lp-pg-cluster.c).
+# The cluster runs as "postgres" when we are root (server/db/lp-pg-cluster.c).
 as_cluster_user () {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }

@@ -280,7 +280,9 @@ start_fetch (LpPagedModel *self,
   self->n_fetches++;
   g_debug ("Fetching %s page %u", reset ? "the first" : "the", page_index);
   g_strv_builder_addv (builder, (const char **) self->query);
-  g_strv_builder_add_many (builder, "limit", G_STRINGIFY (PAGE_SIZE), "offset", offset, NULL);
+  /* Every row is laid out, so the length must be exact: never an estimated total. */
+  g_strv_builder_add_many (builder, "limit", G_STRINGIFY (PAGE_SIZE), "offset", offset,
+                           "exact_total", "true", NULL);
   query = g_strv_builder_end (builder);
   lp_api_client_call_async (self->client, self->list, NULL, (const char * const *) query, NULL,
                             self->cancellable, on_page_fetched, fetch);

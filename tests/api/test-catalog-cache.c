@@ -1,4 +1,4 @@
-/* test-catalog-cache.c: the reply cache of the catalog (server/lp-reply-cache.h) over
+/* test-catalog-cache.c: the reply cache of the catalog (server/http/lp-reply-cache.h) over
  * real HTTP — a kept reply is served again, and never once the catalog has changed,
  * whoever changed it: this instance, another instance, or SQL; a crowd asking the same
  * question costs one query; without its listener the cache is off.

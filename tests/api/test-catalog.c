@@ -1249,6 +1249,9 @@ test_item_total_estimate (void)
   g_autoptr(LpTestResponse) searched = call ("GET", NULL, NULL,
                                              "/api/v1/items?category_id=%s&q=est-&limit=1", cat);
   g_autoptr(LpTestResponse) plain_search = call ("GET", NULL, NULL, "/api/v1/items?q=est-");
+  g_autoptr(LpTestResponse) exact = call ("GET", NULL, NULL,
+                                          "/api/v1/items?category_id=%s&limit=2&exact_total=true",
+                                          cat);
   g_autofree char *removed = NULL;
 
   g_assert_cmpstr (added, ==, "1100");
@@ -1272,6 +1275,10 @@ test_item_total_estimate (void)
   lp_assert_status (plain_search, 200);
   g_assert_cmpint (int_member (plain_search, "total"), ==, 1100);
   g_assert_false (json_object_has_member (object (plain_search), "total_is_estimate"));
+  /* A client laying out every row asks for the exact count, however many. */
+  lp_assert_status (exact, 200);
+  g_assert_cmpint (int_member (exact, "total"), ==, 1100);
+  g_assert_false (json_object_has_member (object (exact), "total_is_estimate"));
   removed = sql ("WITH d AS (DELETE FROM items WHERE category_id = $1 RETURNING 1)"
                  " SELECT count(*) FROM d", cat, NULL);
   g_assert_cmpstr (removed, ==, "1100");

@@ -14,36 +14,16 @@
 #include "lp-reply.h"
 #include "lp-validation.h"
 
-/* ?from= and ?to= are calendar dates in the library's time zone, both included. */
-static gboolean
-read_date_query (LpRequest   *req,
-                 const char  *name,
-                 const char **out,
-                 GError     **error)
-{
-  GDate date;
-
-  *out = lp_request_get_query (req, name);
-  if (*out == NULL || lp_parse_date (*out, &date))
-    return TRUE;
-  lp_validation_add (error, name, "Use a date like 2026-01-31.");
-  return FALSE;
-}
-
 static gboolean
 list_activity (LpRequest  *req,
                PGconn     *conn,
                GError    **error)
 {
-  const char *user_id = lp_request_get_query (req, "user_id");
-  const char *from = NULL, *to = NULL;
-  gboolean ok;
+  const char *user_id, *from, *to;
 
-  if (user_id != NULL && lp_validate_uuid (user_id) != NULL)
-    lp_validation_add (error, "user_id", "Not a valid id.");
-  ok = read_date_query (req, "from", &from, error);
-  ok = read_date_query (req, "to", &to, error) && ok;
-  if (!ok || *error != NULL)
+  lp_request_get_uuid_query (req, "user_id", &user_id, error);
+  lp_request_get_period (req, &from, &to, error);
+  if (*error != NULL)
     return FALSE;
   return lp_reply_page (req, conn,
                         "SELECT activity_json(a) AS j, a.created_at, a.id FROM activity_log a,"
@@ -63,8 +43,4 @@ static const LpRoute activity_routes[] = {
   { "GET", "/api/v1/activity", LP_ROLE_ADMIN, LP_ROUTE_READ_ONLY, list_activity },
 };
 
-void
-lp_activity_register (LpRouter *router)
-{
-  lp_router_add (router, activity_routes, G_N_ELEMENTS (activity_routes));
-}
+LP_DEFINE_RESOURCE (activity, activity_routes)

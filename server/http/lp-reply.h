@@ -45,4 +45,20 @@ gboolean  lp_activity_log      (LpRequest   *req,
                                 const char  *new_json,
                                 GError     **error);
 
+/* GET …/{id}: replies with the JSON of @sql (column 0 of row 0), run with the path's
+ * {id} as $1; a malformed id or no row is 404 with not_found_message. The _owned variant
+ * passes @owner too, as $2: the caller's user id when it may see only its own rows, or
+ * NULL. */
+gboolean  lp_reply_by_id       (LpRequest   *req,
+                                PGconn      *conn,
+                                const char  *sql,
+                                const char  *not_found_message,
+                                GError     **error);
+gboolean  lp_reply_by_id_owned (LpRequest   *req,
+                                PGconn      *conn,
+                                const char  *sql,
+                                const char  *owner,
+                                const char  *not_found_message,
+                                GError     **error);
+
 G_END_DECLS

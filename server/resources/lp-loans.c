@@ -580,36 +580,6 @@ check_returned_at (PGconn              *conn,
   return *error == NULL;
 }
 
-/* Photos taken at the inspection: each must exist and belong to nothing else yet. */
-static gboolean
-link_attachments (PGconn       *conn,
-                  const char   *return_id,
-                  GStrv         ids,
-                  GError      **error)
-{
-  g_autofree char *list = NULL;
-  g_autoptr(PGresult) res = NULL;
-
-  if (ids == NULL || ids[0] == NULL)
-    return TRUE;
-  list = g_strjoinv (",", ids);
-  res = lp_db_query (conn, error,
-                     "INSERT INTO return_attachments (return_id, attachment_id)"
-                     " SELECT $1, a.id FROM attachments a"
-                     " WHERE a.id = ANY (string_to_array($2, ',')::uuid[])"
-                     " AND NOT EXISTS (SELECT 1 FROM complaint_attachments c"
-                     "  WHERE c.attachment_id = a.id)"
-                     " ON CONFLICT DO NOTHING RETURNING attachment_id",
-                     return_id, list);
-  if (res == NULL)
-    return FALSE;
-  if ((guint) PQntuples (res) == g_strv_length (ids))
-    return TRUE;
-  lp_validation_add (error, "attachment_ids",
-                     "An attachment does not exist or already belongs to another record.");
-  return FALSE;
-}
-
 /* The loan is returned, with its fine: days late (in the library's time zone) times
  * fine_per_day, where 0 turns fines off. Then the return record and its photos. */
 static gboolean
@@ -642,7 +612,8 @@ record_return (LpRequest           *req,
                           r->damage_description, category, r->staff_notes,
                           lp_request_get_user_id (req));
   return inserted != NULL &&
-         link_attachments (conn, lp_db_get (inserted, 0, 0), r->attachment_ids, error);
+         lp_attachments_link (conn, LP_ATTACHMENTS_OF_RETURN, lp_db_get (inserted, 0, 0),
+                              NULL, r->attachment_ids, error);
 }
 
 static char *
@@ -806,46 +777,6 @@ return_loan (LpRequest  *req,
  * Reading
  * --------------------------------------------------------------------------------- */
 
-static gboolean
-read_uuid_query (LpRequest   *req,
-                 const char  *name,
-                 const char **out,
-                 GError     **error)
-{
-  *out = lp_request_get_query (req, name);
-  if (*out == NULL || lp_validate_uuid (*out) == NULL)
-    return TRUE;
-  lp_validation_add (error, name, "This is not a valid identifier.");
-  return FALSE;
-}
-
-static gboolean
-read_date_query (LpRequest   *req,
-                 const char  *name,
-                 const char **out,
-                 GError     **error)
-{
-  *out = lp_request_get_query (req, name);
-  if (*out == NULL || lp_parse_date (*out, NULL))
-    return TRUE;
-  lp_validation_add (error, name, "Use a date like 2026-01-31.");
-  return FALSE;
-}
-
-static gboolean
-read_status_query (LpRequest   *req,
-                   const char **out,
-                   GError     **error)
-{
-  *out = lp_request_get_query (req, "status");
-  if (*out == NULL || lp_loan_status_from_string (*out, NULL))
-    return TRUE;
-  g_set_error_literal (error, LP_ERROR, LP_ERROR_BAD_REQUEST,
-                       "'status' must be one of pending, approved, borrowed, returned, "
-                       "rejected, cancelled, overdue");
-  return FALSE;
-}
-
 /* GET /loans: a member's own, the desk's all; ?from=&to= keep the loans whose dates
  * overlap that range; ?status= is the status a reader sees (overdue once past due). */
 static gboolean
@@ -855,11 +786,10 @@ list_loans (LpRequest  *req,
 {
   const char *status, *user_id, *item_id, *from, *to;
 
-  read_status_query (req, &status, error);
-  read_uuid_query (req, "user_id", &user_id, error);
-  read_uuid_query (req, "item_id", &item_id, error);
-  read_date_query (req, "from", &from, error);
-  read_date_query (req, "to", &to, error);
+  lp_request_get_enum_query (req, "status", LP_TYPE_LOAN_STATUS, &status, error);
+  lp_request_get_uuid_query (req, "user_id", &user_id, error);
+  lp_request_get_uuid_query (req, "item_id", &item_id, error);
+  lp_request_get_period (req, &from, &to, error);
   if (*error != NULL)
     return FALSE;
   return lp_reply_page (req, conn,
@@ -886,16 +816,10 @@ get_loan (LpRequest  *req,
           PGconn     *conn,
           GError    **error)
 {
-  g_autoptr(PGresult) res = NULL;
-  const char *id;
-
-  if (!lp_request_get_id (req, "id", &id, error))
-    return FALSE;
-  res = lp_db_query (conn, error,
-                     "SELECT loan_json(l) FROM loans l WHERE l.id = $1"
-                     " AND ($2::uuid IS NULL OR l.user_id = $2::uuid)",
-                     id, own_loans_only (req));
-  return lp_reply_row (req, 200, res, "No such loan", error);
+  return lp_reply_by_id_owned (req, conn,
+                               "SELECT loan_json(l) FROM loans l WHERE l.id = $1"
+                               " AND ($2::uuid IS NULL OR l.user_id = $2::uuid)",
+                               own_loans_only (req), "No such loan", error);
 }
 
 /* GET /loans/by-code/{code}: the printed code, typed or scanned from the receipt's QR. */
@@ -964,8 +888,4 @@ static const LpRoute loan_routes[] = {
   { "POST", "/api/v1/loans/{id}/return", LP_ROLES_DESK, LP_ROUTE_TRANSACTION, return_loan },
 };
 
-void
-lp_loans_register (LpRouter *router)
-{
-  lp_router_add (router, loan_routes, G_N_ELEMENTS (loan_routes));
-}
+LP_DEFINE_RESOURCE (loans, loan_routes)

@@ -173,14 +173,57 @@ lp_attachments_check_ids (GStrv    ids,
     }
 }
 
+static const char * const link_sql[] = {
+  [LP_ATTACHMENTS_OF_COMPLAINT] =
+    "INSERT INTO complaint_attachments (complaint_id, attachment_id)"
+    " SELECT $1, a.id FROM attachments a"
+    " WHERE a.id = ANY (string_to_array($2, ',')::uuid[])"
+    " AND ($3::uuid IS NULL OR a.uploader_id = $3::uuid)"
+    " AND NOT EXISTS (SELECT 1 FROM return_attachments r WHERE r.attachment_id = a.id)"
+    " ON CONFLICT DO NOTHING RETURNING attachment_id",
+  [LP_ATTACHMENTS_OF_RETURN] =
+    "INSERT INTO return_attachments (return_id, attachment_id)"
+    " SELECT $1, a.id FROM attachments a"
+    " WHERE a.id = ANY (string_to_array($2, ',')::uuid[])"
+    " AND ($3::uuid IS NULL OR a.uploader_id = $3::uuid)"
+    " AND NOT EXISTS (SELECT 1 FROM complaint_attachments c WHERE c.attachment_id = a.id)"
+    " ON CONFLICT DO NOTHING RETURNING attachment_id",
+};
+
+static const char * const link_problem[] = {
+  [LP_ATTACHMENTS_OF_COMPLAINT] =
+    "A photo does not exist, is not your upload or belongs to another record.",
+  [LP_ATTACHMENTS_OF_RETURN] =
+    "An attachment does not exist or already belongs to another record.",
+};
+
+gboolean
+lp_attachments_link (PGconn           *conn,
+                     LpAttachmentsOf   of,
+                     const char       *record_id,
+                     const char       *uploader_id,
+                     GStrv             ids,
+                     GError          **error)
+{
+  g_autofree char *list = NULL;
+  g_autoptr(PGresult) res = NULL;
+
+  if (ids == NULL || ids[0] == NULL)
+    return TRUE;
+  list = g_strjoinv (",", ids);
+  res = lp_db_query (conn, error, link_sql[of], record_id, list, uploader_id);
+  if (res == NULL)
+    return FALSE;
+  if ((guint) PQntuples (res) == g_strv_length (ids))
+    return TRUE;
+  lp_validation_add (error, "attachment_ids", link_problem[of]);
+  return FALSE;
+}
+
 static const LpRoute attachment_routes[] = {
   { "POST", "/api/v1/attachments", LP_ROLES_USER, LP_ROUTE_TRANSACTION | LP_ROUTE_RAW_BODY,
     upload_attachment },
   { "GET", "/api/v1/attachments/{id}", LP_ROLES_USER, LP_ROUTE_READ_ONLY, get_attachment },
 };
 
-void
-lp_attachments_register (LpRouter *router)
-{
-  lp_router_add (router, attachment_routes, G_N_ELEMENTS (attachment_routes));
-}
+LP_DEFINE_RESOURCE (attachments, attachment_routes)

@@ -32,11 +32,17 @@ copy_table (GHashTable *src)
   return dest;
 }
 
+/* The Authorization header first, then ?access_token= where the route takes it. NULL
+ * means a guest. */
 static char *
-bearer_token (SoupMessageHeaders *headers)
+bearer_token (SoupMessageHeaders *headers,
+              GHashTable         *query,
+              const LpRoute      *route)
 {
   const char *auth = soup_message_headers_get_one (headers, "Authorization");
 
+  if (auth == NULL && query != NULL && (route->flags & LP_ROUTE_QUERY_TOKEN))
+    return g_strdup (g_hash_table_lookup (query, "access_token"));
   if (auth == NULL)
     return NULL;
   if (g_ascii_strncasecmp (auth, "Bearer ", 7) != 0)
@@ -51,7 +57,8 @@ LpRequest *
 lp_request_new (SoupServerMessage *msg,
                 const LpRoute     *route,
                 GHashTable        *params,
-                GHashTable        *query)
+                GHashTable        *query,
+                const LpConfig    *config)
 {
   LpRequest *req = g_new0 (LpRequest, 1);
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
@@ -61,6 +68,7 @@ lp_request_new (SoupServerMessage *msg,
 
   req->msg = g_object_ref (msg);
   req->started_us = g_get_monotonic_time ();
+  req->config = config;
   req->method = g_strdup (soup_server_message_get_method (msg));
   req->path = g_strdup (g_uri_get_path (soup_server_message_get_uri (msg)));
   req->params = params != NULL ? g_hash_table_ref (params) : copy_table (NULL);
@@ -74,9 +82,14 @@ lp_request_new (SoupServerMessage *msg,
                              g_strdup (value));
     }
   req->body = soup_message_body_flatten (body);
-  req->ip = g_strdup (ip != NULL ? ip : "");
+  if (config->trusted_proxies == NULL)
+    req->ip = g_strdup (ip != NULL ? ip : "");
+  else  /* behind a trusted proxy, the client it names */
+    req->ip = lp_request_client_address (ip, soup_message_headers_get_one (headers,
+                                                                            "X-Forwarded-For"),
+                                         (const char * const *) config->trusted_proxies);
   req->user_agent = g_strdup (soup_message_headers_get_one (headers, "User-Agent"));
-  req->token = bearer_token (headers);
+  req->token = bearer_token (headers, query, route);
   req->route = route;
   req->role = LP_ROLE_GUEST;
   req->status = 500;
@@ -90,6 +103,7 @@ lp_request_free (LpRequest *req)
   if (req == NULL)
     return;
   g_clear_object (&req->msg);
+  g_clear_pointer (&req->context, g_main_context_unref);
   g_free (req->method);
   g_free (req->path);
   g_clear_pointer (&req->params, g_hash_table_unref);
@@ -221,6 +235,12 @@ lp_request_get_token (LpRequest *req)
   return req->token;
 }
 
+const LpConfig *
+lp_request_get_config (LpRequest *req)
+{
+  return req->config;
+}
+
 static gboolean
 parse_page_value (LpRequest   *req,
                   const char  *name,
@@ -256,6 +276,93 @@ lp_request_get_page (LpRequest  *req,
   ok = parse_page_value (req, "limit", 1, MAX_LIMIT, limit, error);
   ok = parse_page_value (req, "offset", 0, G_MAXINT32, offset, error) && ok;
   return ok;
+}
+
+/* The query value of @name, NULL when absent or empty. */
+static const char *
+query_value (LpRequest  *req,
+             const char *name)
+{
+  const char *text = lp_request_get_query (req, name);
+
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+gboolean
+lp_request_get_date_query (LpRequest   *req,
+                           const char  *name,
+                           const char **out,
+                           GError     **error)
+{
+  *out = query_value (req, name);
+  if (*out == NULL || lp_parse_date (*out, NULL))
+    return TRUE;
+  *out = NULL;
+  lp_validation_add (error, name, "Use a date like 2026-01-31.");
+  return FALSE;
+}
+
+gboolean
+lp_request_get_period (LpRequest   *req,
+                       const char **from,
+                       const char **to,
+                       GError     **error)
+{
+  gboolean ok = lp_request_get_date_query (req, "from", from, error);
+
+  return lp_request_get_date_query (req, "to", to, error) && ok;
+}
+
+/* An empty id is not an absent one: "?user_id=" names nobody, it does not mean anyone. */
+gboolean
+lp_request_get_uuid_query (LpRequest   *req,
+                           const char  *name,
+                           const char **out,
+                           GError     **error)
+{
+  const char *problem;
+
+  *out = lp_request_get_query (req, name);
+  if (*out == NULL || (problem = lp_validate_uuid (*out)) == NULL)
+    return TRUE;
+  *out = NULL;
+  lp_validation_add (error, name, problem);
+  return FALSE;
+}
+
+gboolean
+lp_request_get_enum_query (LpRequest   *req,
+                           const char  *name,
+                           GType        enum_type,
+                           const char **out,
+                           GError     **error)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  g_autoptr(GString) nicks = NULL;
+
+  *out = query_value (req, name);
+  if (*out == NULL || g_enum_get_value_by_nick (klass, *out) != NULL)
+    return TRUE;
+  *out = NULL;
+  nicks = g_string_new (NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (nicks, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+  lp_json_bad_request (error, "'%s' must be one of: %s", name, nicks->str);
+  return FALSE;
+}
+
+gboolean
+lp_request_get_bool_query (LpRequest   *req,
+                           const char  *name,
+                           const char **out,
+                           GError     **error)
+{
+  *out = lp_request_get_query (req, name);
+  if (*out == NULL || g_str_equal (*out, "true") || g_str_equal (*out, "false"))
+    return TRUE;
+  *out = NULL;
+  lp_json_bad_request (error, "'%s' must be true or false", name);
+  return FALSE;
 }
 
 LpRole

@@ -138,8 +138,4 @@ static const LpRoute settings_routes[] = {
   { "PATCH", "/api/v1/settings", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, update_settings },
 };
 
-void
-lp_settings_register (LpRouter *router)
-{
-  lp_router_add (router, settings_routes, G_N_ELEMENTS (settings_routes));
-}
+LP_DEFINE_RESOURCE (settings, settings_routes)

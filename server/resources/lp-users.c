@@ -17,21 +17,6 @@
 #include "lp-reply.h"
 #include "lp-validation.h"
 
-static gboolean
-read_bool_query (LpRequest   *req,
-                 const char  *name,
-                 const char **out,
-                 GError     **error)
-{
-  const char *value = lp_request_get_query (req, name);
-
-  *out = value;
-  if (value == NULL || g_str_equal (value, "true") || g_str_equal (value, "false"))
-    return TRUE;
-  g_set_error (error, LP_ERROR, LP_ERROR_BAD_REQUEST, "'%s' must be true or false", name);
-  return FALSE;
-}
-
 /* LpRole is a flags type (routes allow several roles), so it has its own reader. */
 static gboolean
 read_role (JsonObject  *body,
@@ -69,7 +54,7 @@ list_users (LpRequest  *req,
                    "'role' must be one of admin, staff, member");
       return FALSE;
     }
-  if (!read_bool_query (req, "active", &active, error))
+  if (!lp_request_get_bool_query (req, "active", &active, error))
     return FALSE;
   return lp_reply_page (req, conn,
                         "SELECT user_json(u) AS j, u.username FROM users u"
@@ -119,13 +104,8 @@ get_user (LpRequest  *req,
           PGconn     *conn,
           GError    **error)
 {
-  const char *id;
-  g_autoptr(PGresult) res = NULL;
-
-  if (!lp_request_get_id (req, "id", &id, error))
-    return FALSE;
-  res = lp_db_query (conn, error, "SELECT user_json(u) FROM users u WHERE id = $1", id);
-  return lp_reply_row (req, 200, res, "No such user", error);
+  return lp_reply_by_id (req, conn, "SELECT user_json(u) FROM users u WHERE id = $1",
+                         "No such user", error);
 }
 
 /* The last active admin may not be demoted, deactivated or deleted. Every active admin
@@ -326,8 +306,4 @@ static const LpRoute user_routes[] = {
   { "DELETE", "/api/v1/users/{id}", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, delete_user },
 };
 
-void
-lp_users_register (LpRouter *router)
-{
-  lp_router_add (router, user_routes, G_N_ELEMENTS (user_routes));
-}
+LP_DEFINE_RESOURCE (users, user_routes)

@@ -90,3 +90,42 @@ lp_activity_log (LpRequest   *req,
                      lp_request_get_user_agent (req));
   return res != NULL;
 }
+
+static gboolean
+reply_by_id (LpRequest   *req,
+             PGconn      *conn,
+             const char  *sql,
+             int          n_params,
+             const char  *owner,
+             const char  *not_found_message,
+             GError     **error)
+{
+  g_autoptr(PGresult) res = NULL;
+  const char *params[2] = { NULL, owner };
+
+  if (!lp_request_get_id (req, "id", &params[0], error))
+    return FALSE;
+  res = lp_db_exec (conn, sql, n_params, params, error);
+  return lp_reply_row (req, 200, res, not_found_message, error);
+}
+
+gboolean
+lp_reply_by_id (LpRequest   *req,
+                PGconn      *conn,
+                const char  *sql,
+                const char  *not_found_message,
+                GError     **error)
+{
+  return reply_by_id (req, conn, sql, 1, NULL, not_found_message, error);
+}
+
+gboolean
+lp_reply_by_id_owned (LpRequest   *req,
+                      PGconn      *conn,
+                      const char  *sql,
+                      const char  *owner,
+                      const char  *not_found_message,
+                      GError     **error)
+{
+  return reply_by_id (req, conn, sql, 2, owner, not_found_message, error);
+}

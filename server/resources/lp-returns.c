@@ -15,29 +15,6 @@
 #include "lp-reply.h"
 #include "lp-validation.h"
 
-/* ?from= and ?to= are calendar dates in the library's time zone, both included. */
-static void
-read_date_query (LpRequest   *req,
-                 const char  *name,
-                 const char **out,
-                 GError     **error)
-{
-  *out = lp_request_get_query (req, name);
-  if (*out != NULL && !lp_parse_date (*out, NULL))
-    lp_validation_add (error, name, "Use a date like 2026-01-31.");
-}
-
-static void
-read_condition_query (LpRequest   *req,
-                      const char **out,
-                      GError     **error)
-{
-  *out = lp_request_get_query (req, "condition");
-  if (*out != NULL && !lp_item_condition_from_string (*out, NULL))
-    g_set_error_literal (error, LP_ERROR, LP_ERROR_BAD_REQUEST,
-                         "'condition' must be one of good, minor_damage, major_damage, lost");
-}
-
 static gboolean
 list_returns (LpRequest  *req,
               PGconn     *conn,
@@ -45,12 +22,9 @@ list_returns (LpRequest  *req,
 {
   const char *condition, *item_id, *from, *to;
 
-  read_condition_query (req, &condition, error);
-  item_id = lp_request_get_query (req, "item_id");
-  if (item_id != NULL && lp_validate_uuid (item_id) != NULL)
-    lp_validation_add (error, "item_id", "This is not a valid identifier.");
-  read_date_query (req, "from", &from, error);
-  read_date_query (req, "to", &to, error);
+  lp_request_get_enum_query (req, "condition", LP_TYPE_ITEM_CONDITION, &condition, error);
+  lp_request_get_uuid_query (req, "item_id", &item_id, error);
+  lp_request_get_period (req, &from, &to, error);
   if (*error != NULL)
     return FALSE;
   return lp_reply_page (req, conn,
@@ -73,8 +47,4 @@ static const LpRoute return_routes[] = {
   { "GET", "/api/v1/returns", LP_ROLES_DESK, LP_ROUTE_READ_ONLY, list_returns },
 };
 
-void
-lp_returns_register (LpRouter *router)
-{
-  lp_router_add (router, return_routes, G_N_ELEMENTS (return_routes));
-}
+LP_DEFINE_RESOURCE (returns, return_routes)

@@ -37,6 +37,9 @@ typedef enum
   /* A GET whose 200 reply depends on the URL and the catalog only — never on who asks,
    * nor on loans or the clock — is kept in the reply cache (lp-reply-cache.h). */
   LP_ROUTE_CACHED      = 1 << 2,
+  /* The token may also come as ?access_token= (browsers cannot set headers on a
+   * WebSocket handshake). */
+  LP_ROUTE_QUERY_TOKEN = 1 << 3,
 } LpRouteFlags;
 
 typedef struct
@@ -82,6 +85,35 @@ gboolean      lp_request_get_id          (LpRequest    *req,
 gboolean      lp_request_get_page        (LpRequest    *req,
                                           gint64       *limit,
                                           gint64       *offset,
+                                          GError      **error);
+
+/* Query validators, beside the page parser. Each reads ?name= into *out, NULL when it is
+ * absent (or empty, for a date or an enum), and adds a bad value to @error: 422
+ * validation_failed for a date (YYYY-MM-DD) or an id (a UUID), 400 bad_request for an
+ * enum (one of @enum_type's nicks) or a boolean ("true" or "false"); a 400 wins over a
+ * 422, so several can run before the caller looks at *error. FALSE for a bad value. */
+gboolean      lp_request_get_date_query  (LpRequest    *req,
+                                          const char   *name,
+                                          const char  **out,
+                                          GError      **error);
+gboolean      lp_request_get_uuid_query  (LpRequest    *req,
+                                          const char   *name,
+                                          const char  **out,
+                                          GError      **error);
+/* ?from= and ?to=: a period of calendar dates in the library's time zone, both days
+ * included, either end open when absent. */
+gboolean      lp_request_get_period      (LpRequest    *req,
+                                          const char  **from,
+                                          const char  **to,
+                                          GError      **error);
+gboolean      lp_request_get_enum_query  (LpRequest    *req,
+                                          const char   *name,
+                                          GType         enum_type,
+                                          const char  **out,
+                                          GError      **error);
+gboolean      lp_request_get_bool_query  (LpRequest    *req,
+                                          const char   *name,
+                                          const char  **out,
                                           GError      **error);
 
 const LpConfig *lp_request_get_config   (LpRequest    *req);

@@ -33,18 +33,6 @@ typedef struct
   gboolean    csv;
 } ReportQuery;
 
-/* ?from= and ?to= are calendar dates in the library's time zone, both included. */
-static void
-read_date (LpRequest   *req,
-           const char  *name,
-           const char **out,
-           GError     **error)
-{
-  *out = lp_request_get_query (req, name);
-  if (*out != NULL && !lp_parse_date (*out, NULL))
-    lp_validation_add (error, name, "Use a date like 2026-01-31.");
-}
-
 static void
 read_format (LpRequest  *req,
              gboolean   *csv,
@@ -64,8 +52,7 @@ read_report_query (LpRequest    *req,
                    GError      **error)
 {
   read_format (req, &query->csv, error);
-  read_date (req, "from", &query->from, error);
-  read_date (req, "to", &query->to, error);
+  lp_request_get_period (req, &query->from, &query->to, error);
   if (*error == NULL && query->from != NULL && query->to != NULL &&
       strcmp (query->from, query->to) > 0)
     lp_validation_add (error, "to", "The period ends before it starts.");
@@ -159,14 +146,10 @@ report_loans (LpRequest  *req,
               GError    **error)
 {
   ReportQuery query = { 0 };
-  const char *category_id = lp_request_get_query (req, "category_id");
+  const char *category_id;
 
-  query.status = lp_request_get_query (req, "status");
-  if (query.status != NULL && !lp_loan_status_from_string (query.status, NULL))
-    lp_json_bad_request (error, "'status' must be one of pending, approved, borrowed, "
-                         "returned, rejected, cancelled, overdue");
-  if (category_id != NULL && lp_validate_uuid (category_id) != NULL)
-    lp_validation_add (error, "category_id", "This is not a valid identifier.");
+  lp_request_get_enum_query (req, "status", LP_TYPE_LOAN_STATUS, &query.status, error);
+  lp_request_get_uuid_query (req, "category_id", &category_id, error);
   if (!read_report_query (req, &query, error))
     return FALSE;
   return run_report (req, conn, &query,
@@ -186,9 +169,7 @@ report_complaints (LpRequest  *req,
 {
   ReportQuery query = { 0 };
 
-  query.status = lp_request_get_query (req, "status");
-  if (query.status != NULL && !lp_complaint_status_from_string (query.status, NULL))
-    lp_json_bad_request (error, "'status' must be one of waiting, in_progress, done, closed");
+  lp_request_get_enum_query (req, "status", LP_TYPE_COMPLAINT_STATUS, &query.status, error);
   if (!read_report_query (req, &query, error))
     return FALSE;
   return run_report (req, conn, &query,
@@ -253,8 +234,4 @@ static const LpRoute report_routes[] = {
     report_asset_health },
 };
 
-void
-lp_reports_register (LpRouter *router)
-{
-  lp_router_add (router, report_routes, G_N_ELEMENTS (report_routes));
-}
+LP_DEFINE_RESOURCE (reports, report_routes)

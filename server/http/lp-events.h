@@ -27,8 +27,9 @@ G_BEGIN_DECLS
  * changed" (data/sql/0007_catalog_cache.sql); the hub passes it on as
  * ::catalog-changed, and :listening says whether it can hear it (lp-reply-cache.h).
  *
- * The bearer token (Authorization header or ?access_token=) is checked on a database
- * worker while the handshake waits; a bad token is refused with 401 before any upgrade.
+ * The handshake goes down the request path of every API call (lp-request-path.c): the
+ * bearer token (Authorization header or ?access_token=) is checked on a database worker
+ * while the handshake waits; a bad token is refused with 401 before any upgrade.
  * Sessions are checked again periodically: an ended one is closed with code 4401. A
  * client that cannot keep up is closed with 1008 (policy violation) once
  * LP_EVENTS_MAX_BACKLOG messages wait for it.

@@ -100,14 +100,8 @@ get_category (LpRequest  *req,
               PGconn     *conn,
               GError    **error)
 {
-  g_autoptr(PGresult) res = NULL;
-  const char *id;
-
-  if (!lp_request_get_id (req, "id", &id, error))
-    return FALSE;
-  res = lp_db_query (conn, error, "SELECT category_json(c) FROM categories AS c WHERE c.id = $1",
-                     id);
-  return lp_reply_row (req, 200, res, "No such category", error);
+  return lp_reply_by_id (req, conn, "SELECT category_json(c) FROM categories AS c WHERE c.id = $1",
+                         "No such category", error);
 }
 
 /* Locks the category and returns its JSON as it is before the change; NULL with
@@ -193,8 +187,4 @@ static const LpRoute category_routes[] = {
   { "DELETE", "/api/v1/categories/{id}", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, delete_category },
 };
 
-void
-lp_categories_register (LpRouter *router)
-{
-  lp_router_add (router, category_routes, G_N_ELEMENTS (category_routes));
-}
+LP_DEFINE_RESOURCE (categories, category_routes)

@@ -119,38 +119,6 @@ check_references (PGconn                *conn,
   return *error == NULL;
 }
 
-/* The photos must be the caller's own uploads, attached to nothing else yet. */
-static gboolean
-link_attachments (LpRequest   *req,
-                  PGconn      *conn,
-                  const char  *complaint_id,
-                  GStrv        ids,
-                  GError     **error)
-{
-  g_autofree char *list = NULL;
-  g_autoptr(PGresult) res = NULL;
-
-  if (ids == NULL || ids[0] == NULL)
-    return TRUE;
-  list = g_strjoinv (",", ids);
-  res = lp_db_query (conn, error,
-                     "INSERT INTO complaint_attachments (complaint_id, attachment_id)"
-                     " SELECT $1, a.id FROM attachments a"
-                     " WHERE a.id = ANY (string_to_array($2, ',')::uuid[])"
-                     " AND a.uploader_id = $3::uuid"
-                     " AND NOT EXISTS (SELECT 1 FROM return_attachments r"
-                     "  WHERE r.attachment_id = a.id)"
-                     " ON CONFLICT DO NOTHING RETURNING attachment_id",
-                     complaint_id, list, lp_request_get_user_id (req));
-  if (res == NULL)
-    return FALSE;
-  if ((guint) PQntuples (res) == g_strv_length (ids))
-    return TRUE;
-  lp_validation_add (error, "attachment_ids",
-                     "A photo does not exist, is not your upload or belongs to another record.");
-  return FALSE;
-}
-
 /* POST /complaints: the reporter and the time come from the server, the status is
  * waiting. Naming only an item files the complaint under the item's category. */
 static gboolean
@@ -177,7 +145,8 @@ create_complaint (LpRequest  *req,
   if (inserted == NULL)
     return FALSE;
   id = lp_db_get (inserted, 0, 0);
-  if (!link_attachments (req, conn, id, input.attachment_ids, error))
+  if (!lp_attachments_link (conn, LP_ATTACHMENTS_OF_COMPLAINT, id, lp_request_get_user_id (req),
+                            input.attachment_ids, error))
     return FALSE;
   res = lp_db_query (conn, error,
                      "SELECT complaint_detail_json(c), complaint_json(c)::text, c.id"
@@ -195,14 +164,10 @@ list_complaints (LpRequest  *req,
                  PGconn     *conn,
                  GError    **error)
 {
-  const char *status = lp_request_get_query (req, "status");
+  const char *status;
 
-  if (status != NULL && !lp_complaint_status_from_string (status, NULL))
-    {
-      g_set_error_literal (error, LP_ERROR, LP_ERROR_BAD_REQUEST,
-                           "'status' must be one of waiting, in_progress, done, closed");
-      return FALSE;
-    }
+  if (!lp_request_get_enum_query (req, "status", LP_TYPE_COMPLAINT_STATUS, &status, error))
+    return FALSE;
   return lp_reply_page (req, conn,
                         "SELECT complaint_json(c) AS j, c.created_at, c.id FROM complaints c"
                         " WHERE ($1::uuid IS NULL OR c.reporter_id = $1::uuid)"
@@ -222,16 +187,10 @@ get_complaint (LpRequest  *req,
                PGconn     *conn,
                GError    **error)
 {
-  g_autoptr(PGresult) res = NULL;
-  const char *id;
-
-  if (!lp_request_get_id (req, "id", &id, error))
-    return FALSE;
-  res = lp_db_query (conn, error,
-                     "SELECT complaint_detail_json(c) FROM complaints c WHERE c.id = $1"
-                     " AND ($2::uuid IS NULL OR c.reporter_id = $2::uuid)",
-                     id, own_complaints_only (req));
-  return lp_reply_row (req, 200, res, "No such complaint", error);
+  return lp_reply_by_id_owned (req, conn,
+                               "SELECT complaint_detail_json(c) FROM complaints c WHERE c.id = $1"
+                               " AND ($2::uuid IS NULL OR c.reporter_id = $2::uuid)",
+                               own_complaints_only (req), "No such complaint", error);
 }
 
 /* Locks the complaint for a change. Columns: 0 status, 1 complaint_json() before it. */
@@ -360,8 +319,4 @@ static const LpRoute complaint_routes[] = {
   { "POST", "/api/v1/complaints/{id}/notes", LP_ROLES_DESK, LP_ROUTE_TRANSACTION, add_note },
 };
 
-void
-lp_complaints_register (LpRouter *router)
-{
-  lp_router_add (router, complaint_routes, G_N_ELEMENTS (complaint_routes));
-}
+LP_DEFINE_RESOURCE (complaints, complaint_routes)

@@ -16,10 +16,10 @@
 G_BEGIN_DECLS
 
 /*
- * LpRouter: matches "METHOD /path" against the route table, answers what needs no
- * database (unknown path, wrong method, body too large) on the main loop, and sends the
- * rest through a database worker: authenticate, check the role, run the handler, and
- * reply back on the main loop. One log line per request.
+ * LpRouter: matches "METHOD /path" against the route table and answers what needs no
+ * database (unknown path, wrong method, body too large, wrong content type) on the main
+ * loop. The rest goes down the request path (lp-request-path.c: session, role, handler,
+ * reply, log line), through the reply cache first for a cached route (lp-reply-crowd.c).
  */
 typedef struct _LpRouter LpRouter;
 

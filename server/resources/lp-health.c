@@ -30,8 +30,4 @@ static const LpRoute health_routes[] = {
   { "GET", "/healthz", LP_ROLES_ANY, LP_ROUTE_READ_ONLY, get_health },
 };
 
-void
-lp_health_register (LpRouter *router)
-{
-  lp_router_add (router, health_routes, G_N_ELEMENTS (health_routes));
-}
+LP_DEFINE_RESOURCE (health, health_routes)

@@ -26,6 +26,11 @@ gboolean  lp_session_lookup         (PGconn      *conn,
                                      char       **username,
                                      LpRole      *role,
                                      GError     **error);
+/* The same for many at once: hex token hash → role name, for the sessions among @hashes
+ * that are still valid; NULL when the database could not answer. */
+GHashTable *lp_session_lookup_roles (PGconn      *conn,
+                                     GPtrArray   *hashes,
+                                     GError     **error);
 gboolean  lp_session_authenticate   (LpRequest   *req,
                                      PGconn      *conn,
                                      GError     **error);

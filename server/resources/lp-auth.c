@@ -16,87 +16,10 @@
 #include "lp-passwords.h"
 #include "lp-reply.h"
 #include "lp-sessions.h"
+#include "lp-throttle.h"
 #include "lp-validation.h"
 
-/* Throttling, over the last THROTTLE_WINDOW: failures for one username, and accounts
- * that failed from one address without getting in afterwards. */
-#define THROTTLE_WINDOW        "15 minutes"
-#define THROTTLE_PER_USERNAME  5
-#define THROTTLE_PER_ADDRESS   30
-#define THROTTLE_RETRY_AFTER   "900"
-#define BAD_LOGIN_MESSAGE      "Wrong username or password"
-
-static const char *
-request_ip (LpRequest *req)
-{
-  const char *ip = lp_request_get_ip (req);
-
-  return ip != NULL && *ip != '\0' ? ip : NULL;
-}
-
-static gboolean
-check_throttle (LpRequest   *req,
-                PGconn      *conn,
-                const char  *username,
-                GError     **error)
-{
-  g_autoptr(PGresult) res = NULL;
-
-  res = lp_db_query (conn, error,
-                     "SELECT (SELECT count(*) FROM login_attempts WHERE username = $1"
-                     "  AND NOT succeeded AND created_at > now() - interval '" THROTTLE_WINDOW "'),"
-                     /* Accounts guessed from the address, not failures: a kiosk, or a
-                      * school behind one proxy, has many typos of people who then get in. */
-                     " (SELECT count(DISTINCT f.username) FROM login_attempts f"
-                     "  WHERE f.ip_address = $2::inet AND NOT f.succeeded"
-                     "  AND f.created_at > now() - interval '" THROTTLE_WINDOW "'"
-                     "  AND NOT EXISTS (SELECT 1 FROM login_attempts s WHERE s.succeeded"
-                     "   AND s.username = f.username AND s.ip_address = f.ip_address"
-                     "   AND s.created_at > f.created_at))",
-                     username, request_ip (req));
-  if (res == NULL)
-    return FALSE;
-  if (lp_db_get_int (res, 0, 0) < THROTTLE_PER_USERNAME &&
-      lp_db_get_int (res, 0, 1) < THROTTLE_PER_ADDRESS)
-    return TRUE;
-  lp_request_add_header (req, "Retry-After", THROTTLE_RETRY_AFTER);
-  g_set_error_literal (error, LP_ERROR, LP_ERROR_TOO_MANY_REQUESTS,
-                       "Too many failed logins; please wait 15 minutes and try again");
-  return FALSE;
-}
-
-/* A failed login is kept (throttling) and logged (audit), outside any transaction so
- * the refusal itself cannot roll it back. */
-static gboolean
-record_failure (LpRequest   *req,
-                PGconn      *conn,
-                const char  *username,
-                const char  *user_id,
-                const char  *reason,
-                GError     **error)
-{
-  g_autoptr(PGresult) res = NULL;
-  g_autofree char *details = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "reason");
-  json_builder_add_string_value (builder, reason);
-  json_builder_end_object (builder);
-  node = json_builder_get_root (builder);
-  details = lp_json_to_string (node, NULL);
-
-  res = lp_db_query (conn, error,
-                     "WITH a AS (INSERT INTO login_attempts (username, ip_address, succeeded)"
-                     " VALUES ($1, $2::inet, false))"
-                     " INSERT INTO activity_log (user_id, username, action, table_name, record_id,"
-                     " new_data, ip_address, user_agent)"
-                     " VALUES ($3, $1, 'auth.login_failed', 'users', $6, $4::jsonb, $2::inet, $5)",
-                     username, request_ip (req), user_id, details,
-                     lp_request_get_user_agent (req), user_id);
-  return res != NULL;
-}
+#define BAD_LOGIN_MESSAGE "Wrong username or password"
 
 static gboolean
 start_session (LpRequest   *req,
@@ -121,7 +44,8 @@ start_session (LpRequest   *req,
                      "  SELECT id, username, 'auth.login', 'users', id::text, $4::inet, $5"
                      "  FROM users WHERE id = $2)"
                      " SELECT api_ts(s.expires_at), user_json(u) FROM s, users u WHERE u.id = $2",
-                     hash, user_id, hours, request_ip (req), lp_request_get_user_agent (req));
+                     hash, user_id, hours, lp_throttle_address (req),
+                     lp_request_get_user_agent (req));
   if (res == NULL)
     return FALSE;
   reply = g_strdup_printf ("{\"token\":\"%s\",\"expires_at\":\"%s\",\"user\":%s}", token,
@@ -147,13 +71,13 @@ attempt_login (LpRequest   *req,
   g_autoptr(PGresult) res = NULL;
   gboolean verified;
 
-  if (!check_throttle (req, conn, name, error))
+  if (!lp_throttle_check (req, conn, name, error))
     return FALSE;
   /* Longer input fits no account; it still counts as a failed attempt, so that it cannot
    * be tried for free. */
   if (name_too_long || password_too_long)
     {
-      if (!record_failure (req, conn, name, NULL, "too_long", error))
+      if (!lp_throttle_record_failure (req, conn, name, NULL, "too_long", error))
         return FALSE;
       if (name_too_long)
         lp_validation_add (error, "username", "Must be at most 32 characters.");
@@ -175,7 +99,7 @@ attempt_login (LpRequest   *req,
   if (!verified || !lp_db_get_bool (res, 0, 2))
     {
       const char *user_id = PQntuples (res) == 1 ? lp_db_get (res, 0, 0) : NULL;
-      if (!record_failure (req, conn, name, user_id,
+      if (!lp_throttle_record_failure (req, conn, name, user_id,
                            verified ? "inactive" : (user_id ? "wrong_password" : "unknown_user"),
                            error))
         return FALSE;
@@ -382,8 +306,4 @@ static const LpRoute auth_routes[] = {
   { "PUT", "/api/v1/me/password", LP_ROLES_USER, LP_ROUTE_TRANSACTION, change_password },
 };
 
-void
-lp_auth_register (LpRouter *router)
-{
-  lp_router_add (router, auth_routes, G_N_ELEMENTS (auth_routes));
-}
+LP_DEFINE_RESOURCE (auth, auth_routes)

@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* Defines lp_<name>_register(), which adds the resource's route table to the router;
+ * each file of resources/ ends with one. */
+#define LP_DEFINE_RESOURCE(name, routes) \
+  void \
+  lp_##name##_register (LpRouter *router) \
+  { \
+    lp_router_add (router, routes, G_N_ELEMENTS (routes)); \
+  }
+
 /* Each resource of the API lives in its own file and adds its routes here. */
 void lp_health_register   (LpRouter *router);
 void lp_auth_register     (LpRouter *router);

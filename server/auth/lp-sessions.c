@@ -74,6 +74,44 @@ lp_session_lookup (PGconn      *conn,
   return TRUE;
 }
 
+static char *
+hashes_to_array_literal (GPtrArray *hashes)
+{
+  GString *literal = g_string_new ("{");
+
+  /* Hex digits only: nothing to quote. */
+  for (guint i = 0; i < hashes->len; i++)
+    g_string_append_printf (literal, "%s%s", i > 0 ? "," : "",
+                            (const char *) g_ptr_array_index (hashes, i));
+  g_string_append_c (literal, '}');
+  return g_string_free (literal, FALSE);
+}
+
+GHashTable *
+lp_session_lookup_roles (PGconn     *conn,
+                         GPtrArray  *hashes,
+                         GError    **error)
+{
+  g_autofree char *literal = hashes_to_array_literal (hashes);
+  g_autoptr(PGresult) res = NULL;
+  GHashTable *valid;
+
+  res = lp_db_query (conn, error,
+                     "SELECT encode(s.token_hash, 'hex'), u.role FROM sessions s "
+                     "JOIN users u ON u.id = s.user_id "
+                     "WHERE s.token_hash = ANY (SELECT decode(h, 'hex') "
+                     "                          FROM unnest($1::text[]) AS h) "
+                     "AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active",
+                     literal);
+  if (res == NULL)
+    return NULL;
+  valid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    g_hash_table_insert (valid, g_strdup (lp_db_get (res, i, 0)),
+                         g_strdup (lp_db_get (res, i, 1)));
+  return valid;
+}
+
 /* Looks the bearer token up; no token means a guest. A token that is unknown, expired,
  * revoked or belongs to a deactivated user is 401, never a silent guest. */
 gboolean

@@ -578,27 +578,6 @@ delete_item (LpRequest  *req,
   return TRUE;
 }
 
-/* ?from= and ?to= are calendar dates; absent or empty means the default. */
-static gboolean
-read_date_query (LpRequest   *req,
-                 const char  *name,
-                 const char **out,
-                 GError     **error)
-{
-  const char *text = lp_request_get_query (req, name);
-
-  *out = NULL;
-  if (text == NULL || *text == '\0')
-    return TRUE;
-  if (lp_parse_date (text, NULL))
-    {
-      *out = text;
-      return TRUE;
-    }
-  lp_validation_add (error, name, "Use a date written as YYYY-MM-DD.");
-  return FALSE;
-}
-
 /* The range row: 0 from, 1 to, 2 to - from in days. */
 static gboolean
 check_range (const PGresult  *range,
@@ -628,8 +607,9 @@ item_availability (LpRequest  *req,
 
   if (!lp_request_get_id (req, "id", &id, error))
     return FALSE;
-  ok = read_date_query (req, "from", &from, error);
-  if (!read_date_query (req, "to", &to, error) || !ok)
+  /* ?from= and ?to= are calendar dates; absent or empty means the default. */
+  ok = lp_request_get_date_query (req, "from", &from, error);
+  if (!lp_request_get_date_query (req, "to", &to, error) || !ok)
     return FALSE;
   range = lp_db_query (conn, error,
                        "SELECT f, t, t - f FROM (SELECT f, coalesce($2::date, f + 27) AS t"
@@ -743,59 +723,23 @@ typedef struct
   const char *borrowable;
 } ItemFilter;
 
-/* An enum filter must be one of the enum's wire strings (400 otherwise, like a body). */
-static gboolean
-read_enum_query (LpRequest   *req,
-                 const char  *name,
-                 GType        enum_type,
-                 const char **out,
-                 GError     **error)
-{
-  g_autoptr(GEnumClass) klass = NULL;
-  g_autoptr(GString) nicks = NULL;
-  const char *text = lp_request_get_query (req, name);
-
-  *out = NULL;
-  if (text == NULL || *text == '\0')
-    return TRUE;
-  klass = g_type_class_ref (enum_type);
-  if (g_enum_get_value_by_nick (klass, text) != NULL)
-    {
-      *out = text;
-      return TRUE;
-    }
-  nicks = g_string_new (NULL);
-  for (guint i = 0; i < klass->n_values; i++)
-    g_string_append_printf (nicks, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
-  g_set_error (error, LP_ERROR, LP_ERROR_BAD_REQUEST, "'%s' must be one of: %s", name, nicks->str);
-  return FALSE;
-}
-
 static gboolean
 read_item_filter (LpRequest   *req,
                   ItemFilter  *filter,
                   GError     **error)
 {
-  const char *problem;
-
   filter->q = lp_request_get_query (req, "q");
   if (filter->q != NULL && *filter->q == '\0')
     filter->q = NULL;
   check_text (error, "q", filter->q, 0, QUERY_MAX_CHARS, FALSE);
-  filter->category_id = lp_request_get_query (req, "category_id");
-  if (filter->category_id != NULL &&
-      (problem = lp_validate_uuid (filter->category_id)) != NULL)
-    lp_validation_add (error, "category_id", problem);
-  if (*error != NULL ||
-      !read_enum_query (req, "status", LP_TYPE_ITEM_STATUS, &filter->status, error) ||
-      !read_enum_query (req, "condition", LP_TYPE_ITEM_CONDITION, &filter->condition, error))
+  /* An enum filter must be one of the enum's wire strings (400 otherwise, like a body). */
+  if (!lp_request_get_uuid_query (req, "category_id", &filter->category_id, error) ||
+      *error != NULL ||
+      !lp_request_get_enum_query (req, "status", LP_TYPE_ITEM_STATUS, &filter->status, error) ||
+      !lp_request_get_enum_query (req, "condition", LP_TYPE_ITEM_CONDITION, &filter->condition,
+                                  error))
     return FALSE;
-  filter->borrowable = lp_request_get_query (req, "borrowable");
-  if (filter->borrowable == NULL || g_str_equal (filter->borrowable, "true") ||
-      g_str_equal (filter->borrowable, "false"))
-    return TRUE;
-  g_set_error_literal (error, LP_ERROR, LP_ERROR_BAD_REQUEST, "'borrowable' must be true or false");
-  return FALSE;
+  return lp_request_get_bool_query (req, "borrowable", &filter->borrowable, error);
 }
 
 /* Past this many matches a list without ?q= reports the planner's estimate as its total,
@@ -881,12 +825,18 @@ list_items (LpRequest  *req,
   gboolean prepared;
   g_autofree char *limit_text = NULL, *offset_text = NULL;
   gint64 limit, offset, total;
+  const char *exact_total = NULL;
   gboolean estimated = FALSE;
+  gint64 count_max;
   GString *text;
   int n;
 
-  if (!read_item_filter (req, &f, error) || !lp_request_get_page (req, &limit, &offset, error))
+  if (!read_item_filter (req, &f, error) || !lp_request_get_page (req, &limit, &offset, error) ||
+      !lp_request_get_bool_query (req, "exact_total", &exact_total, error))
     return FALSE;
+  /* A client that lays out every row of the list (the app's paged model) asks for the
+   * exact count: an estimate would leave rows past it out of reach. */
+  count_max = g_strcmp0 (exact_total, "true") == 0 ? G_MAXINT32 : EXACT_TOTAL_MAX + 1;
   append_item_filter (filter, params, &f);
   limit_text = g_strdup_printf ("%" G_GINT64_FORMAT, limit);
   offset_text = g_strdup_printf ("%" G_GINT64_FORMAT, offset);
@@ -935,7 +885,7 @@ list_items (LpRequest  *req,
                                         " / current_setting('block_size')::int) END"
                                         " FROM pg_class AS t WHERE t.oid = 'items'::regclass)"
                                       : "NULL::float8",
-                     filter->str, EXACT_TOTAL_MAX + 1);
+                     filter->str, (int) count_max);
   if (prepared)
     res = lp_db_exec_prepared (conn, sql->str, (int) params->len,
                                (const char * const *) params->pdata, error);
@@ -945,7 +895,7 @@ list_items (LpRequest  *req,
   if (res == NULL)
     return FALSE;
   total = lp_db_get_int (res, 0, 0);
-  if (f.q == NULL && total > EXACT_TOTAL_MAX)
+  if (f.q == NULL && total > EXACT_TOTAL_MAX && count_max == EXACT_TOTAL_MAX + 1)
     {
       gint64 estimate = -1;
 
@@ -993,8 +943,4 @@ static const LpRoute item_routes[] = {
   { "POST", "/api/v1/items/{id}/repair", LP_ROLES_DESK, LP_ROUTE_TRANSACTION, repair_item },
 };
 
-void
-lp_items_register (LpRouter *router)
-{
-  lp_router_add (router, item_routes, G_N_ELEMENTS (item_routes));
-}
+LP_DEFINE_RESOURCE (items, item_routes)
