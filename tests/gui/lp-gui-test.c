@@ -270,10 +270,18 @@ lp_gui_spin (guint milliseconds)
 
 /* The window's default size includes the margins GTK keeps around a window for its
  * shadow and resize handles; what we want is a window @width wide. */
-/* Waits until the window's width has not changed for a while (a busy machine may take
- * some time to apply a new default size). */
+static gboolean
+shown_is_target (GtkWindow *window,
+                 int        target)
+{
+  return gtk_widget_get_width (GTK_WIDGET (window)) == target;
+}
+
+/* Waits until the window is @target wide, or its width has not changed for a while (a
+ * busy machine may take some time to apply a new default size); returns the width. */
 static int
-settled_width (GtkWindow *window)
+settled_width (GtkWindow *window,
+               int        target)
 {
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   int last = -1, same = 0;
@@ -282,8 +290,10 @@ settled_width (GtkWindow *window)
     {
       int shown;
 
-      lp_gui_spin (100);
+      lp_gui_spin (shown_is_target (window, target) ? 0 : 50);
       shown = gtk_widget_get_width (GTK_WIDGET (window));
+      if (shown == target)
+        return shown;
       same = shown == last ? same + 1 : 0;
       last = shown;
     }
@@ -295,18 +305,22 @@ resize (GtkWindow *window,
         int        width,
         int        height)
 {
-  int asked = width;
+  /* The margins GTK keeps around a window are the same for every window: measured once,
+   * then a new size is asked for with them at once. */
+  static int margin = -1;
+  int asked = width + MAX (margin, 0);
 
-  /* Ask, let it settle, correct by the margin it shows, a few times over: a busy machine
-   * may still be applying an earlier size when the width is read. */
   for (guint attempt = 0; attempt < 5; attempt++)
     {
       int shown;
 
       gtk_window_set_default_size (window, asked, height + (asked - width));
-      shown = settled_width (window);
+      shown = settled_width (window, width);
       if (shown == width)
-        break;
+        {
+          margin = asked - width;
+          break;
+        }
       asked = MAX (width, asked + width - shown);
     }
   if (gtk_widget_get_width (GTK_WIDGET (window)) != width)
