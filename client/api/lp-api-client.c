@@ -19,6 +19,9 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+/* The event stream, the paged lists' few requests in flight, and the page's own calls. */
+#define MAX_CONNECTIONS 6
+
 /* I/O timeout of one request: long enough for a slow school network, short enough that
  * a server that vanished mid-request shows the banner instead of a spinner forever. */
 #define REQUEST_TIMEOUT_SECONDS 20
@@ -178,8 +181,11 @@ lp_api_client_init (LpApiClient *self)
 
   self->reachable = TRUE;
   self->base_url = g_strdup ("http://127.0.0.1:8088");
+  /* libsoup allows 2 connections per host: the event stream's WebSocket holds one for
+   * good, which left a single one for the catalog's pages and every other call. */
   self->session = soup_session_new_with_options ("timeout", REQUEST_TIMEOUT_SECONDS,
                                                  "user-agent", user_agent,
+                                                 "max-conns-per-host", MAX_CONNECTIONS,
                                                  NULL);
 }
 
