@@ -501,6 +501,18 @@ lp_db_exec (PGconn             *conn,
   return lp_db_exec_params (conn, sql, n_params, params, NULL, NULL, 0, error);
 }
 
+/* What every statement starts with: no SQLSTATE of an earlier one, and a connection. */
+static gboolean
+begin_exec (PGconn  *conn,
+            GError **error)
+{
+  last_sqlstate[0] = '\0';
+  if (conn != NULL)
+    return TRUE;
+  g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable");
+  return FALSE;
+}
+
 PGresult *
 lp_db_exec_params (PGconn             *conn,
                    const char         *sql,
@@ -517,12 +529,8 @@ lp_db_exec_params (PGconn             *conn,
 
   g_return_val_if_fail (sql != NULL, NULL);
 
-  last_sqlstate[0] = '\0';
-  if (conn == NULL)
-    {
-      g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable");
-      return NULL;
-    }
+  if (!begin_exec (conn, error))
+    return NULL;
   was_idle = PQtransactionStatus (conn) == PQTRANS_IDLE;
   res = exec_once (conn, sql, &p);
   if (!result_ok (res) && may_retry_on_fresh_connection (conn, was_idle, sql))
@@ -643,12 +651,8 @@ lp_db_exec_prepared (PGconn             *conn,
 
   g_return_val_if_fail (sql != NULL, NULL);
 
-  last_sqlstate[0] = '\0';
-  if (conn == NULL)
-    {
-      g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAVAILABLE, "The database is unavailable");
-      return NULL;
-    }
+  if (!begin_exec (conn, error))
+    return NULL;
   was_idle = PQtransactionStatus (conn) == PQTRANS_IDLE;
   res = exec_prepared_once (conn, sql, n_params, params);
   /* 26000: the statement is gone from the session (DISCARD, a pooler); prepare anew. */
