@@ -176,6 +176,8 @@ static void
 reply_on_main (LpRequest *req)
 {
   static gsize once = 0;
+  /* Read before the push: from then on the main loop may finish and free @req. */
+  g_autoptr(GMainContext) context = g_main_context_ref (req->context);
   g_autoptr(GSource) source = NULL;
 
   if (g_once_init_enter (&once))
@@ -189,7 +191,7 @@ reply_on_main (LpRequest *req)
   source = g_idle_source_new ();
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_callback (source, finish_queued, NULL, NULL);
-  g_source_attach (source, req->context);
+  g_source_attach (source, context);
 }
 
 static gboolean
