@@ -619,3 +619,65 @@ lp_gui_seed_catalog (LpTestServer *server,
     n_more);
   run_sql (server, generated);
 }
+
+void
+lp_gui_seed_desk (LpTestServer  *server,
+                  char         **member_token,
+                  char         **staff_token)
+{
+  g_autofree char *member_id = NULL;
+  g_autofree char *staff_id = NULL;
+
+  lp_gui_seed_catalog (server, 0);
+  member_id = lp_test_server_create_user (server, "siswa.andi", "Siswa#2026", "member");
+  staff_id = lp_test_server_create_user (server, "petugas.rina", "Petugas#2026", "staff");
+  *member_token = lp_test_server_login (server, "siswa.andi", "Siswa#2026");
+  *staff_token = lp_test_server_login (server, "petugas.rina", "Petugas#2026");
+}
+
+static void
+on_logged_in (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+void
+lp_gui_log_in (LpGuiApp   *gui,
+               const char *username,
+               const char *password)
+{
+  LpApiClient *client = lp_application_get_client (gui->app);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LpUserObject) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lp_api_client_login_async (client, username, password, NULL, on_logged_in, &result);
+  lp_gui_wait_for (result != NULL);
+  user = lp_api_client_login_finish (client, result, &error);
+  g_assert_no_error (error);
+}
+
+AdwMessageDialog *
+lp_gui_find_message_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+void
+lp_gui_respond (AdwMessageDialog *dialog,
+                const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+}

@@ -87,6 +87,21 @@ gpointer      lp_gui_page           (LpGuiApp     *gui,
 gboolean      lp_gui_toast_shown    (LpGuiApp     *gui,
                                      const char   *title);
 
+/* The desk's world: the seeded catalog, a member "siswa.andi" (Siswa#2026) and a staff
+ * member "petugas.rina" (Petugas#2026); their API tokens, to act as them elsewhere. */
+void          lp_gui_seed_desk      (LpTestServer *server,
+                                     char        **member_token,
+                                     char        **staff_token);
+/* Logs the app in as @username, the way a remembered session would, and waits. */
+void          lp_gui_log_in         (LpGuiApp     *gui,
+                                     const char   *username,
+                                     const char   *password);
+/* The message dialog shown now, or NULL. */
+AdwMessageDialog *lp_gui_find_message_dialog (void);
+/* What a click on a response button of @dialog does: the response, then it closes. */
+void          lp_gui_respond        (AdwMessageDialog *dialog,
+                                     const char       *response);
+
 #define LP_GUI_TIMEOUT_SECONDS 30
 
 #define lp_gui_wait_for(expr) \

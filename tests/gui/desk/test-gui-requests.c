@@ -78,24 +78,9 @@ loan_value (const char *id,
 }
 
 static void
-on_logged_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
 log_in_as_staff (void)
 {
-  LpApiClient *client = lp_application_get_client (gui->app);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(LpUserObject) user = NULL;
-
-  lp_api_client_login_async (client, "petugas.rina", "Petugas#2026", NULL, on_logged_in, &result);
-  lp_gui_wait_for (result != NULL);
-  user = lp_api_client_login_finish (client, result, NULL);
-  g_assert_nonnull (user);
+  lp_gui_log_in (gui, "petugas.rina", "Petugas#2026");
   adw_view_stack_set_visible_child_name (lp_gui_child (gui->window, "view_stack"), "requests");
 }
 
@@ -140,21 +125,6 @@ test_approve (void)
   g_assert_cmpstr (status, ==, "approved");
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *windows = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 test_reject (void)
 {
@@ -167,13 +137,11 @@ test_reject (void)
   lp_gui_wait_for (count () == 1);
   loan = g_list_model_get_item (G_LIST_MODEL (lp_gui_paged_model (page (), "list_view")), 0);
   lp_gui_click (lp_gui_child (page (), "reject_button"));
-  lp_gui_wait_for ((dialog = find_dialog ()) != NULL);
+  lp_gui_wait_for ((dialog = lp_gui_find_message_dialog ()) != NULL);
   entry = adw_message_dialog_get_extra_child (dialog);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Stok dipakai ujian praktik");
   lp_gui_screenshot (GTK_WIDGET (dialog), "requests-reject");
-  /* What a click on the button does: the response, then the dialog closes. */
-  adw_message_dialog_response (dialog, "reject");
-  gtk_window_close (GTK_WINDOW (dialog));
+  lp_gui_respond (dialog, "reject");
   lp_gui_wait_for (count () == 0 && g_strcmp0 (state (), "empty") == 0);
   status = loan_value (lp_api_object_get_id (loan), "status");
   reason = loan_value (lp_api_object_get_id (loan), "decision_reason");
@@ -188,7 +156,7 @@ test_reject (void)
 static void
 test_live_and_conflict (void)
 {
-  g_autofree char *id = request_loan ("LAB-001", 1);
+  char *id = request_loan ("LAB-001", 1);
   g_autofree char *path = g_strdup_printf ("/api/v1/loans/%s/reject", id);
   g_autoptr(LpTestResponse) response = NULL;
   g_autofree char *status = NULL;
@@ -203,6 +171,16 @@ test_live_and_conflict (void)
   status = loan_value (id, "status");
   g_assert_cmpstr (status, ==, "rejected");
   lp_gui_screenshot (GTK_WIDGET (gui->window), "requests-conflict");
+
+  /* A narrow desk (360 px) still shows the request and both buttons. */
+  g_free (id);
+  id = request_loan ("BK-0001", 1);
+  lp_gui_wait_for (count () == 1);
+  lp_gui_set_width (gui, 360);
+  g_assert_true (gtk_widget_is_visible (lp_gui_child (page (), "approve_button")));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "requests");
+  lp_gui_set_width (gui, WIDE);
+  g_free (id);
 }
 
 int
@@ -210,17 +188,11 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *url = NULL;
-  g_autofree char *member_id = NULL;
-  g_autofree char *staff_id = NULL;
   int status;
 
   lp_gui_init (&argc, &argv, FALSE);
   server = lp_test_server_start (NULL);
-  lp_gui_seed_catalog (server, 0);
-  member_id = lp_test_server_create_user (server, "siswa.andi", "Siswa#2026", "member");
-  staff_id = lp_test_server_create_user (server, "petugas.rina", "Petugas#2026", "staff");
-  member_token = lp_test_server_login (server, "siswa.andi", "Siswa#2026");
-  staff_token = lp_test_server_login (server, "petugas.rina", "Petugas#2026");
+  lp_gui_seed_desk (server, &member_token, &staff_token);
   url = lp_gui_server_url (server);
   gui = lp_gui_app_new (url, WIDE);
 

@@ -158,24 +158,9 @@ outcome (guint newest)
 }
 
 static void
-on_logged_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
 test_open (void)
 {
-  LpApiClient *client = lp_application_get_client (gui->app);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(LpUserObject) user = NULL;
-
-  lp_api_client_login_async (client, "petugas.rina", "Petugas#2026", NULL, on_logged_in, &result);
-  lp_gui_wait_for (result != NULL);
-  user = lp_api_client_login_finish (client, result, NULL);
-  g_assert_nonnull (user);
+  lp_gui_log_in (gui, "petugas.rina", "Petugas#2026");
   adw_view_stack_set_visible_child_name (lp_gui_child (gui->window, "view_stack"), "returns");
   /* The scan field has the focus as soon as the page is shown. */
   lp_gui_wait_for (scan_has_focus ());
@@ -233,21 +218,6 @@ test_refusals (void)
   lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-refused");
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *windows = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Pick the condition, scan, describe, confirm: four interactions and some typing. */
 static void
 return_damaged (const char *code,
@@ -260,14 +230,12 @@ return_damaged (const char *code,
 
   gtk_drop_down_set_selected (lp_gui_child (page (), "condition_dropdown"), condition);
   scan (code);
-  lp_gui_wait_for ((dialog = find_dialog ()) != NULL);
+  lp_gui_wait_for ((dialog = lp_gui_find_message_dialog ()) != NULL);
   entry = lp_gui_find_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), description);
   lp_gui_screenshot (GTK_WIDGET (dialog), "returns-inspect");
-  /* What a click on the button does: the response, then the dialog closes. */
-  adw_message_dialog_response (dialog, "record");
-  gtk_window_close (GTK_WINDOW (dialog));
-  lp_gui_wait_for (n_finished () == before + 1 && find_dialog () == NULL);
+  lp_gui_respond (dialog, "record");
+  lp_gui_wait_for (n_finished () == before + 1 && lp_gui_find_message_dialog () == NULL);
   /* Back to Good for the next item. */
   g_assert_cmpuint (gtk_drop_down_get_selected (lp_gui_child (page (), "condition_dropdown")), ==,
                     0);
@@ -296,6 +264,9 @@ test_damaged_and_lost (void)
   complaint = sql ("SELECT count(*) FROM complaints WHERE is_system");
   g_assert_cmpstr (complaint, ==, "1");
   lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-damaged");
+  lp_gui_set_width (gui, 360);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-damaged");
+  lp_gui_set_width (gui, WIDE);
 }
 
 int
@@ -303,17 +274,11 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *url = NULL;
-  g_autofree char *member_id = NULL;
-  g_autofree char *staff_id = NULL;
   int status;
 
   lp_gui_init (&argc, &argv, FALSE);
   server = lp_test_server_start (NULL);
-  lp_gui_seed_catalog (server, 0);
-  member_id = lp_test_server_create_user (server, "siswa.andi", "Siswa#2026", "member");
-  staff_id = lp_test_server_create_user (server, "petugas.rina", "Petugas#2026", "staff");
-  member_token = lp_test_server_login (server, "siswa.andi", "Siswa#2026");
-  staff_token = lp_test_server_login (server, "petugas.rina", "Petugas#2026");
+  lp_gui_seed_desk (server, &member_token, &staff_token);
   url = lp_gui_server_url (server);
   gui = lp_gui_app_new (url, WIDE);
 
