@@ -170,3 +170,25 @@ lp_page_add_toast (LpPage     *self,
   if (root != NULL)
     gtk_widget_activate_action (GTK_WIDGET (root), "win.toast", "s", title);
 }
+
+void
+lp_page_open (LpPage     *self,
+              const char *id)
+{
+  g_return_if_fail (LP_IS_PAGE (self));
+  g_return_if_fail (id != NULL);
+
+  if (LP_PAGE_GET_CLASS (self)->open != NULL)
+    LP_PAGE_GET_CLASS (self)->open (self, id);
+}
+
+void
+lp_page_navigate (GtkWidget  *widget,
+                  const char *name,
+                  const char *id)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (name != NULL);
+
+  gtk_widget_activate_action (widget, "win.open", "(ss)", name, id != NULL ? id : "");
+}

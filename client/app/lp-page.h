@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  *   only at the types it shows.
  * - reload(): load again what is shown; called after events may have been missed
  *   (::resync) and by the window's "Retry".
+ * - open(): show @id — the object a detail page shows (a loan, a complaint), or the
+ *   filter a list opens on ("overdue"); the window's "win.open" action calls it.
  */
 
 #define LP_TYPE_PAGE (lp_page_get_type ())
@@ -36,9 +38,11 @@ struct _LpPageClass
                            const char *type,
                            const char *id);
   void (*reload)          (LpPage     *self);
+  void (*open)            (LpPage     *self,
+                           const char *id);
 
   /*< private >*/
-  gpointer padding[4];
+  gpointer padding[3];
 };
 
 LpSession   *lp_page_get_session (LpPage    *self);
@@ -47,6 +51,13 @@ void         lp_page_set_session (LpPage    *self,
 /* The session's client, or NULL before the session is set. */
 LpApiClient *lp_page_get_client  (LpPage    *self);
 void         lp_page_reload      (LpPage    *self);
+void         lp_page_open        (LpPage    *self,
+                                  const char *id);
+/* Asks the window to show page @name (a page of the view stack, or a detail page such
+ * as "loan") opened on @id; "" opens a list page as it is. */
+void         lp_page_navigate    (GtkWidget  *widget,
+                                  const char *name,
+                                  const char *id);
 /* Shows @title as a toast of the window the page is in. */
 void         lp_page_add_toast   (LpPage    *self,
                                   const char *title);

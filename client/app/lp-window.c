@@ -49,6 +49,7 @@ struct _LpWindow
   GSettings            *settings;      /* the session's */
   GCancellable         *cancellable;
   AdwToast             *toast;         /* the one shown, or NULL (weak) */
+  GPtrArray            *history;       /* names of the detail pages "Back" returns to */
   guint                 offline_retry_id;
   gboolean              restoring;     /* checking a remembered token */
 };
@@ -67,7 +68,36 @@ static void
 show_page (LpWindow   *self,
            const char *name)
 {
+  /* Going to the view stack, logging in or registering starts over; only a detail page
+   * opened from another one ("the loan of this complaint") is remembered for "Back". */
+  g_ptr_array_set_size (self->history, 0);
   gtk_stack_set_visible_child_name (self->main_stack, name);
+}
+
+/* Shows page @name opened on @id: a page of the view stack (the list it names, @id its
+ * filter or "") or a detail page of the outer stack (@id the object it shows). */
+static void
+open_page (LpWindow   *self,
+           const char *name,
+           const char *id)
+{
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->view_stack, name);
+  const char *current = gtk_stack_get_visible_child_name (self->main_stack);
+
+  if (child != NULL)
+    {
+      show_page (self, "browse");
+      adw_view_stack_set_visible_child (self->view_stack, child);
+      if (*id != '\0' && LP_IS_PAGE (child))
+        lp_page_open (LP_PAGE (child), id);
+      return;
+    }
+  child = gtk_stack_get_child_by_name (self->main_stack, name);
+  g_return_if_fail (LP_IS_PAGE (child));
+  if (g_strcmp0 (current, "browse") != 0 && g_strcmp0 (current, name) != 0)
+    g_ptr_array_add (self->history, g_strdup (current));
+  lp_page_open (LP_PAGE (child), id);
+  gtk_stack_set_visible_child (self->main_stack, child);
 }
 
 /* A newer toast replaces the one shown: "Logged out" after "Logged in as …" should not
@@ -408,6 +438,17 @@ toast_activated (GtkWidget  *widget,
 }
 
 static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  const char *name, *id;
+
+  g_variant_get (parameter, "(&s&s)", &name, &id);
+  open_page (LP_WINDOW (widget), name, id);
+}
+
+static void
 show_item_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -425,6 +466,22 @@ is_desk (LpWindow *self,
          LpRole    role)
 {
   return (role & LP_ROLES_DESK) != 0;
+}
+
+/* Template callback: pages of member self-service. */
+static gboolean
+is_member (LpWindow *self,
+           LpRole    role)
+{
+  return role == LP_ROLE_MEMBER;
+}
+
+/* Template callback: pages only admins may use. */
+static gboolean
+is_admin (LpWindow *self,
+          LpRole    role)
+{
+  return role == LP_ROLE_ADMIN;
 }
 
 static gboolean
@@ -460,6 +517,7 @@ lp_window_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lp_window_parent_class)->dispose (object);
 }
@@ -523,6 +581,8 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "requests_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "returns_page", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, is_desk);
+  gtk_widget_class_bind_template_callback (widget_class, is_member);
+  gtk_widget_class_bind_template_callback (widget_class, is_admin);
 
   gtk_widget_class_install_action (widget_class, "win.login", NULL, login_activated);
   gtk_widget_class_install_action (widget_class, "win.register", NULL, register_activated);
@@ -533,6 +593,7 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_activated);
+  gtk_widget_class_install_action (widget_class, "win.open", "(ss)", open_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
 }
 
@@ -560,6 +621,7 @@ static void
 lp_window_init (LpWindow *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->history = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_popover_menu_add_child (self->account_popover, account_header_new (self), "account-header");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_button),
@@ -627,14 +689,21 @@ lp_window_show_item (LpWindow   *self,
   g_return_if_fail (LP_IS_WINDOW (self));
   g_return_if_fail (item_id != NULL);
 
-  lp_item_page_load (self->item_page, item_id);
-  show_page (self, "item");
+  open_page (self, "item", item_id);
 }
 
 void
 lp_window_go_back (LpWindow *self)
 {
+  g_autofree char *previous = NULL;
+
   g_return_if_fail (LP_IS_WINDOW (self));
 
-  show_page (self, "browse");
+  if (self->history->len == 0)
+    {
+      show_page (self, "browse");
+      return;
+    }
+  previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  gtk_stack_set_visible_child_name (self->main_stack, previous);
 }

@@ -15,9 +15,11 @@ G_BEGIN_DECLS
 /*
  * The main window: the pages a role may use in a view stack (today the catalog, for
  * everyone), and the pages one navigates to and back from (an item, logging in,
- * registering) in an outer stack. It owns the session's user interface: the "Log In"
- * button for guests, the account menu for users, the "Cannot reach the server" banner,
- * and what happens when the server ends the session. The pages get the window's
+ * registering, and the detail pages areas add: a loan, a complaint) in an outer stack,
+ * all reached through "win.open" ("(ss)": page name, id; see lp_page_navigate()). It
+ * owns the session's user interface: the "Log In" button for guests, the account menu
+ * for users, the "Cannot reach the server" banner, and what happens when the server ends
+ * the session. The pages get the window's
  * :session through bindings in lp-window.ui and follow its events themselves.
  */
 

@@ -469,6 +469,13 @@ lp_item_page_finalize (GObject *object)
   G_OBJECT_CLASS (lp_item_page_parent_class)->finalize (object);
 }
 
+static void
+lp_item_page_open (LpPage     *page,
+                   const char *id)
+{
+  lp_item_page_load (LP_ITEM_PAGE (page), id);
+}
+
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, LpItemPage, name)
 
 static void
@@ -483,6 +490,7 @@ lp_item_page_class_init (LpItemPageClass *klass)
   object_class->get_property = lp_item_page_get_property;
   page_class->event = lp_item_page_event;
   page_class->reload = lp_item_page_reload;
+  page_class->open = lp_item_page_open;
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL, LP_TYPE_ITEM_OBJECT,
