@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 #define LP_ITEM_CODE_MIN_LENGTH 2
 #define LP_ITEM_CODE_MAX_LENGTH 32
 #define LP_YEAR_MIN             1000
+#define LP_SCHOOL_NAME_MAX_LENGTH 120  /* two lines at the head of an 80 mm receipt */
 
 const char *lp_validate_username   (const char    *s);
 const char *lp_validate_password   (const char    *password,

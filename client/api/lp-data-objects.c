@@ -164,4 +164,6 @@ LP_API_OBJECT_DEFINE (LpSettingsObject, lp_settings_object,
   lp_api_param_string ("timezone", 0),
   lp_api_param_int ("max-loan-days", 1, G_MAXINT32, 0),
   lp_api_param_int ("kiosk-idle-seconds", 0, G_MAXINT32, 0),
+  /* Absent from servers older than the school name (migration 0010). */
+  lp_api_param_string ("school-name", N),
   lp_api_param_boxed ("updated-at", G_TYPE_DATE_TIME, N))

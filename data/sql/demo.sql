@@ -61,7 +61,8 @@ SELECT kind, crypt(pw, gen_salt('bf', 10)) AS hash
   FROM (VALUES ('admin', 'Admin#2026'), ('staff', 'Petugas#2026'), ('member', 'Siswa#2026'))
        AS v (kind, pw);
 
-UPDATE settings SET fine_per_day = 1000.00;   -- Rp 1.000 per day late, as many schools do
+UPDATE settings SET fine_per_day = 1000.00,   -- Rp 1.000 per day late, as many schools do
+                    school_name = 'SMA Negeri 1 Lentera';
 
 -- ---------------------------------------------------------------------------------------
 -- Users

@@ -1,5 +1,5 @@
-/* lp-settings.c — the library's settings: fines, time zone, loan length, kiosk timeout.
- * The desk reads them, admins change them.
+/* lp-settings.c — the library's settings: fines, time zone, loan length, kiosk timeout,
+ * the school's name. Every user reads them, admins change them.
  *
  * Copyright 2026 LenteraPustaka developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,6 +24,7 @@ typedef struct
   const char *timezone;
   const char *max_loan_days;
   const char *kiosk_idle_seconds;
+  const char *school_name;
   char       *numbers[3];
 } SettingsChange;
 
@@ -65,6 +66,15 @@ read_change (JsonObject      *body,
   change->kiosk_idle_seconds = read_number (body, "kiosk_idle_seconds", 15, 3600,
                                             &change->numbers[2], error);
   lp_json_get_string (body, "timezone", FALSE, &change->timezone, error);
+  if (lp_json_get_string (body, "school_name", FALSE, &change->school_name, error) &&
+      change->school_name != NULL)
+    {
+      const char *problem = lp_validate_text (change->school_name, 0,
+                                              LP_SCHOOL_NAME_MAX_LENGTH, FALSE);
+
+      if (problem != NULL)
+        lp_validation_add (error, "school_name", problem);
+    }
 }
 
 /* Only the names of the time zone database (Asia/Jakarta, UTC), which PostgreSQL knows
@@ -122,10 +132,11 @@ update_settings (LpRequest  *req,
                      "UPDATE settings SET fine_per_day = coalesce($1::numeric, fine_per_day),"
                      " timezone = coalesce($2, timezone),"
                      " max_loan_days = coalesce($3::int, max_loan_days),"
-                     " kiosk_idle_seconds = coalesce($4::int, kiosk_idle_seconds)"
+                     " kiosk_idle_seconds = coalesce($4::int, kiosk_idle_seconds),"
+                     " school_name = coalesce(btrim($5), school_name)"
                      " WHERE id = 1 RETURNING settings_json(settings)",
                      change.fine_per_day, change.timezone, change.max_loan_days,
-                     change.kiosk_idle_seconds);
+                     change.kiosk_idle_seconds, change.school_name);
   if (res == NULL)
     return FALSE;
   return lp_activity_log (req, conn, "settings.update", "settings", "1", lp_db_get (old, 0, 0),
@@ -134,7 +145,9 @@ update_settings (LpRequest  *req,
 }
 
 static const LpRoute settings_routes[] = {
-  { "GET", "/api/v1/settings", LP_ROLES_DESK, LP_ROUTE_READ_ONLY, get_settings },
+  /* Members read them too: the longest loan their calendar allows, the fine they would
+   * owe, the school name on their receipt. */
+  { "GET", "/api/v1/settings", LP_ROLES_USER, LP_ROUTE_READ_ONLY, get_settings },
   { "PATCH", "/api/v1/settings", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, update_settings },
 };
 

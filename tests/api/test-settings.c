@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "lp-loan-fixtures.h"
+#include "lp-validation.h"
 
 static LpTestServer *server;
 static LpLoanWorld *world;
@@ -23,7 +24,8 @@ static void
 test_defaults_and_readers (void)
 {
   const char *tokens[] = { NULL, world->member, world->staff, world->admin };
-  const guint expected[] = { 401, 403, 200, 200 };
+  /* Members read them too: their calendar's longest loan, the school on their receipt. */
+  const guint expected[] = { 401, 200, 200, 200 };
 
   for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
     {
@@ -37,6 +39,7 @@ test_defaults_and_readers (void)
       g_assert_cmpstr (lp_json_str (resp, "timezone"), ==, "Asia/Jakarta");
       g_assert_cmpint (lp_json_int (resp, "max_loan_days"), ==, 14);
       g_assert_cmpint (lp_json_int (resp, "kiosk_idle_seconds"), ==, 120);
+      g_assert_cmpstr (lp_json_str (resp, "school_name"), ==, "");
     }
 }
 
@@ -59,7 +62,8 @@ test_update_and_audit (void)
 {
   g_autoptr(LpTestResponse) resp = patch (world->admin,
                                           "{\"fine_per_day\":2500,\"timezone\":\"Asia/Makassar\","
-                                          "\"max_loan_days\":30,\"kiosk_idle_seconds\":300}");
+                                          "\"max_loan_days\":30,\"kiosk_idle_seconds\":300,"
+                                          "\"school_name\":\"  SMA Negeri 1 Lentera \"}");
   g_autoptr(LpTestResponse) partial = NULL;
   g_autoptr(LpTestResponse) back = NULL;
 
@@ -68,6 +72,7 @@ test_update_and_audit (void)
   g_assert_cmpstr (lp_json_str (resp, "timezone"), ==, "Asia/Makassar");
   g_assert_cmpint (lp_json_int (resp, "max_loan_days"), ==, 30);
   g_assert_cmpint (lp_json_int (resp, "kiosk_idle_seconds"), ==, 300);
+  g_assert_cmpstr (lp_json_str (resp, "school_name"), ==, "SMA Negeri 1 Lentera");
   g_assert_cmpint (lp_loan_world_sql_int (world, "SELECT count(*) FROM activity_log"
                                           " WHERE action = 'settings.update'"
                                           " AND old_data->>'timezone' = 'Asia/Jakarta'"
@@ -78,7 +83,7 @@ test_update_and_audit (void)
   lp_assert_status (partial, 200);
   g_assert_cmpint (lp_json_int (partial, "max_loan_days"), ==, 30);
   back = patch (world->admin, "{\"timezone\":\"Asia/Jakarta\",\"max_loan_days\":14,"
-                "\"kiosk_idle_seconds\":120}");
+                "\"kiosk_idle_seconds\":120,\"school_name\":\"\"}");
   lp_assert_status (back, 200);
 }
 
@@ -93,6 +98,8 @@ test_validation (void)
     { "{\"max_loan_days\":366}", 422, "max_loan_days" },
     { "{\"kiosk_idle_seconds\":10}", 422, "kiosk_idle_seconds" },
     { "{\"fine_per_day\":-1}", 422, "fine_per_day" },
+    { "{\"school_name\":\"Line one\\nline two\"}", 422, "school_name" },
+    { "{\"school_name\":12}", 400, NULL },
     { "{\"fine_per_day\":\"1000\"}", 400, NULL },
     { "{\"fine_per_day\":10.5}", 400, NULL },
     { "{\"timezone\":7}", 400, NULL },
@@ -114,6 +121,24 @@ test_validation (void)
     }
   g_assert_cmpint (lp_loan_world_sql_int (world, "SELECT max_loan_days FROM settings", NULL),
                    ==, 14);
+}
+
+/* A school name longer than the head of a thermal receipt is refused, not cut. */
+static void
+test_school_name_length (void)
+{
+  g_autofree char *longest = g_strnfill (LP_SCHOOL_NAME_MAX_LENGTH, 'x');
+  g_autofree char *too_long = g_strnfill (LP_SCHOOL_NAME_MAX_LENGTH + 1, 'x');
+  g_autofree char *ok_body = g_strdup_printf ("{\"school_name\":\"%s\"}", longest);
+  g_autofree char *bad_body = g_strdup_printf ("{\"school_name\":\"%s\"}", too_long);
+  g_autoptr(LpTestResponse) ok = patch (world->admin, ok_body);
+  g_autoptr(LpTestResponse) bad = patch (world->admin, bad_body);
+  g_autoptr(LpTestResponse) reset = patch (world->admin, "{\"school_name\":\"\"}");
+
+  lp_assert_status (ok, 200);
+  g_assert_cmpstr (lp_json_str (ok, "school_name"), ==, longest);
+  lp_assert_status (bad, 422);
+  lp_assert_status (reset, 200);
 }
 
 /* max_loan_days counts both ends: 3 allows today … today + 2. */
@@ -197,6 +222,7 @@ main (int   argc,
   g_test_add_func ("/lp/settings/only-admins", test_only_admins_change);
   g_test_add_func ("/lp/settings/update", test_update_and_audit);
   g_test_add_func ("/lp/settings/validation", test_validation);
+  g_test_add_func ("/lp/settings/school-name-length", test_school_name_length);
   g_test_add_func ("/lp/settings/max-loan-days", test_max_loan_days_applies);
   g_test_add_func ("/lp/settings/timezone-today", test_today_follows_timezone);
 
