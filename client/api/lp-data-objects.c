@@ -91,6 +91,7 @@ LP_API_OBJECT_DEFINE (LpLoanObject, lp_loan_object,
   lp_api_param_boxed ("updated-at", G_TYPE_DATE_TIME, 0),
   lp_api_param_object ("item", LP_TYPE_REF_OBJECT, N),
   lp_api_param_object ("user", LP_TYPE_REF_OBJECT, N),
+  lp_api_param_object ("decider", LP_TYPE_REF_OBJECT, N),
   lp_api_param_object ("return", LP_TYPE_RETURN_OBJECT, N),
   lp_api_param_string ("complaint-id", N))
 
