@@ -18,6 +18,8 @@ PACKAGES=(
   desktop-file-utils appstream
   # tests and benchmarks
   xvfb xauth dbus dbus-x11 gnome-keyring curl wrk at-spi2-core
+  # receipts and reports: render PDFs (pdftoppm, pdftotext), read QR codes back (zbarimg)
+  poppler-utils zbar-tools
 )
 
 missing=()

@@ -20,6 +20,8 @@ struct _LpPreferencesWindow
   AdwActionRow         *override_row;
   AdwComboRow          *language_row;
   GtkStringList        *language_names;
+  AdwComboRow          *receipt_row;
+  GtkSwitch            *sounds_switch;
 
   LpApplication        *application;
 };
@@ -28,6 +30,30 @@ G_DEFINE_FINAL_TYPE (LpPreferencesWindow, lp_preferences_window, ADW_TYPE_PREFER
 
 /* The values of the "language" setting, in the order of the language row. */
 static const char * const languages[] = { "system", "id", "en" };
+/* The values of "receipt-layout", in the order of the receipt row. */
+static const char * const receipt_layouts[] = { "a4", "thermal-80mm" };
+
+static gboolean
+layout_to_row (GValue   *value,
+               GVariant *variant,
+               gpointer  user_data)
+{
+  const char *layout = g_variant_get_string (variant, NULL);
+
+  g_value_set_uint (value, g_str_equal (layout, receipt_layouts[1]) ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+row_to_layout (const GValue       *value,
+               const GVariantType *expected_type,
+               gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  return g_variant_new_string (receipt_layouts[selected < G_N_ELEMENTS (receipt_layouts)
+                                               ? selected : 0]);
+}
 
 static void
 on_language_selected (LpPreferencesWindow *self)
@@ -122,6 +148,8 @@ lp_preferences_window_class_init (LpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, override_row);
   gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, language_names);
+  gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, receipt_row);
+  gtk_widget_class_bind_template_child (widget_class, LpPreferencesWindow, sounds_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
@@ -145,6 +173,11 @@ lp_preferences_window_new (LpApplication *application)
   self = g_object_new (LP_TYPE_PREFERENCES_WINDOW, NULL);
   self->application = g_object_ref (application);
   fill_languages (self);
+  g_settings_bind_with_mapping (lp_application_get_settings (application), "receipt-layout",
+                                self->receipt_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                layout_to_row, row_to_layout, NULL, NULL);
+  g_settings_bind (lp_application_get_settings (application), "desk-sounds",
+                   self->sounds_switch, "active", G_SETTINGS_BIND_DEFAULT);
   url = g_settings_get_string (lp_application_get_settings (application), "server-url");
   gtk_editable_set_text (GTK_EDITABLE (self->server_row), url);
   override = lp_application_get_server_override (application);

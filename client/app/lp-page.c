@@ -172,6 +172,24 @@ lp_page_add_toast (LpPage     *self,
 }
 
 void
+lp_page_add_toast_button (LpPage     *self,
+                          const char *title,
+                          const char *button_label,
+                          const char *action_name,
+                          GVariant   *target)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GVariant) owned = g_variant_ref_sink (target);
+
+  g_return_if_fail (LP_IS_PAGE (self));
+
+  if (root != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (root), "win.toast-button",
+                                        g_variant_new ("(sssv)", title, button_label,
+                                                       action_name, owned));
+}
+
+void
 lp_page_open (LpPage     *self,
               const char *id)
 {

@@ -61,5 +61,12 @@ void         lp_page_navigate    (GtkWidget  *widget,
 /* Shows @title as a toast of the window the page is in. */
 void         lp_page_add_toast   (LpPage    *self,
                                   const char *title);
+/* A toast with a button that activates @action_name (a "win." or "app." action) with
+ * @target (floating references are sunk). */
+void         lp_page_add_toast_button (LpPage     *self,
+                                       const char *title,
+                                       const char *button_label,
+                                       const char *action_name,
+                                       GVariant   *target);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "lp-item-page.h"
 #include "lp-login-page.h"
 #include "lp-password-dialog.h"
+#include "lp-receipt-job.h"
 #include "lp-register-page.h"
 #include "lp-requests-page.h"
 #include "lp-returns-page.h"
@@ -102,24 +103,28 @@ open_page (LpWindow   *self,
 
 /* A newer toast replaces the one shown: "Logged out" after "Logged in as …" should not
  * wait in a queue behind it. */
-void
-lp_window_add_toast (LpWindow   *self,
-                     const char *title)
+static void
+show_toast (LpWindow *self,
+            AdwToast *toast)
 {
-  AdwToast *toast;
-
-  g_return_if_fail (LP_IS_WINDOW (self));
-  g_return_if_fail (title != NULL);
-
   if (self->toast != NULL)
     {
       adw_toast_dismiss (self->toast);
       g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
     }
-  toast = adw_toast_new (title);
   self->toast = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+lp_window_add_toast (LpWindow   *self,
+                     const char *title)
+{
+  g_return_if_fail (LP_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  show_toast (self, adw_toast_new (title));
 }
 
 static void
@@ -448,6 +453,51 @@ open_activated (GtkWidget  *widget,
   open_page (LP_WINDOW (widget), name, id);
 }
 
+/* (title, button label, action name, action target): a toast that offers what to do
+ * next, e.g. "Request approved" with "Print Receipt". */
+static void
+toast_button_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  const char *title, *button, *action;
+  g_autoptr(GVariant) target = NULL;
+  AdwToast *toast;
+
+  g_variant_get (parameter, "(&s&s&sv)", &title, &button, &action, &target);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, button);
+  adw_toast_set_action_name (toast, action);
+  adw_toast_set_action_target_value (toast, target);
+  /* Time to reach for the printer. */
+  adw_toast_set_timeout (toast, 10);
+  show_toast (LP_WINDOW (widget), toast);
+}
+
+static void
+print_receipt_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LpWindow *self = LP_WINDOW (widget);
+
+  lp_receipt_job_run (GTK_WINDOW (self), self->session, g_variant_get_string (parameter, NULL),
+                      LP_RECEIPT_JOB_PRINT, NULL);
+}
+
+/* (loan id, path): "" asks where with a save dialog. */
+static void
+save_receipt_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LpWindow *self = LP_WINDOW (widget);
+  const char *loan_id, *path;
+
+  g_variant_get (parameter, "(&s&s)", &loan_id, &path);
+  lp_receipt_job_run (GTK_WINDOW (self), self->session, loan_id, LP_RECEIPT_JOB_SAVE_PDF, path);
+}
+
 static void
 show_item_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -594,7 +644,13 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_activated);
   gtk_widget_class_install_action (widget_class, "win.open", "(ss)", open_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-receipt", "s",
+                                   print_receipt_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-receipt", "(ss)",
+                                   save_receipt_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
+  gtk_widget_class_install_action (widget_class, "win.toast-button", "(sssv)",
+                                   toast_button_activated);
 }
 
 static GtkWidget *

@@ -162,12 +162,19 @@ on_decided (GObject      *source,
     {
       show_problem (self, NULL);
       if (lp_api_object_get_enum (loan, "status") == LP_LOAN_STATUS_APPROVED)
-        /* Translators: a notification; %s is a loan code. */
-        text = g_strdup_printf (_("Request %s approved"), lp_api_object_get_string (loan, "code"));
+        {
+          /* Translators: a notification; %s is a loan code. */
+          text = g_strdup_printf (_("Request %s approved"), lp_api_object_get_string (loan, "code"));
+          /* The member waits at the desk for the receipt: offer it at once. */
+          lp_page_add_toast_button (LP_PAGE (self), text, _("Print Receipt"), "win.print-receipt",
+                                    g_variant_new_string (lp_api_object_get_id (loan)));
+        }
       else
-        /* Translators: a notification; %s is a loan code. */
-        text = g_strdup_printf (_("Request %s rejected"), lp_api_object_get_string (loan, "code"));
-      lp_page_add_toast (LP_PAGE (self), text);
+        {
+          /* Translators: a notification; %s is a loan code. */
+          text = g_strdup_printf (_("Request %s rejected"), lp_api_object_get_string (loan, "code"));
+          lp_page_add_toast (LP_PAGE (self), text);
+        }
     }
   else
     show_problem (self, explain_error (error));

@@ -51,6 +51,26 @@ lp_format_date_long (const GDate *date)
 }
 
 char *
+lp_format_time_long (GDateTime *time)
+{
+  g_autofree char *day = NULL;
+  GDateTime *local = time;
+  GDate date;
+
+  g_return_val_if_fail (time != NULL, g_strdup (""));
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local),
+                  (GDateYear) g_date_time_get_year (local));
+  day = lp_format_date_long (&date);
+  /* Translators: a long date and a time of day, e.g. "9 January 2026, 10:15";
+   * Indonesian writes the time with a dot: "9 Januari 2026, 10.15". */
+  return g_strdup_printf (C_("date and time", "%1$s, %2$02d:%3$02d"), day,
+                          g_date_time_get_hour (local), g_date_time_get_minute (local));
+}
+
+char *
 lp_format_count (guint count)
 {
   /* Translators: the separator of thousands in numbers such as 100,000. */
