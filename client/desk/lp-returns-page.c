@@ -90,6 +90,25 @@ set_who (Scan         *scan,
   gtk_widget_set_visible (who, TRUE);
 }
 
+/* Shows on @line what became of its scan, in words and colour. */
+static void
+show_outcome (LpReturnsPage *self,
+              GtkWidget     *line,
+              const char    *outcome,
+              gboolean       ok)
+{
+  GtkWidget *label = gtk_widget_get_last_child (line);
+
+  gtk_label_set_label (GTK_LABEL (label), outcome);
+  gtk_widget_add_css_class (line, ok ? "success" : "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (line), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  outcome, -1);
+  /* The officer looks at the member, not the screen: a failure is heard. */
+  if (!ok)
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  lp_scan_field_focus (self->scan_field);
+}
+
 /* Ends the first scan with @outcome, good news or not, and goes on with the next. */
 static void
 finish_scan (LpReturnsPage *self,
@@ -97,17 +116,9 @@ finish_scan (LpReturnsPage *self,
              gboolean       ok)
 {
   Scan *scan = g_queue_pop_head (&self->scans);
-  GtkWidget *label = gtk_widget_get_last_child (scan->line);
 
-  gtk_label_set_label (GTK_LABEL (label), outcome);
-  gtk_widget_add_css_class (scan->line, ok ? "success" : "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scan->line), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  outcome, -1);
-  /* The officer looks at the member, not the screen: a failure is heard. */
-  if (!ok)
-    gtk_widget_error_bell (GTK_WIDGET (self));
+  show_outcome (self, scan->line, outcome, ok);
   scan_free (scan);
-  lp_scan_field_focus (self->scan_field);
   next_scan (self);
 }
 
@@ -323,6 +334,17 @@ on_scanned (LpReturnsPage *self,
     next_scan (self);
 }
 
+/* An image without a code: a line that says so; nothing is queued. */
+static void
+on_scan_failed (LpReturnsPage *self,
+                const char    *message)
+{
+  GtkWidget *line = result_line_new (_("Image"));
+
+  gtk_list_box_prepend (self->results_list, line);
+  show_outcome (self, line, message, FALSE);
+}
+
 static void
 on_map (LpReturnsPage *self)
 {
@@ -357,6 +379,7 @@ lp_returns_page_class_init (LpReturnsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, scan_field);
   gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, results_list);
   gtk_widget_class_bind_template_callback (widget_class, on_scanned);
+  gtk_widget_class_bind_template_callback (widget_class, on_scan_failed);
   gtk_widget_class_bind_template_callback (widget_class, on_map);
 }
 

@@ -12,9 +12,11 @@
 #include "config.h"
 
 #include "lp-gui-test.h"
+#include "lp-qr-code.h"
 #include "lp-returns-page.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #define WIDE 1000
@@ -241,6 +243,72 @@ return_damaged (const char *code,
                     0);
 }
 
+/* A PNG of @code as its receipt's QR code, or of nothing when @code is NULL. */
+static GFile *
+image_of (const char *code,
+          const char *name)
+{
+  const char *dir = g_getenv ("LP_SCREENSHOT_DIR");
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", g_getenv ("LANGUAGE"), name);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+
+  g_mkdir_with_parents (dir, 0755);
+  cairo_set_source_rgb (cr, 0.95, 0.95, 0.9);
+  cairo_paint (cr);
+  if (code != NULL)
+    g_assert_true (lp_qr_code_draw (cr, code, 100, 50, 200));
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_file_new_for_path (path);
+}
+
+/* Drops @file on the scan field, as a file manager or a browser does. */
+static void
+drop_file (GFile *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (lp_gui_child (page (),
+                                                                                    "scan_field"));
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !dropped; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+    }
+  g_assert_true (dropped);
+}
+
+/* A photo of the receipt dropped on the field is a scan; an image with no code in it
+ * says so and records nothing. */
+static void
+test_dropped_image (void)
+{
+  g_autofree char *code = lend ("BK-0001", TRUE);
+  g_autoptr(GFile) receipt = image_of (code, "returns-receipt-photo");
+  g_autoptr(GFile) blank = image_of (NULL, "returns-blank-photo");
+  g_autofree char *status = NULL;
+  guint before = n_finished ();
+
+  drop_file (receipt);
+  lp_gui_wait_for (n_finished () == before + 1);
+  g_assert_cmpstr (outcome (0), ==, _("Returned"));
+  status = status_of (code);
+  g_assert_cmpstr (status, ==, "returned");
+  drop_file (blank);
+  lp_gui_wait_for (n_finished () == before + 2);
+  g_assert_cmpstr (outcome (0), ==, _("No loan code was found in this image."));
+  g_assert_true (scan_has_focus ());
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-dropped");
+}
+
 static void
 test_damaged_and_lost (void)
 {
@@ -286,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/lp/gui/returns/scans-in-a-row", test_scans_in_a_row);
   g_test_add_func ("/lp/gui/returns/refusals", test_refusals);
   g_test_add_func ("/lp/gui/returns/damaged-and-lost", test_damaged_and_lost);
+  g_test_add_func ("/lp/gui/returns/dropped-image", test_dropped_image);
   status = g_test_run ();
 
   g_clear_pointer (&gui, lp_gui_app_free);
