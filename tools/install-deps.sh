@@ -14,7 +14,8 @@ PACKAGES=(
   # embedded database (server binaries, contrib extensions, pgbench)
   postgresql-15 postgresql-client-15
   # client
-  libgtk-4-dev libadwaita-1-dev libsecret-1-dev libqrencode-dev libzbar-dev
+  libgtk-4-dev libadwaita-1-dev libsecret-1-dev libqrencode-dev libzbar-dev libgsound-dev
+  sound-theme-freedesktop
   desktop-file-utils appstream
   # tests and benchmarks
   xvfb xauth dbus dbus-x11 gnome-keyring curl wrk at-spi2-core

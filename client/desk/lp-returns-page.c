@@ -12,6 +12,7 @@
 
 #include "lp-error.h"
 #include "lp-scan-field.h"
+#include "lp-sound.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -103,9 +104,9 @@ show_outcome (LpReturnsPage *self,
   gtk_widget_add_css_class (line, ok ? "success" : "error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (line), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   outcome, -1);
-  /* The officer looks at the member, not the screen: a failure is heard. */
-  if (!ok)
-    gtk_widget_error_bell (GTK_WIDGET (self));
+  /* The officer looks at the member, not the screen: the outcome is heard. */
+  lp_sound_play (lp_session_get_settings (lp_page_get_session (LP_PAGE (self))),
+                 ok ? LP_SOUND_SUCCESS : LP_SOUND_FAILURE);
   lp_scan_field_focus (self->scan_field);
 }
 
