@@ -518,6 +518,18 @@ is_desk (LpWindow *self,
   return (role & LP_ROLES_DESK) != 0;
 }
 
+/* Template callback: the title of the page shown, for the header of a narrow window. */
+static char *
+page_title (LpWindow  *self,
+            GtkWidget *child)
+{
+  /* Also called while the template is built, before view_stack is set. */
+  AdwViewStackPage *page = child != NULL && self->view_stack != NULL
+                           ? adw_view_stack_get_page (self->view_stack, child) : NULL;
+
+  return g_strdup (page != NULL ? adw_view_stack_page_get_title (page) : _("Catalog"));
+}
+
 /* Template callback: pages of member self-service. */
 static gboolean
 is_member (LpWindow *self,
@@ -632,6 +644,7 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "returns_page", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, is_desk);
   gtk_widget_class_bind_template_callback (widget_class, is_member);
+  gtk_widget_class_bind_template_callback (widget_class, page_title);
   gtk_widget_class_bind_template_callback (widget_class, is_admin);
 
   gtk_widget_class_install_action (widget_class, "win.login", NULL, login_activated);

@@ -178,6 +178,9 @@ test_live_and_conflict (void)
   lp_gui_wait_for (count () == 1);
   lp_gui_set_width (gui, 360);
   g_assert_true (gtk_widget_is_visible (lp_gui_child (page (), "approve_button")));
+  /* The switcher went to the bottom; the header names the page shown. */
+  g_assert_cmpstr (adw_view_switcher_title_get_title (lp_gui_child (gui->window, "switcher_title")),
+                   ==, _("Requests"));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "requests");
   lp_gui_set_width (gui, WIDE);
   g_free (id);
