@@ -11,6 +11,7 @@
 #include "lp-returns-page.h"
 
 #include "lp-error.h"
+#include "lp-inspection-form.h"
 #include "lp-scan-field.h"
 #include "lp-sound.h"
 
@@ -73,6 +74,7 @@ result_line_new (const char *code)
   gtk_box_append (GTK_BOX (box), who_label);
   gtk_box_append (GTK_BOX (box), outcome_label);
   gtk_widget_add_css_class (box, "scan-result");
+  g_object_set_data (G_OBJECT (box), "outcome", outcome_label);
   return box;
 }
 
@@ -98,7 +100,7 @@ show_outcome (LpReturnsPage *self,
               const char    *outcome,
               gboolean       ok)
 {
-  GtkWidget *label = gtk_widget_get_last_child (line);
+  GtkWidget *label = g_object_get_data (G_OBJECT (line), "outcome");
 
   gtk_label_set_label (GTK_LABEL (label), outcome);
   gtk_widget_add_css_class (line, ok ? "success" : "error");
@@ -123,6 +125,19 @@ finish_scan (LpReturnsPage *self,
   next_scan (self);
 }
 
+/* The complaint a lost return opened, one click away. */
+static void
+add_complaint_link (GtkWidget  *line,
+                    const char *complaint_id)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Open _Complaint"));
+
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", "complaint", complaint_id);
+  gtk_box_append (GTK_BOX (line), button);
+}
+
 static void
 on_returned (GObject      *source,
              GAsyncResult *result,
@@ -133,6 +148,7 @@ on_returned (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *fine = NULL;
+  const char *complaint;
 
   lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &loan, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -143,8 +159,12 @@ on_returned (GObject      *source,
       return;
     }
   fine = g_strdup_printf ("%" G_GINT64_FORMAT, lp_api_object_get_int (loan, "fine"));
-  if (lp_api_object_get_string (loan, "complaint-id") != NULL)
-    text = g_strdup (_("Recorded as lost. A complaint has been opened for the item."));
+  complaint = lp_api_object_get_string (loan, "complaint-id");
+  if (complaint != NULL)
+    {
+      text = g_strdup (_("Recorded as lost. A complaint has been opened for the item."));
+      add_complaint_link (((Scan *) g_queue_peek_head (&self->scans))->line, complaint);
+    }
   else if (lp_api_object_get_int (loan, "fine") > 0)
     /* Translators: %s is an amount of money such as 4,000. */
     text = g_strdup_printf (_("Returned late. Fine: Rp %s"), fine);
@@ -173,12 +193,8 @@ on_inspected (AdwMessageDialog *dialog,
               LpReturnsPage    *self)
 {
   LpLoanObject *loan = g_object_get_data (G_OBJECT (dialog), "loan");
-  GtkEditable *description = g_object_get_data (G_OBJECT (dialog), "description");
-  GtkEditable *notes = g_object_get_data (G_OBJECT (dialog), "notes");
-  GtkDropDown *category = g_object_get_data (G_OBJECT (dialog), "category");
-  Scan *scan = g_queue_peek_head (&self->scans);
+  LpInspectionForm *form = LP_INSPECTION_FORM (adw_message_dialog_get_extra_child (dialog));
   g_autoptr(JsonNode) body = NULL;
-  GEnumClass *categories;
 
   /* One answer per form: closing it after a response is not a second one. */
   if (g_object_get_data (G_OBJECT (dialog), "answered") != NULL)
@@ -189,28 +205,18 @@ on_inspected (AdwMessageDialog *dialog,
       finish_scan (self, _("Not recorded: the inspection was cancelled."), FALSE);
       return;
     }
-  categories = g_type_class_ref (LP_TYPE_DAMAGE_CATEGORY);
-  body = lp_api_body_new ("condition", lp_item_condition_to_string (scan->condition),
-                          "damage_description", gtk_editable_get_text (description),
-                          "damage_category",
-                          categories->values[gtk_drop_down_get_selected (category)].value_nick,
-                          "staff_notes", *gtk_editable_get_text (notes) != '\0'
-                                         ? gtk_editable_get_text (notes) : NULL,
-                          NULL);
-  g_type_class_unref (categories);
+  body = lp_inspection_form_get_body (form);
   record_return (self, loan, body);
 }
 
-static GtkWidget *
-form_entry (GtkWidget  *box,
-            const char *label)
+/* "Record Return" only once the form says enough. */
+static void
+on_form_complete (LpInspectionForm *form,
+                  GParamSpec       *pspec,
+                  AdwMessageDialog *dialog)
 {
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_box_append (GTK_BOX (box), entry);
-  return entry;
+  adw_message_dialog_set_response_enabled (dialog, "record",
+                                           lp_inspection_form_get_complete (form));
 }
 
 static void
@@ -218,37 +224,27 @@ inspect (LpReturnsPage *self,
          LpLoanObject  *loan)
 {
   Scan *scan = g_queue_peek_head (&self->scans);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GEnumClass *categories = g_type_class_ref (LP_TYPE_DAMAGE_CATEGORY);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *dialog, *description, *category;
+  GtkWidget *form = lp_inspection_form_new (scan->condition);
+  GtkWidget *dialog;
   g_autofree char *body = NULL;
 
-  for (guint i = 0; i < categories->n_values; i++)
-    gtk_string_list_append (names, _(lp_damage_category_label (categories->values[i].value)));
-  g_type_class_unref (categories);
   /* Translators: the inspection form; %s are the loan code and the condition picked. */
   body = g_strdup_printf (_("%s — %s"), scan->code, _(lp_item_condition_label (scan->condition)));
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Inspect the Returned Item"), body);
-  description = form_entry (box, _("What is damaged or missing"));
-  category = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (category), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Damage category"), -1);
-  gtk_box_append (GTK_BOX (box), category);
-  g_object_set_data (G_OBJECT (dialog), "notes", form_entry (box, _("Staff notes (optional)")));
-  g_object_set_data (G_OBJECT (dialog), "description", description);
-  g_object_set_data (G_OBJECT (dialog), "category", category);
   g_object_set_data_full (G_OBJECT (dialog), "loan", g_object_ref (loan), g_object_unref);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), form);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "record", _("_Record Return"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
                                               ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (form, "notify::complete", G_CALLBACK (on_form_complete), dialog, 0);
+  on_form_complete (LP_INSPECTION_FORM (form), NULL, ADW_MESSAGE_DIALOG (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_inspected), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (description);
+  lp_inspection_form_focus (LP_INSPECTION_FORM (form));
 }
 
 /*

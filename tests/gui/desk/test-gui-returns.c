@@ -118,7 +118,19 @@ status_of (const char *code)
   return sql ("SELECT status FROM loans WHERE code = '%s'", code);
 }
 
-/* The result lines, newest first: the last label of each (the outcome). */
+/* A result line's outcome: its last label (a lost return has a button after it). */
+static GtkLabel *
+outcome_label (GtkWidget *line)
+{
+  GtkWidget *child = gtk_widget_get_last_child (line);
+
+  while (child != NULL && !GTK_IS_LABEL (child))
+    child = gtk_widget_get_prev_sibling (child);
+  g_assert_nonnull (child);
+  return GTK_LABEL (child);
+}
+
+/* The result lines, newest first: the outcome of each. */
 static GPtrArray *
 outcomes (void)
 {
@@ -132,8 +144,7 @@ outcomes (void)
                                                   : NULL;
 
       if (line != NULL && gtk_widget_has_css_class (line, "scan-result"))
-        g_ptr_array_add (texts, (gpointer) gtk_label_get_label (
-                           GTK_LABEL (gtk_widget_get_last_child (line))));
+        g_ptr_array_add (texts, (gpointer) gtk_label_get_label (outcome_label (line)));
     }
   return texts;
 }
@@ -233,8 +244,11 @@ return_damaged (const char *code,
   gtk_drop_down_set_selected (lp_gui_child (page (), "condition_dropdown"), condition);
   scan (code);
   lp_gui_wait_for ((dialog = lp_gui_find_message_dialog ()) != NULL);
+  /* Nothing to record until the damage is described. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "record"));
   entry = lp_gui_find_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), description);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "record"));
   lp_gui_screenshot (GTK_WIDGET (dialog), "returns-inspect");
   lp_gui_respond (dialog, "record");
   lp_gui_wait_for (n_finished () == before + 1 && lp_gui_find_message_dialog () == NULL);
@@ -331,6 +345,20 @@ test_damaged_and_lost (void)
   g_assert_cmpstr (outcome (0), ==, _("Recorded as lost. A complaint has been opened for the item."));
   complaint = sql ("SELECT count(*) FROM complaints WHERE is_system");
   g_assert_cmpstr (complaint, ==, "1");
+  /* The line links to the complaint the lost item opened. */
+  {
+    GtkWidget *label = lp_gui_find_label (lp_gui_child (page (), "results_list"),
+                                          _("Open _Complaint"));
+    GtkWidget *button = label != NULL ? gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON) : NULL;
+    g_autofree char *id = sql ("SELECT id FROM complaints WHERE is_system");
+    g_autofree char *target = NULL;
+
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.open");
+    target = g_variant_print (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)),
+                              FALSE);
+    g_assert_nonnull (strstr (target, id));
+  }
   lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-damaged");
   lp_gui_set_width (gui, 360);
   lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-damaged");

@@ -1,0 +1,214 @@
+/* lp-inspection-form.c
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-inspection-form"
+
+#include "config.h"
+
+#include "lp-inspection-form.h"
+
+#include "lp-api-client.h"
+#include "lp-format.h"
+#include "lp-validation.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _LpInspectionForm
+{
+  GtkBox           parent_instance;
+
+  GtkMenuButton   *date_button;
+  GtkCalendar     *calendar;
+  GtkEntry        *description_entry;
+  GtkDropDown     *category_dropdown;
+  GtkStringList   *category_names;
+  GtkEntry        *notes_entry;
+  GtkLabel        *hint_label;
+
+  LpItemCondition  condition;
+  GDate            returned_on;
+  gboolean         complete;
+};
+
+G_DEFINE_FINAL_TYPE (LpInspectionForm, lp_inspection_form, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_COMPLETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_complete (LpInspectionForm *self)
+{
+  g_autofree char *description = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->description_entry)));
+  gboolean described = *g_strstrip (description) != '\0';
+  gboolean complete = self->condition == LP_ITEM_CONDITION_GOOD || described;
+
+  gtk_label_set_label (self->hint_label, complete ? ""
+                       : self->condition == LP_ITEM_CONDITION_LOST
+                       ? _("Say what is missing: the complaint opened for the lost item quotes it.")
+                       : _("Describe the damage before recording the return."));
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), !complete);
+  if (complete == self->complete)
+    return;
+  self->complete = complete;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+static void
+show_date (LpInspectionForm *self)
+{
+  g_autofree char *text = lp_format_date_long (&self->returned_on);
+
+  gtk_menu_button_set_label (self->date_button, text);
+}
+
+/* A return cannot come back from the future: a later day goes back to today. */
+static void
+on_day_selected (LpInspectionForm *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
+  GDate today, day;
+
+  lp_format_today (&today);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (picked),
+                  (GDateMonth) g_date_time_get_month (picked),
+                  (GDateYear) g_date_time_get_year (picked));
+  self->returned_on = g_date_compare (&day, &today) > 0 ? today : day;
+  show_date (self);
+  gtk_menu_button_popdown (self->date_button);
+}
+
+static void
+lp_inspection_form_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, LP_INSPECTION_FORM (object)->complete);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lp_inspection_form_class_init (LpInspectionFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = lp_inspection_form_get_property;
+
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/lenterapustaka/Lentera/desk/lp-inspection-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, date_button);
+  gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, calendar);
+  gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, description_entry);
+  gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, category_names);
+  gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, notes_entry);
+  gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, hint_label);
+  gtk_widget_class_bind_template_callback (widget_class, update_complete);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+}
+
+static void
+lp_inspection_form_init (LpInspectionForm *self)
+{
+  GEnumClass *categories;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  categories = g_type_class_ref (LP_TYPE_DAMAGE_CATEGORY);
+  for (guint i = 0; i < categories->n_values; i++)
+    gtk_string_list_append (self->category_names,
+                            _(lp_damage_category_label (categories->values[i].value)));
+  g_type_class_unref (categories);
+  lp_format_today (&self->returned_on);
+  show_date (self);
+}
+
+GtkWidget *
+lp_inspection_form_new (LpItemCondition condition)
+{
+  LpInspectionForm *self = g_object_new (LP_TYPE_INSPECTION_FORM, NULL);
+
+  self->condition = condition;
+  self->complete = TRUE;
+  update_complete (self);
+  return GTK_WIDGET (self);
+}
+
+gboolean
+lp_inspection_form_get_complete (LpInspectionForm *self)
+{
+  g_return_val_if_fail (LP_IS_INSPECTION_FORM (self), FALSE);
+
+  return self->complete;
+}
+
+/* An earlier day is recorded at noon, local time: the server refuses a time before the
+ * hand-over, and noon is the fairest guess of "some time that day". Today is "now". */
+static char *
+returned_at_text (LpInspectionForm *self)
+{
+  g_autoptr(GDateTime) noon = NULL;
+  GDate today;
+
+  lp_format_today (&today);
+  if (g_date_compare (&self->returned_on, &today) >= 0)
+    return NULL;
+  noon = g_date_time_new_local (g_date_get_year (&self->returned_on),
+                                g_date_get_month (&self->returned_on),
+                                g_date_get_day (&self->returned_on), 12, 0, 0);
+  return lp_format_timestamp (noon);
+}
+
+JsonNode *
+lp_inspection_form_get_body (LpInspectionForm *self)
+{
+  g_autofree char *returned_at = NULL;
+  const char *notes;
+  GEnumClass *categories;
+  JsonNode *body;
+  guint category;
+
+  g_return_val_if_fail (LP_IS_INSPECTION_FORM (self), NULL);
+
+  returned_at = returned_at_text (self);
+  notes = gtk_editable_get_text (GTK_EDITABLE (self->notes_entry));
+  categories = g_type_class_ref (LP_TYPE_DAMAGE_CATEGORY);
+  category = MIN (gtk_drop_down_get_selected (self->category_dropdown), categories->n_values - 1);
+  body = lp_api_body_new ("condition", lp_item_condition_to_string (self->condition),
+                          "returned_at", returned_at,
+                          "damage_description",
+                          gtk_editable_get_text (GTK_EDITABLE (self->description_entry)),
+                          "damage_category", categories->values[category].value_nick,
+                          "staff_notes", *notes != '\0' ? notes : NULL,
+                          NULL);
+  g_type_class_unref (categories);
+  return body;
+}
+
+void
+lp_inspection_form_focus (LpInspectionForm *self)
+{
+  g_return_if_fail (LP_IS_INSPECTION_FORM (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->description_entry));
+}
