@@ -61,6 +61,7 @@ typedef struct
   SoupMessage         *msg;
   ReplyParser          parser;
   const LpApiEndpoint *endpoint;   /* the row sent */
+  GBytes              *reply;      /* the body, for LP_API_REPLY_BYTES */
   char                *token;      /* the token a 401 to this request expires, or NULL */
 } Request;
 
@@ -68,6 +69,7 @@ static void
 request_free (Request *request)
 {
   g_clear_object (&request->msg);
+  g_clear_pointer (&request->reply, g_bytes_unref);
   g_free (request->token);
   g_free (request);
 }
@@ -418,7 +420,9 @@ on_reply_read (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (length > 0 && status != 204)
+  if (request->endpoint->reply == LP_API_REPLY_BYTES)
+    request->reply = g_bytes_ref (bytes);
+  else if (length > 0 && status != 204)
     {
       object = lp_json_parse_object (data, length, &error);
       if (object == NULL)
@@ -437,15 +441,16 @@ on_reply_read (GObject      *source,
     }
 }
 
-/* Sends @endpoint's method to @path (its template filled in, with the query) and hands
- * the reply to @parser. Takes @task. */
+/* Sends @endpoint's method to @path (its template filled in, with the query) with
+ * @bytes of @content_type (or no body) and hands the reply to @parser. Takes @task. */
 static void
-send_request (LpApiClient         *self,
-              GTask               *task,
-              const LpApiEndpoint *endpoint,
-              const char          *path,
-              JsonNode            *body,
-              ReplyParser          parser)
+send_bytes (LpApiClient         *self,
+            GTask               *task,
+            const LpApiEndpoint *endpoint,
+            const char          *path,
+            const char          *content_type,
+            GBytes              *bytes,
+            ReplyParser          parser)
 {
   g_autofree char *url = g_strconcat (self->base_url, path, NULL);
   LpApiAuth auth = endpoint->auth;
@@ -471,19 +476,34 @@ send_request (LpApiClient         *self,
       soup_message_headers_replace (soup_message_get_request_headers (request->msg),
                                     "Authorization", header);
     }
-  soup_message_headers_replace (soup_message_get_request_headers (request->msg),
-                                "Accept", "application/json");
+  if (endpoint->reply != LP_API_REPLY_BYTES)
+    soup_message_headers_replace (soup_message_get_request_headers (request->msg),
+                                  "Accept", "application/json");
+  if (bytes != NULL)
+    soup_message_set_request_body_from_bytes (request->msg, content_type, bytes);
+  soup_session_send_and_read_async (self->session, request->msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), on_reply_read, task);
+}
+
+/* send_bytes() with @body (or nothing) as JSON. Takes @task. */
+static void
+send_request (LpApiClient         *self,
+              GTask               *task,
+              const LpApiEndpoint *endpoint,
+              const char          *path,
+              JsonNode            *body,
+              ReplyParser          parser)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
   if (body != NULL)
     {
       gsize length = 0;
       char *text = lp_json_to_string (body, &length);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (text, length);
 
-      soup_message_set_request_body_from_bytes (request->msg,
-                                                "application/json; charset=utf-8", bytes);
+      bytes = g_bytes_new_take (text, length);
     }
-  soup_session_send_and_read_async (self->session, request->msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), on_reply_read, task);
+  send_bytes (self, task, endpoint, path, "application/json; charset=utf-8", bytes, parser);
 }
 
 /* For the endpoints whose path has no parameters. Takes @task. */
@@ -599,11 +619,17 @@ parse_call (LpApiClient  *self,
             GTask        *task,
             GError      **error)
 {
-  const LpApiEndpoint *endpoint = ((Request *) g_task_get_task_data (task))->endpoint;
+  Request *request = g_task_get_task_data (task);
+  const LpApiEndpoint *endpoint = request->endpoint;
   CallResult *result = g_new0 (CallResult, 1);
   gboolean ok = TRUE;
 
-  if (endpoint->reply != LP_API_REPLY_NONE)
+  if (endpoint->reply == LP_API_REPLY_BYTES)
+    {
+      result->value = g_steal_pointer (&request->reply);
+      result->free = (GDestroyNotify) g_bytes_unref;
+    }
+  else if (endpoint->reply != LP_API_REPLY_NONE)
     ok = lp_api_client_require_object (object, error);
   if (ok && endpoint->reply == LP_API_REPLY_PAGE)
     ok = decode_page (endpoint, object, result, error);
@@ -664,7 +690,8 @@ lp_api_client_call_async (LpApiClient         *self,
 
   g_return_if_fail (LP_IS_API_CLIENT (self));
   g_return_if_fail (endpoint != NULL);
-  g_return_if_fail (endpoint->reply == LP_API_REPLY_NONE || endpoint->type != NULL ||
+  g_return_if_fail (endpoint->reply == LP_API_REPLY_NONE ||
+                    endpoint->reply == LP_API_REPLY_BYTES || endpoint->type != NULL ||
                     endpoint->decode != NULL);
 
   filled = fill_path (endpoint->path, path_args);
@@ -674,6 +701,26 @@ lp_api_client_call_async (LpApiClient         *self,
     lp_api_client_append_query (path, query[i], query[i + 1]);
   task = lp_api_client_new_task (self, lp_api_client_call_async, cancellable, callback, user_data);
   send_request (self, task, endpoint, path->str, body, parse_call);
+}
+
+void
+lp_api_client_upload_async (LpApiClient         *self,
+                            const LpApiEndpoint *endpoint,
+                            const char          *content_type,
+                            GBytes              *bytes,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LP_IS_API_CLIENT (self));
+  g_return_if_fail (endpoint != NULL && strchr (endpoint->path, '{') == NULL);
+  g_return_if_fail (content_type != NULL && bytes != NULL);
+
+  /* Finished by lp_api_client_call_finish(), like every call. */
+  task = lp_api_client_new_task (self, lp_api_client_call_async, cancellable, callback, user_data);
+  send_bytes (self, task, endpoint, endpoint->path, content_type, bytes, parse_call);
 }
 
 gboolean

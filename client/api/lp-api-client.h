@@ -72,6 +72,15 @@ gboolean      lp_api_client_call_finish             (LpApiClient          *self,
                                                      gpointer             *value,
                                                      guint                *total,
                                                      GError              **error);
+/* POSTs @bytes of @content_type (a photo) to @endpoint, whose path has no parameters;
+ * finish with lp_api_client_call_finish(). */
+void          lp_api_client_upload_async            (LpApiClient          *self,
+                                                     const LpApiEndpoint  *endpoint,
+                                                     const char           *content_type,
+                                                     GBytes               *bytes,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
 
 /* A base URL is an absolute http or https URL with a host. */
 gboolean      lp_api_client_check_base_url          (const char           *base_url,

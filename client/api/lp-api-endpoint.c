@@ -73,6 +73,9 @@ ROW (LOANS_CANCEL, "POST", "/api/v1/loans/{id}/cancel", TOKEN, OBJECT, OBJECT (l
 ROW (LOANS_HANDOVER, "POST", "/api/v1/loans/{id}/handover", TOKEN, OBJECT, OBJECT (loan))
 ROW (LOANS_RETURN, "POST", "/api/v1/loans/{id}/return", TOKEN, OBJECT, OBJECT (loan))
 ROW (RETURNS_LIST, "GET", "/api/v1/returns", TOKEN, PAGE, OBJECT (return))
+/* The photo's bytes go up with lp_api_client_upload_async(). */
+ROW (ATTACHMENTS_UPLOAD, "POST", "/api/v1/attachments", TOKEN, OBJECT, OBJECT (attachment))
+ROW (ATTACHMENTS_GET, "GET", "/api/v1/attachments/{id}", TOKEN, BYTES, NOTHING)
 ROW (SETTINGS_GET, "GET", "/api/v1/settings", TOKEN, OBJECT, OBJECT (settings))
 ROW (COMPLAINTS_LIST, "GET", "/api/v1/complaints", TOKEN, PAGE, OBJECT (complaint))
 ROW (COMPLAINTS_CREATE, "POST", "/api/v1/complaints", TOKEN, OBJECT, OBJECT (complaint))
@@ -82,6 +85,8 @@ ROW (COMPLAINTS_NOTES, "POST", "/api/v1/complaints/{id}/notes", TOKEN, OBJECT,
      OBJECT (complaint_note))
 
 const LpApiEndpoint * const lp_api_endpoints[] = {
+  &LP_API_ATTACHMENTS_UPLOAD,
+  &LP_API_ATTACHMENTS_GET,
   &LP_API_AUTH_LOGIN,
   &LP_API_AUTH_LOGOUT,
   &LP_API_AUTH_REGISTER,

@@ -22,6 +22,7 @@ typedef enum
   LP_API_REPLY_NONE,     /* 204, or a body nobody reads */
   LP_API_REPLY_OBJECT,   /* one object, given to the decoder */
   LP_API_REPLY_PAGE,     /* {"items": [...], "total": N}: the decoder gets each element */
+  LP_API_REPLY_BYTES,    /* a file (a photo): the value is its GBytes */
 } LpApiReplyKind;
 
 /* Whether a request carries the session's token, and whether a 401 to it means the
@@ -55,6 +56,8 @@ typedef struct
   GDestroyNotify  free;       /* frees what decode returns */
 } LpApiEndpoint;
 
+extern const LpApiEndpoint LP_API_ATTACHMENTS_UPLOAD;
+extern const LpApiEndpoint LP_API_ATTACHMENTS_GET;
 extern const LpApiEndpoint LP_API_AUTH_LOGIN;
 extern const LpApiEndpoint LP_API_AUTH_LOGOUT;
 extern const LpApiEndpoint LP_API_AUTH_REGISTER;

@@ -12,6 +12,7 @@
 
 #include "lp-api-client.h"
 #include "lp-format.h"
+#include "lp-photo-strip.h"
 #include "lp-validation.h"
 
 #include <glib/gi18n-lib.h>
@@ -27,6 +28,8 @@ struct _LpInspectionForm
   GtkStringList   *category_names;
   GtkEntry        *notes_entry;
   GtkLabel        *hint_label;
+  AdwBin          *photos_bin;
+  LpPhotoStrip    *photos;
 
   LpItemCondition  condition;
   GDate            returned_on;
@@ -48,9 +51,11 @@ update_complete (LpInspectionForm *self)
 {
   g_autofree char *description = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->description_entry)));
   gboolean described = *g_strstrip (description) != '\0';
-  gboolean complete = self->condition == LP_ITEM_CONDITION_GOOD || described;
+  gboolean uploading = self->photos != NULL && lp_photo_strip_get_busy (self->photos);
+  gboolean complete = (self->condition == LP_ITEM_CONDITION_GOOD || described) && !uploading;
 
   gtk_label_set_label (self->hint_label, complete ? ""
+                       : uploading ? _("Uploading the photos…")
                        : self->condition == LP_ITEM_CONDITION_LOST
                        ? _("Say what is missing: the complaint opened for the lost item quotes it.")
                        : _("Describe the damage before recording the return."));
@@ -124,6 +129,7 @@ lp_inspection_form_class_init (LpInspectionFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, category_names);
   gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, notes_entry);
   gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, photos_bin);
   gtk_widget_class_bind_template_callback (widget_class, update_complete);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
 }
@@ -143,11 +149,25 @@ lp_inspection_form_init (LpInspectionForm *self)
   show_date (self);
 }
 
+/* A photo refused (too large, not an image): said where the hints are. */
+static void
+on_photo_failed (LpInspectionForm *self,
+                 const char       *message)
+{
+  gtk_label_set_label (self->hint_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), TRUE);
+}
+
 GtkWidget *
-lp_inspection_form_new (LpItemCondition condition)
+lp_inspection_form_new (LpItemCondition  condition,
+                        LpApiClient     *client)
 {
   LpInspectionForm *self = g_object_new (LP_TYPE_INSPECTION_FORM, NULL);
 
+  self->photos = LP_PHOTO_STRIP (lp_photo_strip_new (client, TRUE));
+  adw_bin_set_child (self->photos_bin, GTK_WIDGET (self->photos));
+  g_signal_connect_swapped (self->photos, "notify::busy", G_CALLBACK (update_complete), self);
+  g_signal_connect_swapped (self->photos, "failed", G_CALLBACK (on_photo_failed), self);
   self->condition = condition;
   self->complete = TRUE;
   update_complete (self);
@@ -183,6 +203,7 @@ JsonNode *
 lp_inspection_form_get_body (LpInspectionForm *self)
 {
   g_autofree char *returned_at = NULL;
+  g_auto(GStrv) ids = NULL;
   const char *notes;
   GEnumClass *categories;
   JsonNode *body;
@@ -202,7 +223,24 @@ lp_inspection_form_get_body (LpInspectionForm *self)
                           "staff_notes", *notes != '\0' ? notes : NULL,
                           NULL);
   g_type_class_unref (categories);
+  ids = lp_photo_strip_dup_ids (self->photos);
+  if (ids != NULL)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        json_array_add_string_element (array, ids[i]);
+      json_object_set_array_member (json_node_get_object (body), "attachment_ids", array);
+    }
   return body;
+}
+
+LpPhotoStrip *
+lp_inspection_form_get_photos (LpInspectionForm *self)
+{
+  g_return_val_if_fail (LP_IS_INSPECTION_FORM (self), NULL);
+
+  return self->photos;
 }
 
 void

@@ -224,7 +224,8 @@ inspect (LpReturnsPage *self,
          LpLoanObject  *loan)
 {
   Scan *scan = g_queue_peek_head (&self->scans);
-  GtkWidget *form = lp_inspection_form_new (scan->condition);
+  GtkWidget *form = lp_inspection_form_new (scan->condition,
+                                            lp_page_get_client (LP_PAGE (self)));
   GtkWidget *dialog;
   g_autofree char *body = NULL;
 

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "lp-gui-test.h"
+#include "lp-photo-strip.h"
 #include "lp-qr-code.h"
 #include "lp-returns-page.h"
 
@@ -231,11 +232,32 @@ test_refusals (void)
   lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-refused");
 }
 
-/* Pick the condition, scan, describe, confirm: four interactions and some typing. */
+/* Whether a thumbnail under @root shows a photo (a texture), not an icon. */
+static gboolean
+shows_photo (GtkWidget *root)
+{
+  if (GTK_IS_IMAGE (root) && gtk_image_get_storage_type (GTK_IMAGE (root)) == GTK_IMAGE_PAINTABLE &&
+      GDK_IS_TEXTURE (gtk_image_get_paintable (GTK_IMAGE (root))))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_photo (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void drop_file_on (GtkWidget *widget,
+                          GFile     *file);
+static GFile *image_of (const char *code,
+                        const char *name);
+
+/* Pick the condition, scan, describe, confirm: four interactions and some typing; with
+ * @photo, a photo of the damage dropped on the form too. */
 static void
 return_damaged (const char *code,
                 guint       condition,
-                const char *description)
+                const char *description,
+                GFile      *photo)
 {
   AdwMessageDialog *dialog = NULL;
   GtkWidget *entry;
@@ -249,6 +271,18 @@ return_damaged (const char *code,
   entry = lp_gui_find_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), description);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "record"));
+  if (photo != NULL)
+    {
+      GtkWidget *strip = lp_gui_find_type (adw_message_dialog_get_extra_child (dialog),
+                                           LP_TYPE_PHOTO_STRIP);
+
+      drop_file_on (strip, photo);
+      /* Uploaded, and shown as a thumbnail, before Record Return is offered again. */
+      lp_gui_wait_for (!lp_photo_strip_get_busy (LP_PHOTO_STRIP (strip)) &&
+                       adw_message_dialog_get_response_enabled (dialog, "record"));
+      g_assert_true (shows_photo (strip));
+      lp_gui_screenshot (GTK_WIDGET (dialog), "returns-inspect-photo");
+    }
   lp_gui_screenshot (GTK_WIDGET (dialog), "returns-inspect");
   lp_gui_respond (dialog, "record");
   lp_gui_wait_for (n_finished () == before + 1 && lp_gui_find_message_dialog () == NULL);
@@ -279,12 +313,12 @@ image_of (const char *code,
   return g_file_new_for_path (path);
 }
 
-/* Drops @file on the scan field, as a file manager or a browser does. */
+/* Drops @file on @widget, as a file manager or a browser does. */
 static void
-drop_file (GFile *file)
+drop_file_on (GtkWidget *widget,
+              GFile     *file)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (lp_gui_child (page (),
-                                                                                    "scan_field"));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   g_auto(GValue) value = G_VALUE_INIT;
   gboolean dropped = FALSE;
 
@@ -298,6 +332,12 @@ drop_file (GFile *file)
         g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
     }
   g_assert_true (dropped);
+}
+
+static void
+drop_file (GFile *file)
+{
+  drop_file_on (lp_gui_child (page (), "scan_field"), file);
 }
 
 /* A photo of the receipt dropped on the field is a scan; an image with no code in it
@@ -331,8 +371,10 @@ test_damaged_and_lost (void)
   g_autofree char *condition = NULL;
   g_autofree char *description = NULL;
   g_autofree char *complaint = NULL;
+  g_autoptr(GFile) photo = image_of (NULL, "returns-damage-photo");
+  g_autofree char *photos = NULL;
 
-  return_damaged (damaged, 1, "Lensa okuler retak");
+  return_damaged (damaged, 1, "Lensa okuler retak", photo);
   g_assert_cmpstr (outcome (0), ==, _("Returned"));
   condition = sql ("SELECT r.condition FROM returns r JOIN loans l ON l.id = r.loan_id"
                    " WHERE l.code = '%s'", damaged);
@@ -340,8 +382,11 @@ test_damaged_and_lost (void)
                      " ON l.id = r.loan_id WHERE l.code = '%s'", damaged);
   g_assert_cmpstr (condition, ==, "minor_damage");
   g_assert_cmpstr (description, ==, "Lensa okuler retak");
+  photos = sql ("SELECT count(*) FROM return_attachments ra JOIN returns r ON r.id = ra.return_id"
+                " JOIN loans l ON l.id = r.loan_id WHERE l.code = '%s'", damaged);
+  g_assert_cmpstr (photos, ==, "1");
 
-  return_damaged (lost, 3, "Tertinggal di bus");
+  return_damaged (lost, 3, "Tertinggal di bus", NULL);
   g_assert_cmpstr (outcome (0), ==, _("Recorded as lost. A complaint has been opened for the item."));
   complaint = sql ("SELECT count(*) FROM complaints WHERE is_system");
   g_assert_cmpstr (complaint, ==, "1");
