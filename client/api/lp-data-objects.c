@@ -92,6 +92,8 @@ LP_API_OBJECT_DEFINE (LpLoanObject, lp_loan_object,
   lp_api_param_object ("item", LP_TYPE_REF_OBJECT, N),
   lp_api_param_object ("user", LP_TYPE_REF_OBJECT, N),
   lp_api_param_object ("decider", LP_TYPE_REF_OBJECT, N),
+  /* Pending requests: [{"date", "free"}] of the days they no longer fit, [] if they do. */
+  lp_api_param_boxed ("conflicts", JSON_TYPE_NODE, N),
   lp_api_param_object ("return", LP_TYPE_RETURN_OBJECT, N),
   lp_api_param_string ("complaint-id", N))
 

@@ -266,7 +266,31 @@ test_approve (void)
   g_assert_cmpint (count_log ("loan.approve", loan), ==, 1);
 }
 
-/* Two pending requests that overlap: the second approval is refused, checked again. */
+/* GET /loans/{id} as the staff sees it. */
+static LpTestResponse *
+get_loan (const char *id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/loans/%s", id);
+  LpTestResponse *resp = lp_test_request (world->server, "GET", path, world->staff, NULL);
+
+  lp_assert_status (resp, 200);
+  return resp;
+}
+
+/* The conflicts of a pending request, as the desk reads them before approving. */
+static JsonArray *
+conflicts_of (LpTestResponse *resp)
+{
+  JsonObject *loan = lp_test_response_object (resp);
+
+  g_assert_true (json_object_has_member (loan, "conflicts"));
+  if (json_object_get_null_member (loan, "conflicts"))
+    return NULL;
+  return json_object_get_array_member (loan, "conflicts");
+}
+
+/* Two pending requests that overlap: the second approval is refused, checked again.
+ * Before that, the second request already says on which day it no longer fits. */
 static void
 test_approve_rechecks_overbooking (void)
 {
@@ -274,8 +298,24 @@ test_approve_rechecks_overbooking (void)
   g_autofree char *first = lp_loan_world_new_loan (world, item, 1, 1, 3);
   g_autofree char *second = lp_loan_world_new_loan (world, item, 1, 3, 5);
   g_autoptr(LpTestResponse) resp = NULL;
+  g_autoptr(LpTestResponse) fits = get_loan (second);
+  g_autoptr(LpTestResponse) clashes = NULL;
+  g_autoptr(LpTestResponse) approved = NULL;
+  JsonObject *decider;
 
+  g_assert_cmpuint (json_array_get_length (conflicts_of (fits)), ==, 0);
+  g_assert_true (json_object_get_null_member (lp_test_response_object (fits), "decider"));
   lp_loan_world_step (world, first, "approve", NULL);
+  clashes = get_loan (second);
+  g_assert_cmpuint (json_array_get_length (conflicts_of (clashes)), ==, 1);
+  assert_conflict (conflicts_of (clashes), 0, 3, 0);
+  /* Decided loans carry no conflicts, and name who decided. */
+  approved = get_loan (first);
+  g_assert_null (conflicts_of (approved));
+  decider = json_object_get_object_member (lp_test_response_object (approved), "decider");
+  g_assert_cmpstr (json_object_get_string_member (decider, "id"), ==,
+                   lp_json_str (approved, "decided_by"));
+  g_assert_nonnull (json_object_get_string_member (decider, "username"));
   resp = lp_loan_world_act (world, world->admin, second, "approve", NULL);
   lp_assert_error (resp, 409, "overbooked");
   g_assert_nonnull (json_object_get_array_member (error_object (resp), "conflicts"));

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "lp-gui-test.h"
+#include "lp-loan-row.h"
 #include "lp-requests-page.h"
 
 #include <glib/gi18n.h>
@@ -186,6 +187,61 @@ test_live_and_conflict (void)
   g_free (id);
 }
 
+/* The fit line of the request row of @id, or NULL while it is not on screen. */
+static const char *
+fit_line (const char *id)
+{
+  GtkWidget *list = lp_gui_child (page (), "list_view");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      LpLoanRow *row = (LpLoanRow *) lp_gui_find_type (child, LP_TYPE_LOAN_ROW);
+      LpLoanObject *loan = NULL;
+
+      if (row == NULL)
+        continue;
+      g_object_get (row, "loan", &loan, NULL);
+      if (loan != NULL && g_strcmp0 (lp_api_object_get_id (loan), id) == 0)
+        {
+          GtkWidget *label = lp_gui_child (row, "fit_label");
+
+          g_object_unref (loan);
+          return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+        }
+      g_clear_object (&loan);
+    }
+  return NULL;
+}
+
+/* Each request says whether it still fits; approving another one for the same days
+ * takes the units it needed, and its row says on which days it no longer fits. */
+static void
+test_still_fits (void)
+{
+  g_autofree char *both = request_loan ("TIK-010", 2);
+  g_autofree char *one = request_loan ("TIK-010", 1);
+  g_autofree char *path = g_strdup_printf ("/api/v1/loans/%s/approve", one);
+  g_autofree char *one_free = NULL;
+  g_autoptr(LpTestResponse) response = NULL;
+  guint before;
+
+  /* The narrow-desk request of the test before is still waiting. */
+  before = count ();
+  lp_gui_wait_for (count () == before + 2);
+  lp_gui_wait_for (g_strcmp0 (fit_line (both),
+                              _("Still fits: enough units are free on every day.")) == 0);
+  response = lp_test_request (server, "POST", path, staff_token, "{}");
+  lp_assert_status (response, 200);
+  /* Live: the approval at another desk reaches this one as an event. */
+  /* Translators: a day a request does not fit and how many units are free then,
+   * e.g. "5 December 2026 (1 free)". */
+  one_free = g_strdup_printf (_("%s (%d free)"), "", 1);
+  lp_gui_wait_for (count () == before + 1 && fit_line (both) != NULL &&
+                   strstr (fit_line (both), one_free) != NULL);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "requests-no-longer-fits");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +258,7 @@ main (int   argc,
   g_test_add_func ("/lp/gui/requests/approve", test_approve);
   g_test_add_func ("/lp/gui/requests/reject", test_reject);
   g_test_add_func ("/lp/gui/requests/live-and-conflict", test_live_and_conflict);
+  g_test_add_func ("/lp/gui/requests/still-fits", test_still_fits);
   status = g_test_run ();
 
   g_clear_pointer (&gui, lp_gui_app_free);
