@@ -43,8 +43,17 @@ decode_availability (JsonObject  *object,
   return g_steal_pointer (&days);
 }
 
+static gpointer
+decode_json (JsonObject  *object,
+             GError     **error)
+{
+  return json_object_ref (object);
+}
+
 #define OBJECT(type) lp_##type##_object_get_type, NULL, NULL
 #define NOTHING      NULL, NULL, NULL
+/* A reply read as it is (a report): the value is its JsonObject. */
+#define JSON_OBJECT  NULL, decode_json, (GDestroyNotify) json_object_unref
 /* One endpoint: its name, method, path, auth, reply kind, then its type or decoder. */
 #define ROW(name, method, path, auth, reply, ...) \
   const LpApiEndpoint LP_API_##name = \
@@ -56,13 +65,25 @@ ROW (AUTH_REGISTER, "POST", "/api/v1/auth/register", NONE, OBJECT, OBJECT (user)
 ROW (ME, "GET", "/api/v1/me", TOKEN, OBJECT, OBJECT (user))
 ROW (ME_PASSWORD, "PUT", "/api/v1/me/password", TOKEN, NONE, NOTHING)
 ROW (USERS_LIST, "GET", "/api/v1/users", TOKEN, PAGE, OBJECT (user))
+ROW (USERS_CREATE, "POST", "/api/v1/users", TOKEN, OBJECT, OBJECT (user))
+ROW (USERS_GET, "GET", "/api/v1/users/{id}", TOKEN, OBJECT, OBJECT (user))
+ROW (USERS_UPDATE, "PATCH", "/api/v1/users/{id}", TOKEN, OBJECT, OBJECT (user))
+ROW (USERS_DELETE, "DELETE", "/api/v1/users/{id}", TOKEN, NONE, NOTHING)
 ROW (ACTIVITY_LIST, "GET", "/api/v1/activity", TOKEN, PAGE, OBJECT (activity))
 ROW (CATEGORIES_LIST, "GET", "/api/v1/categories", TOKEN, PAGE, OBJECT (category))
+ROW (CATEGORIES_CREATE, "POST", "/api/v1/categories", TOKEN, OBJECT, OBJECT (category))
+ROW (CATEGORIES_GET, "GET", "/api/v1/categories/{id}", TOKEN, OBJECT, OBJECT (category))
+ROW (CATEGORIES_UPDATE, "PATCH", "/api/v1/categories/{id}", TOKEN, OBJECT, OBJECT (category))
+ROW (CATEGORIES_DELETE, "DELETE", "/api/v1/categories/{id}", TOKEN, NONE, NOTHING)
 ROW (ITEMS_LIST, "GET", "/api/v1/items", TOKEN, PAGE, OBJECT (item))
 ROW (ITEMS_GET, "GET", "/api/v1/items/{id}", TOKEN, OBJECT, OBJECT (item))
+ROW (ITEMS_CREATE, "POST", "/api/v1/items", TOKEN, OBJECT, OBJECT (item))
+ROW (ITEMS_UPDATE, "PATCH", "/api/v1/items/{id}", TOKEN, OBJECT, OBJECT (item))
+ROW (ITEMS_DELETE, "DELETE", "/api/v1/items/{id}", TOKEN, NONE, NOTHING)
 ROW (ITEMS_AVAILABILITY, "GET", "/api/v1/items/{id}/availability", TOKEN, OBJECT,
      NULL, decode_availability, (GDestroyNotify) g_array_unref)
 ROW (ITEMS_HISTORY, "GET", "/api/v1/items/{id}/history", TOKEN, PAGE, OBJECT (condition_event))
+ROW (ITEMS_REPAIR, "POST", "/api/v1/items/{id}/repair", TOKEN, OBJECT, OBJECT (item))
 ROW (LOANS_LIST, "GET", "/api/v1/loans", TOKEN, PAGE, OBJECT (loan))
 ROW (LOANS_CREATE, "POST", "/api/v1/loans", TOKEN, OBJECT, OBJECT (loan))
 ROW (LOANS_GET, "GET", "/api/v1/loans/{id}", TOKEN, OBJECT, OBJECT (loan))
@@ -77,12 +98,16 @@ ROW (RETURNS_LIST, "GET", "/api/v1/returns", TOKEN, PAGE, OBJECT (return))
 ROW (ATTACHMENTS_UPLOAD, "POST", "/api/v1/attachments", TOKEN, OBJECT, OBJECT (attachment))
 ROW (ATTACHMENTS_GET, "GET", "/api/v1/attachments/{id}", TOKEN, BYTES, NOTHING)
 ROW (SETTINGS_GET, "GET", "/api/v1/settings", TOKEN, OBJECT, OBJECT (settings))
+ROW (SETTINGS_UPDATE, "PATCH", "/api/v1/settings", TOKEN, OBJECT, OBJECT (settings))
 ROW (COMPLAINTS_LIST, "GET", "/api/v1/complaints", TOKEN, PAGE, OBJECT (complaint))
 ROW (COMPLAINTS_CREATE, "POST", "/api/v1/complaints", TOKEN, OBJECT, OBJECT (complaint))
 ROW (COMPLAINTS_GET, "GET", "/api/v1/complaints/{id}", TOKEN, OBJECT, OBJECT (complaint))
 ROW (COMPLAINTS_STATUS, "POST", "/api/v1/complaints/{id}/status", TOKEN, OBJECT, OBJECT (complaint))
 ROW (COMPLAINTS_NOTES, "POST", "/api/v1/complaints/{id}/notes", TOKEN, OBJECT,
      OBJECT (complaint_note))
+ROW (REPORTS_LOANS, "GET", "/api/v1/reports/loans", TOKEN, OBJECT, JSON_OBJECT)
+ROW (REPORTS_COMPLAINTS, "GET", "/api/v1/reports/complaints", TOKEN, OBJECT, JSON_OBJECT)
+ROW (REPORTS_ASSET_HEALTH, "GET", "/api/v1/reports/asset-health", TOKEN, OBJECT, JSON_OBJECT)
 
 const LpApiEndpoint * const lp_api_endpoints[] = {
   &LP_API_ATTACHMENTS_UPLOAD,
@@ -93,12 +118,24 @@ const LpApiEndpoint * const lp_api_endpoints[] = {
   &LP_API_ME,
   &LP_API_ME_PASSWORD,
   &LP_API_USERS_LIST,
+  &LP_API_USERS_CREATE,
+  &LP_API_USERS_GET,
+  &LP_API_USERS_UPDATE,
+  &LP_API_USERS_DELETE,
   &LP_API_ACTIVITY_LIST,
   &LP_API_CATEGORIES_LIST,
+  &LP_API_CATEGORIES_CREATE,
+  &LP_API_CATEGORIES_GET,
+  &LP_API_CATEGORIES_UPDATE,
+  &LP_API_CATEGORIES_DELETE,
   &LP_API_ITEMS_LIST,
   &LP_API_ITEMS_GET,
+  &LP_API_ITEMS_CREATE,
+  &LP_API_ITEMS_UPDATE,
+  &LP_API_ITEMS_DELETE,
   &LP_API_ITEMS_AVAILABILITY,
   &LP_API_ITEMS_HISTORY,
+  &LP_API_ITEMS_REPAIR,
   &LP_API_LOANS_LIST,
   &LP_API_LOANS_CREATE,
   &LP_API_LOANS_GET,
@@ -110,10 +147,14 @@ const LpApiEndpoint * const lp_api_endpoints[] = {
   &LP_API_LOANS_RETURN,
   &LP_API_RETURNS_LIST,
   &LP_API_SETTINGS_GET,
+  &LP_API_SETTINGS_UPDATE,
   &LP_API_COMPLAINTS_LIST,
   &LP_API_COMPLAINTS_CREATE,
   &LP_API_COMPLAINTS_GET,
   &LP_API_COMPLAINTS_STATUS,
   &LP_API_COMPLAINTS_NOTES,
+  &LP_API_REPORTS_LOANS,
+  &LP_API_REPORTS_COMPLAINTS,
+  &LP_API_REPORTS_ASSET_HEALTH,
   NULL,
 };
