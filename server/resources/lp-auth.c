@@ -21,38 +21,108 @@
 
 #define BAD_LOGIN_MESSAGE "Wrong username or password"
 
+/* How much longer than the kiosk's idle time a kiosk session lives: the station signs
+ * its member out after the idle time; the server ends the session soon after, even if
+ * the station never says so. */
+#define KIOSK_SESSION_MARGIN_SECONDS 600
+
+/* The kiosk a login comes from: its id and name, or both NULL at a desk or at home. */
+typedef struct
+{
+  char *id;
+  char *name;
+} Kiosk;
+
+static void
+kiosk_clear (Kiosk *kiosk)
+{
+  g_clear_pointer (&kiosk->id, g_free);
+  g_clear_pointer (&kiosk->name, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Kiosk, kiosk_clear)
+
+/* A session at a kiosk ends after the kiosk's idle time plus a margin; any other after
+ * the configured hours. The login is logged with the kiosk's name. */
 static gboolean
-start_session (LpRequest   *req,
-               PGconn      *conn,
-               const char  *user_id,
-               GError     **error)
+start_session (LpRequest    *req,
+               PGconn       *conn,
+               const char   *user_id,
+               const Kiosk  *kiosk,
+               GError      **error)
 {
   g_autofree char *token = lp_session_new_token ();
   g_autofree char *hash = lp_session_hash_token_hex (token);
   g_autofree char *hours = g_strdup_printf ("%d", lp_request_get_config (req)->session_hours);
+  g_autofree char *margin = g_strdup_printf ("%d", KIOSK_SESSION_MARGIN_SECONDS);
   g_autofree char *reply = NULL;
   g_autoptr(PGresult) res = NULL;
 
   res = lp_db_query (conn, error,
                      "WITH s AS (INSERT INTO sessions (token_hash, user_id, expires_at, ip_address,"
-                     "  user_agent) VALUES (decode($1, 'hex'), $2, now() + make_interval(hours => $3::int),"
-                     "  $4::inet, $5) RETURNING expires_at),"
+                     "  user_agent, kiosk_id)"
+                     "  SELECT decode($1, 'hex'), $2,"
+                     "   CASE WHEN $6::uuid IS NULL THEN now() + make_interval(hours => $3::int)"
+                     "   ELSE now() + make_interval(secs => st.kiosk_idle_seconds + $7::int) END,"
+                     "   $4::inet, $5, $6::uuid FROM settings AS st"
+                     "  RETURNING expires_at),"
                      " a AS (INSERT INTO login_attempts (username, ip_address, succeeded)"
                      "  SELECT username, $4::inet, true FROM users WHERE id = $2),"
+                     " k AS (UPDATE kiosks SET last_login_at = now() WHERE id = $6::uuid),"
                      " l AS (INSERT INTO activity_log (user_id, username, action, table_name,"
-                     "  record_id, ip_address, user_agent)"
-                     "  SELECT id, username, 'auth.login', 'users', id::text, $4::inet, $5"
+                     "  record_id, new_data, ip_address, user_agent)"
+                     "  SELECT id, username, 'auth.login', 'users', id::text,"
+                     "   CASE WHEN $6::uuid IS NOT NULL THEN jsonb_build_object('kiosk',"
+                     "    jsonb_build_object('id', $6::uuid, 'name', $8::text)) END,"
+                     "   $4::inet, $5"
                      "  FROM users WHERE id = $2)"
-                     " SELECT api_ts(s.expires_at), user_json(u) FROM s, users u WHERE u.id = $2",
+                     " SELECT api_ts(s.expires_at), user_json(u),"
+                     "  CASE WHEN $6::uuid IS NOT NULL"
+                     "   THEN jsonb_build_object('id', $6::uuid, 'name', $8::text) END"
+                     " FROM s, users u WHERE u.id = $2",
                      hash, user_id, hours, lp_throttle_address (req),
-                     lp_request_get_user_agent (req));
+                     lp_request_get_user_agent (req), kiosk->id, margin, kiosk->name);
   if (res == NULL)
     return FALSE;
-  reply = g_strdup_printf ("{\"token\":\"%s\",\"expires_at\":\"%s\",\"user\":%s}", token,
-                           lp_db_get (res, 0, 0), lp_db_get (res, 0, 1));
+  reply = g_strdup_printf ("{\"token\":\"%s\",\"expires_at\":\"%s\",\"user\":%s%s%s}", token,
+                           lp_db_get (res, 0, 0), lp_db_get (res, 0, 1),
+                           kiosk->id != NULL ? ",\"kiosk\":" : "",
+                           kiosk->id != NULL ? lp_db_get (res, 0, 2) : "");
   lp_request_reply_json_text (req, 200, reply);
   memset (token, 0, strlen (token));
   return TRUE;
+}
+
+/* The kiosk whose device key is @key; a key that is unknown or revoked is a failed
+ * attempt like a wrong password (it is guessed the same way). */
+static gboolean
+find_kiosk (LpRequest   *req,
+            PGconn      *conn,
+            const char  *name,
+            const char  *key,
+            Kiosk       *kiosk,
+            GError     **error)
+{
+  g_autofree char *hash = lp_session_hash_token_hex (key);
+  g_autoptr(PGresult) res = NULL;
+
+  res = lp_db_query (conn, error,
+                     "SELECT id, name FROM kiosks"
+                     " WHERE key_hash = decode($1, 'hex') AND revoked_at IS NULL",
+                     hash);
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 1)
+    {
+      kiosk->id = g_strdup (lp_db_get (res, 0, 0));
+      kiosk->name = g_strdup (lp_db_get (res, 0, 1));
+      return TRUE;
+    }
+  if (lp_throttle_record_failure (req, conn, name, NULL, "unknown_kiosk", error))
+    g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAUTHORIZED,
+                         "This kiosk is not registered, or it was revoked; "
+                         "ask an admin to set it up again");
+  return FALSE;
 }
 
 /* One attempt, for @name (the username lowered and cut to the longest possible one).
@@ -64,8 +134,10 @@ attempt_login (LpRequest   *req,
                const char  *name,
                const char  *username,
                const char  *password,
+               const char  *kiosk_key,
                GError     **error)
 {
+  g_auto(Kiosk) kiosk = { NULL, NULL };
   gboolean name_too_long = g_utf8_strlen (username, -1) > LP_USERNAME_MAX_LENGTH;
   gboolean password_too_long = strlen (password) > LP_PASSWORD_MAX_LENGTH;
   g_autoptr(PGresult) res = NULL;
@@ -85,8 +157,11 @@ attempt_login (LpRequest   *req,
         lp_validation_add (error, "password", "Must be at most 72 bytes.");
       return FALSE;
     }
+  if (kiosk_key != NULL && !find_kiosk (req, conn, name, kiosk_key, &kiosk, error))
+    return FALSE;
   res = lp_db_query (conn, error,
-                     "SELECT id, password_hash, active FROM users WHERE username = $1", name);
+                     "SELECT id, password_hash, active, role FROM users WHERE username = $1",
+                     name);
   if (res == NULL)
     return FALSE;
   if (PQntuples (res) == 1)
@@ -110,7 +185,14 @@ attempt_login (LpRequest   *req,
         g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAUTHORIZED, BAD_LOGIN_MESSAGE);
       return FALSE;
     }
-  return start_session (req, conn, lp_db_get (res, 0, 0), error);
+  /* A kiosk is a members' station: a staff password typed there must not open a desk. */
+  if (kiosk.id != NULL && g_strcmp0 (lp_db_get (res, 0, 3), "member") != 0)
+    {
+      g_set_error_literal (error, LP_ERROR, LP_ERROR_FORBIDDEN,
+                           "Only members can sign in at a kiosk; staff use the desk");
+      return FALSE;
+    }
+  return start_session (req, conn, lp_db_get (res, 0, 0), &kiosk, error);
 }
 
 /* POST /api/v1/auth/login. Attempts on one account wait for each other (a session-level
@@ -122,7 +204,7 @@ login (LpRequest  *req,
        GError    **error)
 {
   JsonObject *body = lp_request_get_json (req, error);
-  const char *username = NULL, *password = NULL;
+  const char *username = NULL, *password = NULL, *kiosk_key = NULL;
   g_autofree char *name = NULL;
   g_autoptr(PGresult) locked = NULL;
   g_autoptr(PGresult) unlocked = NULL;
@@ -132,6 +214,7 @@ login (LpRequest  *req,
     return FALSE;
   lp_json_get_string (body, "username", TRUE, &username, error);
   lp_json_get_string (body, "password", TRUE, &password, error);
+  lp_json_get_string (body, "kiosk_key", FALSE, &kiosk_key, error);
   if (*error != NULL)
     return FALSE;
   name = g_utf8_strdown (username, -1);
@@ -141,7 +224,7 @@ login (LpRequest  *req,
                         name);
   if (locked == NULL)
     return FALSE;
-  ok = attempt_login (req, conn, name, username, password, error);
+  ok = attempt_login (req, conn, name, username, password, kiosk_key, error);
   unlocked = lp_db_query (conn, NULL,
                           "SELECT pg_advisory_unlock(hashtext('lentera.login:' || $1))", name);
   return ok;

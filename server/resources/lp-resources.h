@@ -32,6 +32,7 @@ void lp_categories_register (LpRouter *router);
 void lp_items_register (LpRouter *router);
 void lp_complaints_register (LpRouter *router);
 void lp_reports_register (LpRouter *router);
+void lp_kiosks_register (LpRouter *router);
 
 static inline void
 lp_resources_register_all (LpRouter *router)
@@ -48,6 +49,7 @@ lp_resources_register_all (LpRouter *router)
   lp_items_register (router);
   lp_complaints_register (router);
   lp_reports_register (router);
+  lp_kiosks_register (router);
 }
 
 G_END_DECLS
