@@ -828,6 +828,27 @@ copy_fields (JsonObject *fields,
     }
 }
 
+/* Members beside code, message and fields (an overbooked loan's "conflicts", a refused
+ * kiosk login's "reason") go along as JSON text. */
+static void
+copy_details (JsonObject *inner,
+              GError     *error)
+{
+  g_autoptr(GList) names = inner != NULL ? json_object_get_members (inner) : NULL;
+
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      g_autofree char *json = NULL;
+
+      if (g_str_equal (name, "code") || g_str_equal (name, "message") ||
+          g_str_equal (name, "fields"))
+        continue;
+      json = json_to_string (json_object_get_member (inner, name), FALSE);
+      lp_error_set_detail (error, name, json);
+    }
+}
+
 gboolean
 lp_json_error_from_body (const char  *data,
                          gsize        length,
@@ -853,6 +874,7 @@ lp_json_error_from_body (const char  *data,
 
   result = g_error_new_literal (LP_ERROR, code, message);
   copy_fields (object_or_null (inner, "fields"), result);
+  copy_details (inner, result);
   g_propagate_error (error, result);
   return FALSE;
 }

@@ -34,6 +34,7 @@ struct _LpApiClient
   char        *base_url;   /* without a trailing slash */
   char        *token;      /* NULL = guest */
   LpUserObject *user;      /* NULL = guest, or a remembered token not yet checked */
+  char        *kiosk_key;  /* the device key every login of a kiosk carries, or NULL */
   gboolean     reachable;
 };
 
@@ -91,6 +92,7 @@ lp_api_client_finalize (GObject *object)
 
   g_free (self->base_url);
   g_free (self->token);
+  lp_api_client_set_kiosk_key (self, NULL);
   g_clear_object (&self->user);
 
   G_OBJECT_CLASS (lp_api_client_parent_class)->finalize (object);
@@ -317,6 +319,18 @@ lp_api_client_set_token (LpApiClient *self,
   g_free (self->token);
   self->token = g_strdup (token);
   set_user (self, NULL);
+}
+
+void
+lp_api_client_set_kiosk_key (LpApiClient *self,
+                             const char  *kiosk_key)
+{
+  g_return_if_fail (LP_IS_API_CLIENT (self));
+
+  if (self->kiosk_key != NULL)
+    memset (self->kiosk_key, 0, strlen (self->kiosk_key));
+  g_free (self->kiosk_key);
+  self->kiosk_key = g_strdup (kiosk_key);
 }
 
 void
@@ -868,7 +882,8 @@ lp_api_client_login_async (LpApiClient         *self,
 
   task = lp_api_client_new_task (self, lp_api_client_login_async, cancellable,
                                  callback, user_data);
-  body = lp_api_body_new ("username", username, "password", password, NULL);
+  body = lp_api_body_new ("username", username, "password", password,
+                          "kiosk_key", self->kiosk_key, NULL);
   send_endpoint (self, task, &LP_API_AUTH_LOGIN, body, parse_login);
 }
 

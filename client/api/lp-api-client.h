@@ -46,6 +46,10 @@ const char   *lp_api_client_get_token               (LpApiClient          *self)
 /* Adopts a remembered token; the user stays unknown until lp_api_client_me_async(). */
 void          lp_api_client_set_token               (LpApiClient          *self,
                                                      const char           *token);
+/* A kiosk's device key: every login from now on carries it, and makes a kiosk session
+ * (members only, short-lived; the server decides). NULL at a desk. */
+void          lp_api_client_set_kiosk_key           (LpApiClient          *self,
+                                                     const char           *kiosk_key);
 /* Forgets the session locally, without telling the server. */
 void          lp_api_client_clear_session           (LpApiClient          *self);
 

@@ -119,9 +119,12 @@ find_kiosk (LpRequest   *req,
       return TRUE;
     }
   if (lp_throttle_record_failure (req, conn, name, NULL, "unknown_kiosk", error))
-    g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAUTHORIZED,
-                         "This kiosk is not registered, or it was revoked; "
-                         "ask an admin to set it up again");
+    {
+      g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAUTHORIZED,
+                           "This kiosk is not registered, or it was revoked; "
+                           "ask an admin to set it up again");
+      lp_error_set_detail (*error, "reason", "\"unknown_kiosk\"");
+    }
   return FALSE;
 }
 
@@ -190,6 +193,7 @@ attempt_login (LpRequest   *req,
     {
       g_set_error_literal (error, LP_ERROR, LP_ERROR_FORBIDDEN,
                            "Only members can sign in at a kiosk; staff use the desk");
+      lp_error_set_detail (*error, "reason", "\"members_only\"");
       return FALSE;
     }
   return start_session (req, conn, lp_db_get (res, 0, 0), &kiosk, error);

@@ -57,6 +57,15 @@ body_contains (LpTestResponse *resp,
   return strstr (body, text) != NULL;
 }
 
+/* Why a kiosk login was refused: the error's "reason", which the kiosk explains. */
+static const char *
+reason (LpTestResponse *resp)
+{
+  JsonObject *error = json_object_get_object_member (lp_test_response_object (resp), "error");
+
+  return json_object_get_string_member_with_default (error, "reason", NULL);
+}
+
 /* Only admins register and list kiosks; the key is in the reply once, stored hashed. */
 static void
 test_register_roles_and_key (void)
@@ -128,8 +137,10 @@ test_kiosk_session (void)
   g_assert_cmpstr (kiosk_named, ==, "Kios Lantai 2");
 
   lp_assert_error (staff, 403, "forbidden");
+  g_assert_cmpstr (reason (staff), ==, "members_only");
   lp_assert_error (admin, 403, "forbidden");
   lp_assert_error (wrong, 401, "unauthorized");
+  g_assert_cmpstr (reason (wrong), ==, "unknown_kiosk");
 }
 
 /* Revoking the kiosk ends the sessions it started and refuses its key from then on;

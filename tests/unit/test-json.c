@@ -585,6 +585,25 @@ test_error_from_foreign_body (void)
   g_assert_false (lp_json_error_from_body ("{}", 2, 400, NULL));
 }
 
+/* The members a reply adds to the error (an overbooked loan's conflicts, a kiosk
+ * login's reason) reach the client as details; code, message and fields do not. */
+static void
+test_error_details (void)
+{
+  const char *body = "{\"error\":{\"code\":\"overbooked\",\"message\":\"m\","
+                     "\"fields\":{\"a\":\"b\"},\"reason\":\"members_only\","
+                     "\"conflicts\":[{\"date\":\"2026-12-05\",\"free\":0}]}}";
+  g_autoptr(GError) error = NULL;
+  GHashTable *details;
+
+  g_assert_false (lp_json_error_from_body (body, strlen (body), 409, &error));
+  details = lp_error_get_details (error);
+  g_assert_cmpuint (g_hash_table_size (details), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (details, "reason"), ==, "\"members_only\"");
+  g_assert_cmpstr (g_hash_table_lookup (details, "conflicts"), ==,
+                   "[{\"date\":\"2026-12-05\",\"free\":0}]");
+}
+
 /* What json-glib writes must pass our own strict parser, escapes included. */
 static void
 test_to_string_round_trip (void)
@@ -638,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/lp/common/json/error-body/shape", test_error_body);
   g_test_add_func ("/lp/common/json/error-body/round-trip", test_error_round_trip);
   g_test_add_func ("/lp/common/json/error-body/foreign", test_error_from_foreign_body);
+  g_test_add_func ("/lp/common/json/error-body/details", test_error_details);
   g_test_add_func ("/lp/common/json/to-string/round-trip", test_to_string_round_trip);
 
   return g_test_run ();
