@@ -59,6 +59,8 @@ decode_json (JsonObject  *object,
   const LpApiEndpoint LP_API_##name = \
     { method, path, LP_API_AUTH_##auth, LP_API_REPLY_##reply, __VA_ARGS__ };
 
+/* Whether the server answers at all (a kiosk waiting for its connection). */
+ROW (HEALTH, "GET", "/healthz", NONE, OBJECT, JSON_OBJECT)
 ROW (AUTH_LOGIN, "POST", "/api/v1/auth/login", NONE, OBJECT, NOTHING)
 ROW (AUTH_LOGOUT, "POST", "/api/v1/auth/logout", TOKEN_NO_EXPIRY, NONE, NOTHING)
 ROW (AUTH_REGISTER, "POST", "/api/v1/auth/register", NONE, OBJECT, OBJECT (user))
@@ -112,6 +114,7 @@ ROW (REPORTS_ASSET_HEALTH, "GET", "/api/v1/reports/asset-health", TOKEN, OBJECT,
 const LpApiEndpoint * const lp_api_endpoints[] = {
   &LP_API_ATTACHMENTS_UPLOAD,
   &LP_API_ATTACHMENTS_GET,
+  &LP_API_HEALTH,
   &LP_API_AUTH_LOGIN,
   &LP_API_AUTH_LOGOUT,
   &LP_API_AUTH_REGISTER,

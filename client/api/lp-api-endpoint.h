@@ -58,6 +58,7 @@ typedef struct
 
 extern const LpApiEndpoint LP_API_ATTACHMENTS_UPLOAD;
 extern const LpApiEndpoint LP_API_ATTACHMENTS_GET;
+extern const LpApiEndpoint LP_API_HEALTH;
 extern const LpApiEndpoint LP_API_AUTH_LOGIN;
 extern const LpApiEndpoint LP_API_AUTH_LOGOUT;
 extern const LpApiEndpoint LP_API_AUTH_REGISTER;

@@ -11,8 +11,12 @@
 #include "lp-application.h"
 
 #include "lp-client-resources.h"
+#include "lp-kiosk-key.h"
+#include "lp-kiosk-window.h"
 #include "lp-preferences-window.h"
 #include "lp-window.h"
+
+#include <stdio.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -51,6 +55,36 @@ on_server_url_changed (GSettings     *settings,
   update_base_url (self);
 }
 
+static gboolean kiosk_key_found (void);
+
+/* lentera --kiosk --setup: stores the device key an admin was shown when registering
+ * the kiosk, read from the standard input (typed, or piped from a file). */
+static int
+set_up_kiosk (void)
+{
+  char line[512];
+  g_autofree char *path = lp_kiosk_key_path ();
+  g_autoptr(GError) error = NULL;
+
+  g_print ("%s", _("Kiosk device key (shown to the admin who registered this kiosk): "));
+  if (fgets (line, sizeof line, stdin) == NULL)
+    {
+      g_printerr ("%s\n", _("No key was given."));
+      return 1;
+    }
+  g_strstrip (line);
+  if (!lp_kiosk_key_save (line, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  memset (line, 0, sizeof line);
+  /* Translators: %s is the file the key was written to. */
+  g_print (_("This computer is now a kiosk; the key is kept in %s. Start it with: lentera --kiosk\n"),
+           path);
+  return 0;
+}
+
 static int
 lp_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
@@ -73,20 +107,73 @@ lp_application_handle_local_options (GApplication *application,
         }
       lp_application_set_server_override (self, server);
     }
-  /* Kiosk pages arrive with their own issue; the option is accepted already so that
-   * launchers can be set up. */
   self->kiosk = g_variant_dict_contains (options, "kiosk");
+  if (g_variant_dict_contains (options, "setup"))
+    return set_up_kiosk ();
+  if (self->kiosk && !kiosk_key_found ())
+    return 1;
   return -1;
+}
+
+static const char * const kiosk_disabled_actions[] = { "quit", "preferences", "about" };
+
+/* Returns: (transfer full): the kiosk's device key, or NULL after saying what to do. */
+static char *
+load_kiosk_key (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *key = lp_kiosk_key_load (&error);
+
+  if (key == NULL)
+    g_printerr ("%s\n%s\n", error->message,
+                _("Ask an admin to register this kiosk, then run: lentera --kiosk --setup"));
+  return key;
+}
+
+static gboolean
+kiosk_key_found (void)
+{
+  g_autofree char *key = load_kiosk_key ();
+
+  if (key == NULL)
+    return FALSE;
+  memset (key, 0, strlen (key));
+  return TRUE;
+}
+
+/* A kiosk starts only with its device key: without it every member would be refused. */
+static GtkWindow *
+new_kiosk_window (LpApplication *self)
+{
+  g_autofree char *key = load_kiosk_key ();
+
+  if (key == NULL)
+    {
+      g_application_quit (G_APPLICATION (self));
+      return NULL;
+    }
+  lp_api_client_set_kiosk_key (self->client, key);
+  memset (key, 0, strlen (key));
+  /* Ctrl+Q and the preferences are not for students: leaving needs a staff password. */
+  for (guint i = 0; i < G_N_ELEMENTS (kiosk_disabled_actions); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                              kiosk_disabled_actions[i])),
+                                 FALSE);
+  return GTK_WINDOW (lp_kiosk_window_new (self));
 }
 
 static void
 lp_application_activate (GApplication *application)
 {
+  LpApplication *self = LP_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
-  if (window == NULL)
-    window = GTK_WINDOW (lp_window_new (LP_APPLICATION (application)));
-  gtk_window_present (window);
+  if (window == NULL && lp_application_get_kiosk (self))
+    window = new_kiosk_window (self);
+  else if (window == NULL)
+    window = GTK_WINDOW (lp_window_new (self));
+  if (window != NULL)
+    gtk_window_present (window);
 }
 
 static void
@@ -239,6 +326,8 @@ lp_application_init (LpApplication *self)
       N_("Use the server at this address for this run"), N_("URL") },
     { "kiosk", 'k', 0, G_OPTION_ARG_NONE, NULL,
       N_("Run as a self-service kiosk for members"), NULL },
+    { "setup", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --kiosk: store this kiosk's device key, read from the standard input"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
@@ -304,10 +393,12 @@ lp_application_get_server_override (LpApplication *self)
   return self->server_override;
 }
 
+/* --kiosk, or the kiosk-mode setting. */
 gboolean
 lp_application_get_kiosk (LpApplication *self)
 {
   g_return_val_if_fail (LP_IS_APPLICATION (self), FALSE);
 
-  return self->kiosk;
+  return self->kiosk ||
+         (self->settings != NULL && g_settings_get_boolean (self->settings, "kiosk-mode"));
 }

@@ -42,27 +42,46 @@ lp_i18n_find_localedir (void)
   return g_strdup (LOCALEDIR);
 }
 
-char *
-lp_i18n_get_language (void)
+/* The app's settings, or NULL when the schema is not installed (a test, --help). */
+static GSettings *
+settings_or_null (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "language"))
-    return g_strdup ("system");
-  settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_string (settings, "language");
+  if (schema == NULL || !g_settings_schema_has_key (schema, "language") ||
+      !g_settings_schema_has_key (schema, "kiosk-mode"))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+char *
+lp_i18n_get_language (void)
+{
+  g_autoptr(GSettings) settings = settings_or_null ();
+
+  return settings != NULL ? g_settings_get_string (settings, "language") : g_strdup ("system");
 }
 
 void
-lp_i18n_init (void)
+lp_i18n_init (gboolean kiosk)
 {
   g_autofree char *localedir = lp_i18n_find_localedir ();
-  g_autofree char *language = lp_i18n_get_language ();
+  g_autoptr(GSettings) settings = settings_or_null ();
+  g_autofree char *language = settings != NULL ? g_settings_get_string (settings, "language")
+                                               : g_strdup ("system");
 
+  /* A kiosk speaks Indonesian unless told otherwise: its students did not choose the
+   * computer's language. */
+  if (settings != NULL && g_settings_get_boolean (settings, "kiosk-mode"))
+    kiosk = TRUE;
+  if (kiosk && g_str_equal (language, "system") && g_getenv ("LANGUAGE") == NULL)
+    {
+      g_free (language);
+      language = g_strdup ("id");
+    }
   /* LANGUAGE outranks the locale for messages, and gettext reads it on every lookup, so
    * it must be set before the first translated string. */
   if (g_strcmp0 (language, "system") != 0)

@@ -24,8 +24,9 @@ G_BEGIN_DECLS
 
 /* Returns: (transfer full): the directory the translations are read from. */
 char       *lp_i18n_find_localedir   (void);
-/* Sets up gettext for GETTEXT_PACKAGE; call at the very start of main(). */
-void        lp_i18n_init             (void);
+/* Sets up gettext for GETTEXT_PACKAGE; call at the very start of main(). A @kiosk (or
+ * the kiosk-mode setting) defaults to Indonesian. */
+void        lp_i18n_init             (gboolean  kiosk);
 /* The "language" setting: "system", "id" or "en" ("system" when the schema is missing). */
 char       *lp_i18n_get_language     (void);
 

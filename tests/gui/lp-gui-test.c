@@ -220,7 +220,7 @@ lp_gui_init (int       *argc,
              gboolean   with_keyring)
 {
   /* The same set-up as the app's main(). */
-  lp_i18n_init ();
+  lp_i18n_init (FALSE);
 
   g_test_init (argc, argv, NULL);
   start_private_display ();
