@@ -247,6 +247,14 @@ test_open_overdue (void)
   g_assert_true (gtk_widget_has_css_class (lp_gui_find_label (GTK_WIDGET (page ()), late), "error"));
   g_assert_cmpuint (badge (), ==, 1);
   lp_gui_screenshot (GTK_WIDGET (gui->window), "loans-overdue");
+
+  /* A narrow desk (360 px) keeps the filter, the search and every button. */
+  lp_gui_set_width (gui, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (gui->window)), ==, 360);
+  g_assert_true (gtk_widget_get_mapped (lp_gui_child (page (), "hand_over_button")));
+  g_assert_true (gtk_widget_get_mapped (lp_gui_child (page (), "search_entry")));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "loans-overdue");
+  lp_gui_set_width (gui, WIDE);
 }
 
 /* The on-screen QR code, rendered as the screen shows it, read by zbar. */
