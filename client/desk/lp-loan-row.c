@@ -20,6 +20,7 @@ struct _LpLoanRow
   AdwBin        parent_instance;
 
   LpLoanObject *loan;
+  gboolean      show_status;
 };
 
 G_DEFINE_FINAL_TYPE (LpLoanRow, lp_loan_row, ADW_TYPE_BIN)
@@ -27,6 +28,7 @@ G_DEFINE_FINAL_TYPE (LpLoanRow, lp_loan_row, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_LOAN,
+  PROP_SHOW_STATUS,
   N_PROPS
 };
 
@@ -138,6 +140,73 @@ fit_visible (LpLoanRow *self,
   return conflicts != NULL && JSON_NODE_HOLDS_ARRAY (conflicts);
 }
 
+/* Days from @due to today; 0 when it is not past. */
+static int
+days_late (const GDate *due)
+{
+  GDate today;
+
+  if (due == NULL || !g_date_valid (due))
+    return 0;
+  lp_format_today (&today);
+  return MAX (0, g_date_days_between (due, &today));
+}
+
+char *
+lp_loan_status_text (LpLoanStatus  status,
+                     const GDate  *due_date,
+                     gint64        fine)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  int late = days_late (due_date);
+
+  switch (status)
+    {
+    case LP_LOAN_STATUS_APPROVED:
+      g_string_append (text, _("Approved — to hand over"));
+      break;
+    case LP_LOAN_STATUS_OVERDUE:
+      /* Translators: an overdue loan and how long it is late. */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Overdue · %d day late",
+                                                 "Overdue · %d days late", late), late);
+      break;
+    default:
+      g_string_append (text, _(lp_loan_status_label (status)));
+      break;
+    }
+  if (fine > 0)
+    {
+      g_autofree char *amount = lp_format_count ((guint) MIN (fine, G_MAXUINT));
+
+      /* Translators: the fine of a late loan, in whole rupiah, e.g. "Fine: Rp 3.000". */
+      g_string_append_printf (text, _(" · Fine: Rp %s"), amount);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+status_text (LpLoanRow    *self,
+             LpLoanStatus  status,
+             GDate        *due,
+             gint64        fine)
+{
+  return lp_loan_status_text (status, due, fine);
+}
+
+static GStrv
+status_classes (LpLoanRow    *self,
+                LpLoanStatus  status)
+{
+  const char * const classes[] = {
+    "caption-heading",
+    status == LP_LOAN_STATUS_OVERDUE ? "error"
+    : status == LP_LOAN_STATUS_APPROVED ? "accent" : "dim-label",
+    NULL
+  };
+
+  return g_strdupv ((char **) classes);
+}
+
 static void
 lp_loan_row_dispose (GObject *object)
 {
@@ -160,6 +229,9 @@ lp_loan_row_get_property (GObject    *object,
     case PROP_LOAN:
       g_value_set_object (value, LP_LOAN_ROW (object)->loan);
       break;
+    case PROP_SHOW_STATUS:
+      g_value_set_boolean (value, LP_LOAN_ROW (object)->show_status);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -179,6 +251,13 @@ lp_loan_row_set_property (GObject      *object,
       if (g_set_object (&self->loan, g_value_get_object (value)))
         g_object_notify_by_pspec (object, pspec);
       break;
+    case PROP_SHOW_STATUS:
+      if (self->show_status != g_value_get_boolean (value))
+        {
+          self->show_status = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -197,18 +276,24 @@ lp_loan_row_class_init (LpLoanRowClass *klass)
   properties[PROP_LOAN] =
     g_param_spec_object ("loan", NULL, NULL, LP_TYPE_LOAN_OBJECT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_STATUS] =
+    g_param_spec_boolean ("show-status", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/desk/lp-loan-row.ui");
   gtk_widget_class_bind_template_child_full (widget_class, "item_label", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "fit_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "status_label", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, item_text);
   gtk_widget_class_bind_template_callback (widget_class, member_text);
   gtk_widget_class_bind_template_callback (widget_class, dates_text);
   gtk_widget_class_bind_template_callback (widget_class, fit_text);
   gtk_widget_class_bind_template_callback (widget_class, fit_classes);
   gtk_widget_class_bind_template_callback (widget_class, fit_visible);
+  gtk_widget_class_bind_template_callback (widget_class, status_text);
+  gtk_widget_class_bind_template_callback (widget_class, status_classes);
 }
 
 static void
