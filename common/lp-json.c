@@ -828,6 +828,27 @@ copy_fields (JsonObject *fields,
     }
 }
 
+/* Every other member of the error object (the "conflicts" of an overbooked loan) is kept
+ * as a detail, in JSON text. */
+static void
+copy_details (JsonObject *inner,
+              GError     *error)
+{
+  g_autoptr(GList) names = inner != NULL ? json_object_get_members (inner) : NULL;
+
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      g_autofree char *text = NULL;
+
+      if (g_str_equal (name, "code") || g_str_equal (name, "message") ||
+          g_str_equal (name, "fields"))
+        continue;
+      text = lp_json_to_string (json_object_get_member (inner, name), NULL);
+      lp_error_set_detail (error, name, text);
+    }
+}
+
 gboolean
 lp_json_error_from_body (const char  *data,
                          gsize        length,
@@ -853,6 +874,7 @@ lp_json_error_from_body (const char  *data,
 
   result = g_error_new_literal (LP_ERROR, code, message);
   copy_fields (object_or_null (inner, "fields"), result);
+  copy_details (inner, result);
   g_propagate_error (error, result);
   return FALSE;
 }
