@@ -13,10 +13,12 @@
 #include "lp-availability-calendar.h"
 #include "lp-format.h"
 #include "lp-gui-test.h"
+#include "lp-my-loan-row.h"
 #include "lp-request-dialog.h"
 #include "lp-validation.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define WIDE 1000
@@ -358,6 +360,110 @@ test_overbooked (void)
   lp_gui_wait_for (find_request_dialog () == NULL);
 }
 
+static gpointer
+my_loans (void)
+{
+  return lp_gui_child (gui->window, "my_loans_page");
+}
+
+static const char *
+my_loans_state (void)
+{
+  return lp_gui_stack_page (my_loans (), "content_stack");
+}
+
+/* The row of the loan @id on My Loans, or NULL while it is not on screen. */
+static LpMyLoanRow *
+my_loan_row (const char *id)
+{
+  GtkWidget *list = lp_gui_child (my_loans (), "list_view");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      LpMyLoanRow *row = (LpMyLoanRow *) lp_gui_find_type (child, LP_TYPE_MY_LOAN_ROW);
+      g_autoptr(LpLoanObject) loan = NULL;
+
+      if (row == NULL)
+        continue;
+      g_object_get (row, "loan", &loan, NULL);
+      if (loan != NULL && lp_api_object_get_loaded (loan) &&
+          g_strcmp0 (lp_api_object_get_id (loan), id) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static guint
+my_loans_count (void)
+{
+  LpPagedModel *model = lp_gui_paged_model (my_loans (), "list_view");
+
+  return model != NULL && lp_paged_model_get_loaded (model) && !lp_paged_model_get_loading (model)
+         ? g_list_model_get_n_items (G_LIST_MODEL (model)) : G_MAXUINT;
+}
+
+/* The request sent shows on My Loans as pending, newest first; the filter keeps a status. */
+static void
+test_my_loans (void)
+{
+  g_autofree char *lab = item_id ("LAB-002");
+  g_autofree char *id = NULL;
+  g_autofree char *total = NULL;
+  LpPagedModel *model;
+  LpMyLoanRow *row;
+
+  id = sql_value ("SELECT id FROM loans WHERE item_id = '%s'", lab);
+  total = sql_value ("SELECT count(*) FROM loans");
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.open", "(ss)", "my-loans", "");
+  lp_gui_wait_for (g_strcmp0 (my_loans_state (), "list") == 0 &&
+                   my_loans_count () == (guint) atoi (total));
+  lp_gui_wait_for ((row = my_loan_row (id)) != NULL);
+  g_assert_cmpstr (gtk_label_get_label (lp_gui_child (row, "status_label")), ==, _("Pending"));
+  g_assert_true (gtk_widget_get_visible (lp_gui_child (row, "cancel_button")));
+  model = lp_gui_paged_model (my_loans (), "list_view");
+  for (guint i = 0; i + 1 < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(LpLoanObject) newer = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(LpLoanObject) older = g_list_model_get_item (G_LIST_MODEL (model), i + 1);
+
+      g_assert_cmpint (g_date_time_compare (lp_api_object_get_boxed (newer, "created-at"),
+                                            lp_api_object_get_boxed (older, "created-at")), >=, 0);
+    }
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "member-my-loans");
+
+  /* Approved only: the pending request is not among them. */
+  gtk_drop_down_set_selected (lp_gui_child (my_loans (), "status_dropdown"), 2);
+  lp_gui_wait_for (my_loans_count () == 2);
+  g_assert_null (my_loan_row (id));
+  gtk_drop_down_set_selected (lp_gui_child (my_loans (), "status_dropdown"), 0);
+  lp_gui_wait_for (my_loan_row (id) != NULL);
+}
+
+/* Cancel Request, confirmed: cancelled on the server, and the row says so. */
+static void
+test_cancel (void)
+{
+  g_autofree char *lab = item_id ("LAB-002");
+  g_autofree char *id = sql_value ("SELECT id FROM loans WHERE item_id = '%s'", lab);
+  g_autofree char *status = NULL;
+  AdwMessageDialog *dialog = NULL;
+  LpMyLoanRow *row;
+
+  lp_gui_wait_for ((row = my_loan_row (id)) != NULL);
+  lp_gui_click (lp_gui_child (row, "cancel_button"));
+  lp_gui_wait_for ((dialog = lp_gui_find_message_dialog ()) != NULL);
+  lp_gui_screenshot (GTK_WIDGET (dialog), "member-cancel");
+  lp_gui_respond (dialog, "cancel-request");
+  lp_gui_wait_for (lp_gui_toast_shown (gui, _("Request cancelled")));
+  status = sql_value ("SELECT status FROM loans WHERE id = '%s'", id);
+  g_assert_cmpstr (status, ==, "cancelled");
+  lp_gui_wait_for ((row = my_loan_row (id)) != NULL &&
+                   g_strcmp0 (gtk_label_get_label (lp_gui_child (row, "status_label")),
+                              _("Cancelled")) == 0 &&
+                   !gtk_widget_get_visible (lp_gui_child (row, "cancel_button")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +482,8 @@ main (int   argc,
   g_test_add_func ("/lp/gui/member/validation", test_validation);
   g_test_add_func ("/lp/gui/member/greyed", test_greyed);
   g_test_add_func ("/lp/gui/member/overbooked", test_overbooked);
+  g_test_add_func ("/lp/gui/member/my-loans", test_my_loans);
+  g_test_add_func ("/lp/gui/member/cancel", test_cancel);
   status = g_test_run ();
 
   g_clear_pointer (&gui, lp_gui_app_free);
