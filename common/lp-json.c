@@ -828,8 +828,8 @@ copy_fields (JsonObject *fields,
     }
 }
 
-/* Members beside code, message and fields (an overbooked loan's "conflicts", a refused
- * kiosk login's "reason") go along as JSON text. */
+/* Every other member of the error object (the "conflicts" of an overbooked loan) is kept
+ * as a detail, in JSON text. */
 static void
 copy_details (JsonObject *inner,
               GError     *error)
@@ -839,13 +839,13 @@ copy_details (JsonObject *inner,
   for (const GList *l = names; l != NULL; l = l->next)
     {
       const char *name = l->data;
-      g_autofree char *json = NULL;
+      g_autofree char *text = NULL;
 
       if (g_str_equal (name, "code") || g_str_equal (name, "message") ||
           g_str_equal (name, "fields"))
         continue;
-      json = json_to_string (json_object_get_member (inner, name), FALSE);
-      lp_error_set_detail (error, name, json);
+      text = lp_json_to_string (json_object_get_member (inner, name), NULL);
+      lp_error_set_detail (error, name, text);
     }
 }
 

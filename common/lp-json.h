@@ -127,8 +127,9 @@ char       *lp_json_to_string        (JsonNode     *node,
  * "conflicts" of an overbooked loan, say). */
 JsonNode   *lp_json_error_body       (const GError *error);
 
-/* The reverse, for the client: turns an error reply into an LP_ERROR with its fields.
- * A body that is not ours (a proxy's HTML page) or a code this build does not know
+/* The reverse, for the client: turns an error reply into an LP_ERROR with its fields,
+ * and every other member of the error object as a detail (lp_error_get_details(), JSON
+ * text: the "conflicts" of an overbooked loan). A body that is not ours (a proxy's HTML page) or a code this build does not know
  * falls back to lp_error_code_from_http_status(@http_status). Always sets @error and
  * returns FALSE, so a caller can `return lp_json_error_from_body (…);`. */
 gboolean    lp_json_error_from_body  (const char   *data,

@@ -41,6 +41,7 @@ struct _LpCatalogPage
   GPtrArray      *category_ids;   /* parallel to category_names; [0] is NULL: all */
   gboolean        categories_loaded;
   gboolean        categories_loading;
+  gboolean        member;         /* the catalog was set up for a member */
 };
 
 G_DEFINE_FINAL_TYPE (LpCatalogPage, lp_catalog_page, LP_TYPE_PAGE)
@@ -235,6 +236,19 @@ load_categories (LpCatalogPage *self)
                             self->cancellable, on_categories_loaded, g_object_ref (self));
 }
 
+/* A member opens on "Can borrow now" (seed 002 §3); anyone else on everything. Either
+ * can switch it; a change of role sets it again. */
+static void
+on_role_changed (LpCatalogPage *self)
+{
+  gboolean member = lp_session_get_role (lp_page_get_session (LP_PAGE (self))) == LP_ROLE_MEMBER;
+
+  if (member == self->member)
+    return;
+  self->member = member;
+  gtk_toggle_button_set_active (self->borrowable_toggle, member);
+}
+
 static void
 lp_catalog_page_session_changed (LpPage *page)
 {
@@ -252,6 +266,12 @@ lp_catalog_page_session_changed (LpPage *page)
                             G_CALLBACK (on_model_items_changed), self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (on_role_changed),
+                           self, G_CONNECT_SWAPPED);
+  self->member = FALSE;
+  g_signal_handlers_block_by_func (self->borrowable_toggle, on_filter_changed, self);
+  on_role_changed (self);
+  g_signal_handlers_unblock_by_func (self->borrowable_toggle, on_filter_changed, self);
   load_categories (self);
   apply_query (self);
 }

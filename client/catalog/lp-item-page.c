@@ -15,6 +15,7 @@
 #include "lp-format.h"
 #include "lp-property-row.h"
 #include "lp-data-objects.h"
+#include "lp-request-dialog.h"
 #include "lp-validation.h"
 
 #include <glib/gi18n-lib.h>
@@ -128,6 +129,31 @@ has_text (LpItemPage *self,
           const char *text)
 {
   return text != NULL && *text != '\0';
+}
+
+/* Members request loans of what can be lent; the button waits for the item. */
+static gboolean
+can_request (LpItemPage   *self,
+             LpRole        role,
+             LpItemStatus  status)
+{
+  return role == LP_ROLE_MEMBER && self->item != NULL && lp_item_status_is_lendable (status);
+}
+
+static void
+request_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LpItemPage *self = LP_ITEM_PAGE (widget);
+  LpSession *session = lp_page_get_session (LP_PAGE (self));
+  LpRequestDialog *dialog;
+
+  if (self->item == NULL || session == NULL || lp_session_get_role (session) != LP_ROLE_MEMBER)
+    return;
+  dialog = lp_request_dialog_new (session, self->item);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* What a librarian should know before lending this item, or NULL. */
@@ -524,6 +550,10 @@ lp_item_page_class_init (LpItemPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, byline_text);
   gtk_widget_class_bind_template_callback (widget_class, byline_visible);
   gtk_widget_class_bind_template_callback (widget_class, has_text);
+  gtk_widget_class_bind_template_callback (widget_class, can_request);
+  gtk_widget_class_bind_template_child_full (widget_class, "request_button", FALSE, 0);
+
+  gtk_widget_class_install_action (widget_class, "item.request", NULL, request_activated);
 }
 
 #undef BIND

@@ -51,6 +51,16 @@ lp_format_date_long (const GDate *date)
 }
 
 char *
+lp_format_month_year (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), g_strdup (""));
+
+  /* Translators: a month of a calendar, e.g. "December 2026". */
+  return g_strdup_printf (C_("month and year", "%1$s %2$u"), _(months[g_date_get_month (date)]),
+                          (guint) g_date_get_year (date));
+}
+
+char *
 lp_format_time_long (GDateTime *time)
 {
   g_autofree char *day = NULL;

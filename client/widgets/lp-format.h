@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 const char *lp_format_weekday_short (GDateWeekday  weekday);
 /* "9 January 2026" / "9 Januari 2026" */
 char       *lp_format_date_long     (const GDate  *date);
+/* "December 2026" / "Desember 2026" */
+char       *lp_format_month_year    (const GDate  *date);
 /* A moment in its own time zone: "9 January 2026, 10:15" / "9 Januari 2026, 10.15" */
 char       *lp_format_time_long     (GDateTime    *time);
 /* "100,000" / "100.000" */

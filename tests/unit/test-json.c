@@ -585,23 +585,35 @@ test_error_from_foreign_body (void)
   g_assert_false (lp_json_error_from_body ("{}", 2, 400, NULL));
 }
 
-/* The members a reply adds to the error (an overbooked loan's conflicts, a kiosk
- * login's reason) reach the client as details; code, message and fields do not. */
+/* An overbooked reply keeps its conflicting days for the calendar to mark. */
 static void
-test_error_details (void)
+test_error_details_from_body (void)
 {
-  const char *body = "{\"error\":{\"code\":\"overbooked\",\"message\":\"m\","
-                     "\"fields\":{\"a\":\"b\"},\"reason\":\"members_only\","
-                     "\"conflicts\":[{\"date\":\"2026-12-05\",\"free\":0}]}}";
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) plain = NULL;
+  g_autoptr(JsonNode) conflicts = NULL;
+  const char *body = "{\"error\":{\"code\":\"overbooked\",\"message\":\"Booked\","
+                     "\"conflicts\":[{\"date\":\"2026-12-05\",\"free\":0}],\"extra\":7}}";
   GHashTable *details;
 
   g_assert_false (lp_json_error_from_body (body, strlen (body), 409, &error));
+  g_assert_error (error, LP_ERROR, LP_ERROR_OVERBOOKED);
   details = lp_error_get_details (error);
+  g_assert_nonnull (details);
   g_assert_cmpuint (g_hash_table_size (details), ==, 2);
-  g_assert_cmpstr (g_hash_table_lookup (details, "reason"), ==, "\"members_only\"");
-  g_assert_cmpstr (g_hash_table_lookup (details, "conflicts"), ==,
-                   "[{\"date\":\"2026-12-05\",\"free\":0}]");
+  g_assert_cmpstr (g_hash_table_lookup (details, "extra"), ==, "7");
+  conflicts = json_from_string (g_hash_table_lookup (details, "conflicts"), NULL);
+  g_assert_nonnull (conflicts);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (conflicts));
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_node_get_array (conflicts), 0), "date"),
+                   ==, "2026-12-05");
+
+  /* Code, message and fields are not details. */
+  g_assert_false (lp_json_error_from_body ("{\"error\":{\"code\":\"conflict\",\"message\":\"m\"}}",
+                                           43, 409, &plain));
+  details = lp_error_get_details (plain);
+  g_assert_true (details == NULL || g_hash_table_size (details) == 0);
 }
 
 /* What json-glib writes must pass our own strict parser, escapes included. */
@@ -657,7 +669,7 @@ main (int   argc,
   g_test_add_func ("/lp/common/json/error-body/shape", test_error_body);
   g_test_add_func ("/lp/common/json/error-body/round-trip", test_error_round_trip);
   g_test_add_func ("/lp/common/json/error-body/foreign", test_error_from_foreign_body);
-  g_test_add_func ("/lp/common/json/error-body/details", test_error_details);
+  g_test_add_func ("/lp/common/json/error-body/details", test_error_details_from_body);
   g_test_add_func ("/lp/common/json/to-string/round-trip", test_to_string_round_trip);
 
   return g_test_run ();
