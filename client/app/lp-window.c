@@ -11,6 +11,8 @@
 #include "lp-window.h"
 
 #include "lp-catalog-page.h"
+#include "lp-complaint-page.h"
+#include "lp-complaints-page.h"
 #include "lp-error.h"
 #include "lp-item-page.h"
 #include "lp-login-page.h"
@@ -619,6 +621,8 @@ lp_window_class_init (LpWindowClass *klass)
 
   g_type_ensure (LP_TYPE_CATALOG_PAGE);
   g_type_ensure (LP_TYPE_ITEM_PAGE);
+  g_type_ensure (LP_TYPE_COMPLAINT_PAGE);
+  g_type_ensure (LP_TYPE_COMPLAINTS_PAGE);
   g_type_ensure (LP_TYPE_LOGIN_PAGE);
   g_type_ensure (LP_TYPE_REGISTER_PAGE);
   g_type_ensure (LP_TYPE_REQUESTS_PAGE);
@@ -642,6 +646,8 @@ lp_window_class_init (LpWindowClass *klass)
 
   gtk_widget_class_bind_template_child_full (widget_class, "requests_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "returns_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "complaint_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "complaints_page", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, is_desk);
   gtk_widget_class_bind_template_callback (widget_class, is_member);
   gtk_widget_class_bind_template_callback (widget_class, page_title);
