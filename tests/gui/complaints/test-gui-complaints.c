@@ -373,7 +373,13 @@ test_desk_handling (void)
   g_autofree char *note = NULL;
   g_autofree char *toast = NULL;
 
-  open_complaint (id);
+  /* From the list: its top row is the one that has waited longest. */
+  g_signal_emit_by_name (lp_gui_child (complaints_page (), "list_view"), "activate", 0);
+  lp_gui_wait_for (shown_complaint () != NULL &&
+                   g_strcmp0 (lp_api_object_get_id (shown_complaint ()), id) == 0 &&
+                   g_strcmp0 (lp_gui_stack_page (complaint_page (), "page_stack"), "content") == 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (lp_gui_child (gui->window, "main_stack")), ==,
+                   "complaint");
   g_assert_true (gtk_widget_get_visible (lp_gui_child (complaint_page (), "handling_group")));
   g_assert_true (gtk_widget_get_visible (lp_gui_child (complaint_page (), "progress_button")));
   g_assert_true (gtk_widget_get_visible (lp_gui_child (complaint_page (), "close_button")));
@@ -418,6 +424,24 @@ test_desk_handling (void)
   /* Nothing is offered after done. */
   g_assert_false (gtk_widget_get_visible (lp_gui_child (complaint_page (), "close_button")));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "complaint-refused");
+
+  /* A narrow desk (360 px) keeps every control of a waiting complaint in reach. */
+  g_free (id);
+  id = sql_value ("SELECT id FROM complaints WHERE title = 'Proyektor mati'");
+  open_complaint (id);
+  lp_gui_set_width (gui, 360);
+  lp_gui_wait_for (gtk_widget_get_width (GTK_WIDGET (gui->window)) == 360);
+  g_assert_true (gtk_widget_get_visible (lp_gui_child (complaint_page (), "progress_button")));
+  g_assert_true (gtk_widget_get_visible (lp_gui_child (complaint_page (), "add_note_button")));
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+      lp_gui_child (complaint_page (), "scrolled_window"));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    lp_gui_spin (200);
+  }
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "complaint-desk");
+  lp_gui_set_width (gui, WIDE);
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.back", NULL);
 }
 
