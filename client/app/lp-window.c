@@ -11,12 +11,15 @@
 #include "lp-window.h"
 
 #include "lp-catalog-page.h"
+#include "lp-complaint-page.h"
+#include "lp-complaints-page.h"
 #include "lp-error.h"
 #include "lp-item-page.h"
 #include "lp-loan-page.h"
 #include "lp-loans-page.h"
 #include "lp-login-page.h"
 #include "lp-my-loans-page.h"
+#include "lp-my-complaints-page.h"
 #include "lp-password-dialog.h"
 #include "lp-receipt-job.h"
 #include "lp-register-page.h"
@@ -624,6 +627,9 @@ lp_window_class_init (LpWindowClass *klass)
   g_type_ensure (LP_TYPE_ITEM_PAGE);
   g_type_ensure (LP_TYPE_LOAN_PAGE);
   g_type_ensure (LP_TYPE_LOANS_PAGE);
+  g_type_ensure (LP_TYPE_COMPLAINT_PAGE);
+  g_type_ensure (LP_TYPE_COMPLAINTS_PAGE);
+  g_type_ensure (LP_TYPE_MY_COMPLAINTS_PAGE);
   g_type_ensure (LP_TYPE_LOGIN_PAGE);
   g_type_ensure (LP_TYPE_MY_LOANS_PAGE);
   g_type_ensure (LP_TYPE_REGISTER_PAGE);
@@ -651,6 +657,9 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "loans_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "loan_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "my_loans_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "complaint_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "complaints_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "my_complaints_page", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, is_desk);
   gtk_widget_class_bind_template_callback (widget_class, is_member);
   gtk_widget_class_bind_template_callback (widget_class, page_title);

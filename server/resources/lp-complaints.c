@@ -158,16 +158,23 @@ create_complaint (LpRequest  *req,
          lp_reply_row (req, 201, res, "", error);
 }
 
-/* GET /complaints, newest first: ?status=, ?q= (title, description, location). */
+/* GET /complaints, newest first (?order=oldest: the desk answers the longest waiting
+ * first): ?status=, ?q= (title, description, location). */
 static gboolean
 list_complaints (LpRequest  *req,
                  PGconn     *conn,
                  GError    **error)
 {
   const char *status;
+  const char *order = lp_request_get_query (req, "order");
 
   if (!lp_request_get_enum_query (req, "status", LP_TYPE_COMPLAINT_STATUS, &status, error))
     return FALSE;
+  if (order != NULL && g_strcmp0 (order, "oldest") != 0 && g_strcmp0 (order, "newest") != 0)
+    {
+      lp_validation_add (error, "order", "Must be oldest or newest.");
+      return FALSE;
+    }
   return lp_reply_page (req, conn,
                         "SELECT complaint_json(c) AS j, c.created_at, c.id FROM complaints c"
                         " WHERE ($1::uuid IS NULL OR c.reporter_id = $1::uuid)"
@@ -175,7 +182,8 @@ list_complaints (LpRequest  *req,
                         " AND ($3::text IS NULL OR"
                         "  (c.title || ' ' || c.description || ' ' || c.location)"
                         "  ILIKE contains_pattern($3))",
-                        "created_at DESC, id DESC", 3,
+                        g_strcmp0 (order, "oldest") == 0 ? "created_at ASC, id ASC"
+                                                         : "created_at DESC, id DESC", 3,
                         (const char *[]) { own_complaints_only (req), status,
                                            lp_request_get_query (req, "q") },
                         error);

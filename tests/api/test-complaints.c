@@ -628,6 +628,10 @@ test_list_filters_and_paging (void)
   g_autoptr(LpTestResponse) bad = request ("GET", staff, NULL, "/api/v1/complaints?status=x");
   g_autoptr(LpTestResponse) bad_limit = request ("GET", staff, NULL,
                                                  "/api/v1/complaints?limit=0");
+  g_autoptr(LpTestResponse) oldest = request ("GET", staff, NULL,
+                                              "/api/v1/complaints?q=zebra&order=oldest");
+  g_autoptr(LpTestResponse) bad_order = request ("GET", staff, NULL,
+                                                 "/api/v1/complaints?order=random");
   JsonArray *items;
 
   lp_assert_status (moved, 200);
@@ -648,6 +652,13 @@ test_list_filters_and_paging (void)
                                                   "id"), ==, a);
   assert_error (bad, 400, "bad_request");
   assert_field_error (bad_limit, "limit");
+  /* The desk answers the longest waiting first. */
+  lp_assert_status (oldest, 200);
+  items = json_object_get_array_member (lp_test_response_object (oldest), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0),
+                                                  "id"), ==, a);
+  assert_field_error (bad_order, "order");
 }
 
 static void
