@@ -133,7 +133,8 @@ status_classes (LpLoanPage   *self,
   const char * const classes[] = {
     "heading",
     status == LP_LOAN_STATUS_OVERDUE || status == LP_LOAN_STATUS_REJECTED ? "error"
-    : status == LP_LOAN_STATUS_RETURNED ? "success" : "accent",
+    : status == LP_LOAN_STATUS_RETURNED ? "success"
+    : status == LP_LOAN_STATUS_CANCELLED ? "dim-label" : "accent",
     NULL
   };
 
@@ -284,6 +285,15 @@ show_timeline (LpLoanPage *self)
  * Actions
  */
 
+/* A button of the actions, with the flow box child that holds it. */
+static void
+show_button (GtkWidget *button,
+             gboolean   visible)
+{
+  gtk_widget_set_visible (button, visible);
+  gtk_widget_set_visible (gtk_widget_get_parent (button), visible);
+}
+
 static void
 update_actions (LpLoanPage *self)
 {
@@ -292,12 +302,12 @@ update_actions (LpLoanPage *self)
   gboolean desk = (role & LP_ROLES_DESK) != 0;
   LpLoanStatus status = self->loan != NULL ? lp_api_object_get_enum (self->loan, "status") : -1;
 
-  gtk_widget_set_visible (self->approve_button, desk && status == LP_LOAN_STATUS_PENDING);
-  gtk_widget_set_visible (self->reject_button, desk && status == LP_LOAN_STATUS_PENDING);
-  gtk_widget_set_visible (self->hand_over_button, desk && status == LP_LOAN_STATUS_APPROVED);
-  gtk_widget_set_visible (self->cancel_button, desk && status == LP_LOAN_STATUS_APPROVED);
-  gtk_widget_set_visible (self->cancel_request_button,
-                          role == LP_ROLE_MEMBER && status == LP_LOAN_STATUS_PENDING);
+  show_button (self->approve_button, desk && status == LP_LOAN_STATUS_PENDING);
+  show_button (self->reject_button, desk && status == LP_LOAN_STATUS_PENDING);
+  show_button (self->hand_over_button, desk && status == LP_LOAN_STATUS_APPROVED);
+  show_button (self->cancel_button, desk && status == LP_LOAN_STATUS_APPROVED);
+  show_button (self->cancel_request_button,
+               role == LP_ROLE_MEMBER && status == LP_LOAN_STATUS_PENDING);
   gtk_widget_set_sensitive (self->approve_button, !self->busy);
   gtk_widget_set_sensitive (self->reject_button, !self->busy);
   gtk_widget_set_sensitive (self->hand_over_button, !self->busy);
@@ -699,4 +709,7 @@ lp_loan_page_init (LpLoanPage *self)
   self->cancellable = g_cancellable_new ();
   self->timeline_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The flow box wraps the buttons on a narrow screen; Tab goes to the buttons alone. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (self->save_button), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (self->print_button), FALSE);
 }
