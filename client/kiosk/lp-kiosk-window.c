@@ -11,8 +11,12 @@
 #include "lp-kiosk-window.h"
 
 #include "lp-catalog-page.h"
+#include "lp-complaint-page.h"
 #include "lp-error.h"
 #include "lp-item-page.h"
+#include "lp-loan-page.h"
+#include "lp-my-complaints-page.h"
+#include "lp-my-loans-page.h"
 #include "lp-page.h"
 #include "lp-session.h"
 
@@ -132,6 +136,16 @@ add_list_page (LpKioskWindow *self,
   return page;
 }
 
+static GtkWidget *
+add_detail_page (LpKioskWindow *self,
+                 GtkWidget     *page,
+                 const char    *name)
+{
+  lp_page_set_session (LP_PAGE (page), self->session);
+  gtk_stack_add_named (self->content_stack, page, name);
+  return page;
+}
+
 static void
 build_member_pages (LpKioskWindow *self)
 {
@@ -140,10 +154,15 @@ build_member_pages (LpKioskWindow *self)
   self->view_stack = ADW_VIEW_STACK (adw_view_stack_new ());
   catalog = add_list_page (self, g_object_new (LP_TYPE_CATALOG_PAGE, NULL), "catalog",
                            _("Catalog"), "system-search-symbolic");
+  add_list_page (self, g_object_new (LP_TYPE_MY_LOANS_PAGE, NULL), "my-loans", _("My Loans"),
+                 "view-list-symbolic");
+  add_list_page (self, g_object_new (LP_TYPE_MY_COMPLAINTS_PAGE, NULL), "my-complaints",
+                 _("My Complaints"), "mail-send-symbolic");
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->view_stack), "browse");
-  self->item_page = g_object_new (LP_TYPE_ITEM_PAGE, NULL);
-  lp_page_set_session (LP_PAGE (self->item_page), self->session);
-  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->item_page), "item");
+  self->item_page = LP_ITEM_PAGE (add_detail_page (self, g_object_new (LP_TYPE_ITEM_PAGE, NULL),
+                                                   "item"));
+  add_detail_page (self, g_object_new (LP_TYPE_LOAN_PAGE, NULL), "loan");
+  add_detail_page (self, g_object_new (LP_TYPE_COMPLAINT_PAGE, NULL), "complaint");
   adw_view_switcher_set_stack (self->switcher, self->view_stack);
   gtk_stack_set_visible_child_name (self->content_stack, "browse");
   lp_catalog_page_focus_search (LP_CATALOG_PAGE (catalog));
