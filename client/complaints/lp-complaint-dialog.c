@@ -224,7 +224,12 @@ on_filed (GObject      *source,
 
       g_hash_table_iter_init (&iter, fields);
       while (g_hash_table_iter_next (&iter, &field, &message))
-        add_problem (self, errors, field, message);
+        {
+          /* The only refusals of these the form does not prevent: removed meanwhile. */
+          if (g_strcmp0 (field, "category_id") == 0 || g_strcmp0 (field, "item_id") == 0)
+            message = N_("It was removed from the catalog meanwhile. Choose another.");
+          add_problem (self, errors, field, message);
+        }
     }
   else if (g_error_matches (error, LP_ERROR, LP_ERROR_UNAVAILABLE))
     add_problem (self, errors, "", N_("The server cannot be reached. Nothing was sent: "

@@ -46,6 +46,7 @@ struct _LpComplaintPage
   GCancellable      *cancellable;   /* the current load and change; replaced by each load */
   LpComplaintObject *complaint;     /* the complaint shown; NULL while loading */
   char              *complaint_id;  /* the complaint shown or loading */
+  char              *done_message;  /* the toast of the change in flight */
   gboolean           busy;
 };
 
@@ -429,7 +430,6 @@ on_changed (GObject      *source,
   g_autoptr(GObject) value = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
-  const char *done = g_object_get_data (G_OBJECT (self), "lp-done-message");
 
   lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &value, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -439,7 +439,7 @@ on_changed (GObject      *source,
     {
       show_problem (self, NULL);
       gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
-      lp_page_add_toast (LP_PAGE (self), done);
+      lp_page_add_toast (LP_PAGE (self), self->done_message);
     }
   else
     {
@@ -484,7 +484,8 @@ send (LpComplaintPage     *self,
 {
   self->busy = TRUE;
   update_actions (self);
-  g_object_set_data_full (G_OBJECT (self), "lp-done-message", done_message, g_free);
+  g_free (self->done_message);
+  self->done_message = done_message;
   lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), endpoint,
                             (const char *[]) { self->complaint_id, NULL }, NULL, body,
                             self->cancellable, on_changed, g_object_ref (self));
@@ -609,6 +610,7 @@ lp_complaint_page_finalize (GObject *object)
   LpComplaintPage *self = (LpComplaintPage *) object;
 
   g_free (self->complaint_id);
+  g_free (self->done_message);
 
   G_OBJECT_CLASS (lp_complaint_page_parent_class)->finalize (object);
 }

@@ -290,6 +290,50 @@ test_member_files (void)
   lp_gui_screenshot (GTK_WIDGET (gui->window), "my-complaints");
 }
 
+/* What the server refuses is said beside its field, in words, and nothing is filed: a
+ * category removed by an admin while the member was typing. */
+static void
+test_member_refused (void)
+{
+  g_autofree char *category = sql_value ("INSERT INTO categories (name) VALUES ('Kantin')"
+                                         " RETURNING id");
+  g_autofree char *gone = NULL;
+  g_autofree char *filed = NULL;
+  g_autofree char *expected = NULL;
+  LpComplaintDialog *dialog = NULL;
+  GtkStringList *names;
+  guint kantin = 0;
+
+  lp_gui_click (lp_gui_child (my_page (), "new_button"));
+  lp_gui_wait_for ((dialog = find_dialog ()) != NULL);
+  names = lp_gui_child (dialog, "category_names");
+  lp_gui_wait_for (g_list_model_get_n_items (G_LIST_MODEL (names)) > 1);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (names)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (names, i), "Kantin") == 0)
+      kantin = i;
+  g_assert_cmpuint (kantin, >, 0);
+  gtk_editable_set_text (lp_gui_child (dialog, "title_row"), "Meja kantin goyang");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (lp_gui_child (dialog, "description_view")),
+                            "Kaki meja patah satu.", -1);
+  gtk_editable_set_text (lp_gui_child (dialog, "location_row"), "Kantin");
+  adw_combo_row_set_selected (lp_gui_child (dialog, "category_row"), kantin);
+  gone = sql_value ("DELETE FROM categories WHERE id = '%s' RETURNING name", category);
+  g_assert_cmpstr (gone, ==, "Kantin");
+
+  lp_gui_click (lp_gui_child (dialog, "send_button"));
+  /* Translators: a form field's title and what is wrong with it. */
+  expected = g_strdup_printf (_("%s: %s"), _("Category"),
+                              _("It was removed from the catalog meanwhile. Choose another."));
+  lp_gui_wait_for (g_strcmp0 (lp_gui_shown_text (dialog, "error_label"), expected) == 0);
+  g_assert_true (gtk_widget_has_css_class (lp_gui_child (dialog, "category_row"), "error"));
+  g_assert_true (find_dialog () == dialog);
+  filed = sql_value ("SELECT count(*) FROM complaints WHERE title = 'Meja kantin goyang'");
+  g_assert_cmpstr (filed, ==, "0");
+  lp_gui_screenshot (GTK_WIDGET (dialog), "complaint-dialog-refused");
+  gtk_window_close (GTK_WINDOW (dialog));
+  lp_gui_wait_for (find_dialog () == NULL);
+}
+
 /* The desk answers over HTTP; the member's list and the complaint's page follow live,
  * and a member has nothing to change there. */
 static void
@@ -461,6 +505,7 @@ main (int   argc,
   gui = lp_gui_app_new (url, WIDE);
 
   g_test_add_func ("/lp/gui/complaints/member-files", test_member_files);
+  g_test_add_func ("/lp/gui/complaints/member-refused", test_member_refused);
   g_test_add_func ("/lp/gui/complaints/member-follows", test_member_follows);
   g_test_add_func ("/lp/gui/complaints/desk-list", test_desk_list);
   g_test_add_func ("/lp/gui/complaints/desk-handling", test_desk_handling);
