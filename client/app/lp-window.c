@@ -18,6 +18,7 @@
 #include "lp-loan-page.h"
 #include "lp-loans-page.h"
 #include "lp-login-page.h"
+#include "lp-member-notifier.h"
 #include "lp-my-loans-page.h"
 #include "lp-my-complaints-page.h"
 #include "lp-password-dialog.h"
@@ -52,6 +53,7 @@ struct _LpWindow
   GtkLabel             *account_role_label;
 
   LpSession            *session;
+  LpMemberNotifier     *notifier;      /* a member's toasts, notifications and reminders */
   LpApiClient          *client;        /* the session's */
   GSettings            *settings;      /* the session's */
   GCancellable         *cancellable;
@@ -113,10 +115,14 @@ static void
 show_toast (LpWindow *self,
             AdwToast *toast)
 {
-  if (self->toast != NULL)
+  AdwToast *shown = self->toast;
+
+  /* Dismissing may finalize the toast at once (in a hidden window, with no animation to
+   * hold it), which would clear the weak pointer under us: let go of it first. */
+  if (shown != NULL)
     {
-      adw_toast_dismiss (self->toast);
-      g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+      g_object_remove_weak_pointer (G_OBJECT (shown), (gpointer *) &self->toast);
+      adw_toast_dismiss (shown);
     }
   self->toast = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
@@ -574,6 +580,7 @@ lp_window_dispose (GObject *object)
   LpWindow *self = (LpWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->notifier);
   g_clear_handle_id (&self->offline_retry_id, g_source_remove);
   if (self->toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
@@ -739,6 +746,7 @@ lp_window_new (LpApplication *application)
   self->client = g_object_ref (lp_session_get_client (self->session));
   self->settings = g_object_ref (lp_session_get_settings (self->session));
   restore_size (self);
+  self->notifier = lp_member_notifier_new (self->session, GTK_WINDOW (self));
 
   g_signal_connect_swapped (self->client, "notify::user", G_CALLBACK (on_user_changed), self);
   g_signal_connect_swapped (self->client, "notify::reachable",

@@ -28,6 +28,117 @@ static LpGuiApp *gui;
 static char *member_token;
 static char *staff_token;
 
+/*
+ * A desktop's notification server on the test's own session bus: it records what the app
+ * sends through GNotification (org.freedesktop.Notifications, as GLib's fallback backend
+ * speaks it).
+ */
+
+typedef struct
+{
+  char  *title;
+  char  *body;
+  GStrv  actions;
+} Notification;
+
+static GPtrArray *notifications;   /* of Notification */
+static gboolean notifications_owned;
+
+static void
+notification_free (gpointer data)
+{
+  Notification *notification = data;
+
+  g_free (notification->title);
+  g_free (notification->body);
+  g_strfreev (notification->actions);
+  g_free (notification);
+}
+
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  " <method name='Notify'>"
+  "  <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "  <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "  <arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "  <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "  <arg type='u' direction='out'/>"
+  " </method>"
+  " <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  " <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  " <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "</interface></node>";
+
+static void
+on_notifications_call (GDBusConnection       *connection,
+                       const char            *sender,
+                       const char            *object_path,
+                       const char            *interface_name,
+                       const char            *method_name,
+                       GVariant              *parameters,
+                       GDBusMethodInvocation *invocation,
+                       gpointer               user_data)
+{
+  Notification *notification;
+
+  if (g_strcmp0 (method_name, "Notify") != 0)
+    {
+      g_dbus_method_invocation_return_value (invocation, NULL);
+      return;
+    }
+  notification = g_new0 (Notification, 1);
+  g_variant_get (parameters, "(&su&sss^as@a{sv}i)", NULL, NULL, NULL, &notification->title,
+                 &notification->body, &notification->actions, NULL, NULL);
+  g_ptr_array_add (notifications, notification);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notifications->len));
+}
+
+static void
+on_notifications_bus (GDBusConnection *connection,
+                      const char      *name,
+                      gpointer         user_data)
+{
+  static const GDBusInterfaceVTable vtable = { on_notifications_call, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+
+  g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications",
+                                     info->interfaces[0], &vtable, NULL, NULL, NULL);
+}
+
+static void
+on_notifications_name (GDBusConnection *connection,
+                       const char      *name,
+                       gpointer         user_data)
+{
+  notifications_owned = TRUE;
+}
+
+static guint
+start_notification_server (void)
+{
+  guint id;
+
+  notifications = g_ptr_array_new_with_free_func (notification_free);
+  id = g_bus_own_name (G_BUS_TYPE_SESSION, "org.freedesktop.Notifications",
+                       G_BUS_NAME_OWNER_FLAGS_NONE, on_notifications_bus, on_notifications_name,
+                       NULL, NULL, NULL);
+  lp_gui_wait_for (notifications_owned);
+  return id;
+}
+
+static Notification *
+find_notification (const char *title)
+{
+  for (guint i = 0; i < notifications->len; i++)
+    {
+      Notification *notification = g_ptr_array_index (notifications, i);
+
+      if (g_strcmp0 (notification->title, title) == 0)
+        return notification;
+    }
+  return NULL;
+}
+
 /* Today (as the app counts it) plus @days, as "YYYY-MM-DD". */
 static char *
 day_text (int days)
@@ -464,11 +575,127 @@ test_cancel (void)
                    !gtk_widget_get_visible (lp_gui_child (row, "cancel_button")));
 }
 
+/* A pending request of the member for @code, over HTTP; its id. */
+static char *
+pending_loan (const char *code,
+              int         from,
+              int         to)
+{
+  g_autofree char *id = item_id (code);
+  g_autofree char *start = day_text (from);
+  g_autofree char *due = day_text (to);
+  g_autofree char *body = NULL;
+  g_autoptr(LpTestResponse) created = NULL;
+
+  body = g_strdup_printf ("{\"item_id\":\"%s\",\"quantity\":1,\"start_date\":\"%s\","
+                          "\"due_date\":\"%s\",\"purpose\":\"Tugas kelompok\"}",
+                          id, start, due);
+  created = lp_test_request (server, "POST", "/api/v1/loans", member_token, body);
+  lp_assert_status (created, 201);
+  return g_strdup (json_object_get_string_member (lp_test_response_object (created), "id"));
+}
+
+static void
+decide (const char *loan_id,
+        const char *decision)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/loans/%s/%s", loan_id, decision);
+  g_autoptr(LpTestResponse) response = lp_test_request (server, "POST", path, staff_token,
+                                                        "{\"reason\":\"Dipakai ujian praktik\"}");
+
+  lp_assert_status (response, 200);
+}
+
+static gboolean
+app_is_active (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_is_active (window))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The desk decides over HTTP: a toast in the window; with the app in the background a
+ * desktop notification too, whose default action opens the loan. */
+static void
+test_decision (void)
+{
+  g_autofree char *approved = pending_loan ("LAB-004", 3, 4);
+  g_autofree char *rejected = pending_loan ("LAB-002", 3, 4);
+  g_autofree char *approved_title = NULL;
+  g_autofree char *rejected_title = NULL;
+  Notification *notification;
+
+  /* Translators: a notification; %s is an item. */
+  approved_title = g_strdup_printf (_("Your request for %s was approved"), "Gelas Ukur 100 ml");
+  rejected_title = g_strdup_printf (_("Your request for %s was rejected"), "Neraca Digital Ohaus");
+  lp_gui_wait_for (my_loan_row (approved) != NULL && my_loan_row (rejected) != NULL);
+  decide (approved, "approve");
+  lp_gui_wait_for (lp_gui_toast_shown (gui, approved_title));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "member-approved");
+  if (app_is_active ())
+    g_assert_null (find_notification (approved_title));
+
+  /* In the background: the member is told on the desktop. */
+  gtk_widget_set_visible (GTK_WIDGET (gui->window), FALSE);
+  lp_gui_wait_for (!app_is_active ());
+  decide (rejected, "reject");
+  lp_gui_wait_for ((notification = find_notification (rejected_title)) != NULL);
+  g_assert_cmpstr (notification->body, ==, "Dipakai ujian praktik");
+  g_assert_true (g_strv_contains ((const char * const *) notification->actions, "default"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (gui->app), "open-loan"));
+  lp_gui_wait_for (lp_gui_toast_shown (gui, rejected_title));
+  gtk_widget_set_visible (GTK_WIDGET (gui->window), TRUE);
+  lp_gui_wait_for (gtk_widget_get_mapped (GTK_WIDGET (gui->window)));
+}
+
+/* At login: loans due back tomorrow and overdue ones. */
+static void
+test_reminders (void)
+{
+  g_autofree char *soon = approved_loan ("LAB-003", 1, 2, 3);
+  g_autofree char *late = approved_loan ("TIK-001", 1, 2, 3);
+  g_autofree char *tomorrow = day_text (1);
+  g_autofree char *overdue_text = NULL;
+  g_autofree char *soon_text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *ignored = NULL;
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("UPDATE loans SET start_date = library_today(), due_date = '%s'"
+                         " WHERE id = '%s'", tomorrow, soon);
+  ignored = lp_test_server_sql_value (server, sql);
+  g_free (sql);
+  g_free (ignored);
+  sql = g_strdup_printf ("UPDATE loans SET status = 'borrowed', start_date = library_today() - 3,"
+                         " due_date = library_today() - 1 WHERE id = '%s'", late);
+  ignored = lp_test_server_sql_value (server, sql);
+
+  /* Translators: a reminder; %s is an item. */
+  overdue_text = g_strdup_printf (_("“%s” is overdue: please return it to the library."),
+                                  "Laptop Lenovo ThinkPad E14");
+  /* Translators: a reminder; %s is an item. */
+  soon_text = g_strdup_printf (_("“%s” is due back tomorrow."), "Kit Praktikum Listrik Dinamis");
+  expected = g_strdup_printf ("%s %s", overdue_text, soon_text);
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.logout", NULL);
+  lp_gui_wait_for (lp_api_client_get_user (lp_application_get_client (gui->app)) == NULL);
+  log_in_as_member ();
+  lp_gui_wait_for (lp_gui_toast_shown (gui, expected));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "member-reminder");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *url = NULL;
+  guint notifications_id;
   int status;
 
   lp_gui_init (&argc, &argv, FALSE);
@@ -476,6 +703,7 @@ main (int   argc,
   lp_gui_seed_desk (server, &member_token, &staff_token);
   url = lp_gui_server_url (server);
   gui = lp_gui_app_new (url, WIDE);
+  notifications_id = start_notification_server ();
 
   g_test_add_func ("/lp/gui/member/can-borrow-now", test_can_borrow_now);
   g_test_add_func ("/lp/gui/member/request", test_request);
@@ -484,9 +712,13 @@ main (int   argc,
   g_test_add_func ("/lp/gui/member/overbooked", test_overbooked);
   g_test_add_func ("/lp/gui/member/my-loans", test_my_loans);
   g_test_add_func ("/lp/gui/member/cancel", test_cancel);
+  g_test_add_func ("/lp/gui/member/decision", test_decision);
+  g_test_add_func ("/lp/gui/member/reminders", test_reminders);
   status = g_test_run ();
 
   g_clear_pointer (&gui, lp_gui_app_free);
+  g_bus_unown_name (notifications_id);
+  g_clear_pointer (&notifications, g_ptr_array_unref);
   g_free (member_token);
   g_free (staff_token);
   lp_test_server_free (server);
