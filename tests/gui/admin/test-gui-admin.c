@@ -1,0 +1,273 @@
+/* test-gui-admin.c — an admin manages accounts: creates and edits them, is offered to
+ * deactivate an account the library's history needs instead of deleting it, and cannot
+ * demote the last admin; staff never see the admin pages.
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-gui-admin"
+
+#include "config.h"
+
+#include "lp-gui-test.h"
+#include "lp-users-page.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#define WIDE 1200
+
+static LpTestServer *server;
+static LpGuiApp *gui;
+static char *member_token;
+static char *staff_token;
+
+static char *
+sql (const char *format,
+     ...) G_GNUC_PRINTF (1, 2);
+
+static char *
+sql (const char *format,
+     ...)
+{
+  va_list args;
+  g_autofree char *query = NULL;
+
+  va_start (args, format);
+  query = g_strdup_vprintf (format, args);
+  va_end (args);
+  return lp_test_server_sql_value (server, query);
+}
+
+static gpointer
+users (void)
+{
+  return lp_gui_page (gui, "users_page");
+}
+
+static void
+show_page (const char *name)
+{
+  adw_view_stack_set_visible_child_name (lp_gui_child (gui->window, "view_stack"), name);
+  lp_gui_iterate ();
+}
+
+static gboolean
+page_visible (const char *name)
+{
+  AdwViewStack *stack = lp_gui_child (gui->window, "view_stack");
+  GtkWidget *child = adw_view_stack_get_child_by_name (stack, name);
+
+  return adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, child));
+}
+
+static void
+type (gpointer    page,
+      const char *row,
+      const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (lp_gui_child (page, row)), text);
+}
+
+static gboolean
+problem_shown (gpointer    page,
+               const char *problem)
+{
+  return gtk_widget_get_visible (lp_gui_child (page, problem));
+}
+
+/* The position of the row showing @key (a username) in the list of @page, once loaded. */
+static int
+find_row (gpointer    page,
+          const char *property,
+          const char *key)
+{
+  GListModel *model = G_LIST_MODEL (lp_gui_paged_model (page, "list_view"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LpApiObject) object = g_list_model_get_item (model, i);
+
+      if (lp_api_object_get_loaded (object) &&
+          g_strcmp0 (lp_api_object_get_string (object, property), key) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Clicks the row of @key: the form opens on it. */
+static void
+open_row (gpointer    page,
+          const char *property,
+          const char *key)
+{
+  int position = -1;
+
+  lp_gui_wait_for ((position = find_row (page, property, key)) >= 0);
+  g_signal_emit_by_name (lp_gui_child (page, "list_view"), "activate", (guint) position);
+  lp_gui_wait_for (gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
+}
+
+static void
+respond_to_dialog (const char *response)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  lp_gui_wait_for ((dialog = lp_gui_find_message_dialog ()) != NULL);
+  lp_gui_screenshot (GTK_WIDGET (dialog), response);
+  lp_gui_respond (dialog, response);
+  lp_gui_wait_for (lp_gui_find_message_dialog () != dialog);
+}
+
+static void
+log_in_as_admin (void)
+{
+  lp_gui_log_in (gui, "admin.sari", "Admin#2026");
+  lp_gui_wait_for (page_visible ("users"));
+}
+
+static void
+test_create_and_edit (void)
+{
+  gpointer page = users ();
+  g_autofree char *role = NULL;
+  g_autofree char *name = NULL;
+
+  log_in_as_admin ();
+  show_page ("users");
+  lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (page, "content_stack"), "list") == 0);
+  lp_gui_wait_for (find_row (page, "username", "siswa.andi") >= 0);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "users");
+
+  gtk_widget_activate_action (page, "users.new", NULL);
+  type (page, "username_row", "Guru Baru");
+  type (page, "full_name_row", "Dewi Lestari");
+  type (page, "email_row", "dewi@");
+  type (page, "password_row", "short");
+  adw_combo_row_set_selected (lp_gui_child (page, "role_row"), 1);   /* Staff */
+  gtk_widget_activate_action (page, "users.save", NULL);
+  /* Checked before anything goes: each problem under its own field. */
+  g_assert_true (problem_shown (page, "username_problem"));
+  g_assert_true (problem_shown (page, "email_problem"));
+  g_assert_true (problem_shown (page, "password_problem"));
+  g_assert_false (problem_shown (page, "full_name_problem"));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "users-invalid");
+  name = sql ("SELECT count(*) FROM users WHERE full_name = 'Dewi Lestari'");
+  g_assert_cmpstr (name, ==, "0");
+  g_clear_pointer (&name, g_free);
+
+  type (page, "username_row", "dewi.lestari");
+  type (page, "email_row", "dewi@sekolah.sch.id");
+  type (page, "password_row", "Perpus#2026");
+  gtk_widget_activate_action (page, "users.save", NULL);
+  lp_gui_wait_for (!gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
+  role = sql ("SELECT role FROM users WHERE username = 'dewi.lestari'");
+  g_assert_cmpstr (role, ==, "staff");
+
+  /* Edit: the new name is the server's. */
+  open_row (page, "username", "dewi.lestari");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lp_gui_child (page, "full_name_row"))),
+                   ==, "Dewi Lestari");
+  type (page, "full_name_row", "Dewi Lestari, S.Pd.");
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "users-edit");
+  gtk_widget_activate_action (page, "users.save", NULL);
+  lp_gui_wait_for (!gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
+  name = sql ("SELECT full_name FROM users WHERE username = 'dewi.lestari'");
+  g_assert_cmpstr (name, ==, "Dewi Lestari, S.Pd.");
+
+  /* The filters: staff only. */
+  gtk_drop_down_set_selected (lp_gui_child (page, "role_dropdown"), 2);
+  lp_gui_wait_for (find_row (page, "username", "siswa.andi") < 0 &&
+                   find_row (page, "username", "dewi.lestari") >= 0);
+  gtk_drop_down_set_selected (lp_gui_child (page, "role_dropdown"), 0);
+  lp_gui_wait_for (find_row (page, "username", "siswa.andi") >= 0);
+}
+
+/* A member with a loan is history: deleting is refused, deactivating is offered. */
+static void
+test_delete_offers_deactivate (void)
+{
+  gpointer page = users ();
+  g_autofree char *item_id = sql ("SELECT id FROM items WHERE code = 'BK-0001'");
+  g_autofree char *body = NULL;
+  g_autofree char *active = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, 2);
+  g_autofree char *day = g_date_time_format (start, "%Y-%m-%d");
+  g_autoptr(LpTestResponse) response = NULL;
+
+  body = g_strdup_printf ("{\"item_id\":\"%s\",\"quantity\":1,\"start_date\":\"%s\","
+                          "\"due_date\":\"%s\",\"purpose\":\"Tugas kelompok\"}",
+                          item_id, day, day);
+  response = lp_test_request (server, "POST", "/api/v1/loans", member_token, body);
+  lp_assert_status (response, 201);
+
+  show_page ("users");
+  open_row (page, "username", "siswa.andi");
+  gtk_widget_activate_action (page, "users.delete", NULL);
+  respond_to_dialog ("delete");
+  respond_to_dialog ("deactivate");
+  lp_gui_wait_for (!gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
+  active = sql ("SELECT active FROM users WHERE username = 'siswa.andi'");
+  g_assert_cmpstr (active, ==, "f");
+}
+
+static void
+test_last_admin (void)
+{
+  gpointer page = users ();
+  g_autofree char *role = NULL;
+  const char *problem = NULL;
+
+  show_page ("users");
+  open_row (page, "username", "admin.sari");
+  adw_combo_row_set_selected (lp_gui_child (page, "role_row"), 0);   /* Member */
+  gtk_widget_activate_action (page, "users.save", NULL);
+  lp_gui_wait_for ((problem = lp_gui_shown_text (page, "form_error")) != NULL);
+  g_assert_nonnull (strstr (problem, _("This is the last active administrator")));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "users-last-admin");
+  role = sql ("SELECT role FROM users WHERE username = 'admin.sari'");
+  g_assert_cmpstr (role, ==, "admin");
+  gtk_widget_activate_action (page, "users.cancel", NULL);
+}
+
+static void
+test_staff_sees_no_admin_pages (void)
+{
+  const char *pages[] = { "users", NULL };
+
+  lp_gui_log_in (gui, "petugas.rina", "Petugas#2026");
+  lp_gui_wait_for (page_visible ("requests"));
+  for (guint i = 0; pages[i] != NULL; i++)
+    g_assert_false (page_visible (pages[i]));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "admin-as-staff");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *url = NULL;
+  g_autofree char *admin_id = NULL;
+  int status;
+
+  lp_gui_init (&argc, &argv, FALSE);
+  server = lp_test_server_start (NULL);
+  lp_gui_seed_desk (server, &member_token, &staff_token);
+  admin_id = lp_test_server_create_user (server, "admin.sari", "Admin#2026", "admin");
+  url = lp_gui_server_url (server);
+  gui = lp_gui_app_new (url, WIDE);
+
+  g_test_add_func ("/lp/gui/admin/users-create-and-edit", test_create_and_edit);
+  g_test_add_func ("/lp/gui/admin/users-delete-offers-deactivate", test_delete_offers_deactivate);
+  g_test_add_func ("/lp/gui/admin/users-last-admin", test_last_admin);
+  g_test_add_func ("/lp/gui/admin/staff-sees-none", test_staff_sees_no_admin_pages);
+  status = g_test_run ();
+
+  g_clear_pointer (&gui, lp_gui_app_free);
+  g_free (member_token);
+  g_free (staff_token);
+  lp_test_server_free (server);
+  return status;
+}
