@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "lp-gui-test.h"
+#include "lp-categories-page.h"
 #include "lp-users-page.h"
 
 #include <glib/gi18n.h>
@@ -233,9 +234,61 @@ test_last_admin (void)
 }
 
 static void
+test_categories (void)
+{
+  gpointer page = lp_gui_page (gui, "categories_page");
+  g_autofree char *count = NULL;
+  g_autofree char *name = NULL;
+  const char *problem = NULL;
+
+  show_page ("categories");
+  lp_gui_wait_for (find_row (page, "name", "Buku") >= 0);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "categories");
+
+  /* Create: a name is required. */
+  gtk_widget_activate_action (page, "categories.new", NULL);
+  type (page, "description_row", "Sapu, pel dan kemoceng");
+  gtk_widget_activate_action (page, "categories.save", NULL);
+  g_assert_true (problem_shown (page, "name_problem"));
+  type (page, "name_row", "Perlengkapan Ruang");
+  gtk_widget_activate_action (page, "categories.save", NULL);
+  lp_gui_wait_for (!gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
+  name = sql ("SELECT description FROM categories WHERE name = 'Perlengkapan Ruang'");
+  g_assert_cmpstr (name, ==, "Sapu, pel dan kemoceng");
+  g_clear_pointer (&name, g_free);
+
+  /* Rename. */
+  open_row (page, "name", "Perlengkapan Ruang");
+  type (page, "name_row", "Perlengkapan Kelas");
+  gtk_widget_activate_action (page, "categories.save", NULL);
+  lp_gui_wait_for (!gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
+  name = sql ("SELECT description FROM categories WHERE name = 'Perlengkapan Kelas'");
+  g_assert_cmpstr (name, ==, "Sapu, pel dan kemoceng");
+
+  /* A category items use is refused, with the reason. */
+  open_row (page, "name", "Buku");
+  gtk_widget_activate_action (page, "categories.delete", NULL);
+  respond_to_dialog ("delete");
+  lp_gui_wait_for ((problem = lp_gui_shown_text (page, "form_error")) != NULL);
+  g_assert_nonnull (strstr (problem, _("Items or complaints still belong to this category")));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "categories-in-use");
+  count = sql ("SELECT count(*) FROM categories WHERE name = 'Buku'");
+  g_assert_cmpstr (count, ==, "1");
+  g_clear_pointer (&count, g_free);
+
+  /* An unused one goes. */
+  open_row (page, "name", "Perlengkapan Kelas");
+  gtk_widget_activate_action (page, "categories.delete", NULL);
+  respond_to_dialog ("delete");
+  lp_gui_wait_for (!gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
+  count = sql ("SELECT count(*) FROM categories WHERE name = 'Perlengkapan Kelas'");
+  g_assert_cmpstr (count, ==, "0");
+}
+
+static void
 test_staff_sees_no_admin_pages (void)
 {
-  const char *pages[] = { "users", NULL };
+  const char *pages[] = { "users", "categories", NULL };
 
   lp_gui_log_in (gui, "petugas.rina", "Petugas#2026");
   lp_gui_wait_for (page_visible ("requests"));
@@ -262,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/lp/gui/admin/users-create-and-edit", test_create_and_edit);
   g_test_add_func ("/lp/gui/admin/users-delete-offers-deactivate", test_delete_offers_deactivate);
   g_test_add_func ("/lp/gui/admin/users-last-admin", test_last_admin);
+  g_test_add_func ("/lp/gui/admin/categories", test_categories);
   g_test_add_func ("/lp/gui/admin/staff-sees-none", test_staff_sees_no_admin_pages);
   status = g_test_run ();
 
