@@ -78,28 +78,29 @@ lp_form_show_error (const LpFormField *fields,
 {
   GHashTable *problems = lp_error_get_fields (error);
   gboolean placed = FALSE;
+  GHashTableIter iter;
+  gpointer name, message;
 
   g_return_if_fail (error != NULL);
 
   if (problems != NULL)
     {
-      GHashTableIter iter;
-      gpointer name, message;
-
       g_hash_table_iter_init (&iter, problems);
       while (g_hash_table_iter_next (&iter, &name, &message))
         {
           const LpFormField *field = find_field (fields, n_fields, name);
 
-          if (field != NULL)
-            {
-              lp_form_field_set_problem (field, message);
-              placed = TRUE;
-            }
+          /* A known refusal is explained once, under the first field it is about. */
+          if (field == NULL || (placed && explanation != NULL))
+            continue;
+          lp_form_field_set_problem (field, explanation != NULL ? explanation : message);
+          placed = TRUE;
         }
     }
-  if (!placed || !g_error_matches (error, LP_ERROR, LP_ERROR_VALIDATION_FAILED))
+  if (!placed)
     lp_form_set_general (general, explanation != NULL ? explanation : error->message);
+  else if (explanation == NULL && !g_error_matches (error, LP_ERROR, LP_ERROR_VALIDATION_FAILED))
+    lp_form_set_general (general, error->message);
   else
     lp_form_set_general (general, _("Some fields need attention; see the messages under them."));
 }

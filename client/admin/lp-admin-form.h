@@ -35,9 +35,9 @@ void        lp_form_clear             (const LpFormField *fields,
 /* Shows @message in the general label (NULL hides it). */
 void        lp_form_set_general       (GtkLabel          *general,
                                        const char        *message);
-/* Puts the server's field problems of @error under their rows and @explanation (or, when
- * NULL, the error's own message) in the general label when no row took a problem or the
- * error is not a validation failure. */
+/* Puts the server's field problems of @error under their rows; @explanation (the page's
+ * words for a refusal it knows, or NULL) replaces them, under the first field named, or
+ * in the general label when the error names no field of the form. */
 void        lp_form_show_error        (const LpFormField *fields,
                                        guint              n_fields,
                                        GtkLabel          *general,

@@ -12,6 +12,7 @@
 
 #include "lp-gui-test.h"
 #include "lp-categories-page.h"
+#include "lp-items-page.h"
 #include "lp-users-page.h"
 
 #include <glib/gi18n.h>
@@ -286,9 +287,82 @@ test_categories (void)
 }
 
 static void
+test_items (void)
+{
+  gpointer page = lp_gui_page (gui, "items_page");
+  GListModel *categories = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *stock = NULL;
+  g_autofree char *status = NULL;
+  const char *problem = NULL;
+  guint lab = G_MAXUINT;
+
+  show_page ("items");
+  lp_gui_wait_for (find_row (page, "code", "BK-0001") >= 0);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "items");
+
+  /* Every problem shown under its field before anything is sent. */
+  gtk_widget_activate_action (page, "items.new", NULL);
+  categories = adw_combo_row_get_model (lp_gui_child (page, "category_row"));
+  lp_gui_wait_for (g_list_model_get_n_items (categories) == 4);
+  type (page, "code_row", "G");
+  type (page, "name_row", "Globe Dunia Diameter 30 cm");
+  type (page, "location_row", "Ruang IPS, lemari 1");
+  type (page, "stock_total_row", "tiga");
+  type (page, "year_row", "3020");
+  type (page, "isbn_row", "978-123");
+  gtk_widget_activate_action (page, "items.save", NULL);
+  g_assert_true (problem_shown (page, "code_problem"));
+  g_assert_true (problem_shown (page, "stock_total_problem"));
+  g_assert_true (problem_shown (page, "year_problem"));
+  g_assert_true (problem_shown (page, "isbn_problem"));
+  g_assert_false (problem_shown (page, "name_problem"));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "items-invalid");
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(LpApiObject) category = g_list_model_get_item (categories, i);
+
+      if (g_strcmp0 (lp_api_object_get_string (category, "name"), "Alat Lab") == 0)
+        lab = i;
+    }
+  g_assert_cmpuint (lab, !=, G_MAXUINT);
+  adw_combo_row_set_selected (lp_gui_child (page, "category_row"), lab);
+  type (page, "code_row", "GEO-001");
+  type (page, "stock_total_row", "3");
+  type (page, "year_row", "2019");
+  type (page, "isbn_row", "");
+  adw_combo_row_set_selected (lp_gui_child (page, "condition_row"), 1);   /* minor damage */
+  gtk_widget_activate_action (page, "items.save", NULL);
+  lp_gui_wait_for (!gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
+  count = sql ("SELECT stock_total || ' ' || condition || ' ' || c.name || ' ' || year"
+               " FROM items JOIN categories c ON c.id = category_id WHERE code = 'GEO-001'");
+  g_assert_cmpstr (count, ==, "3 minor_damage Alat Lab 2019");
+
+  /* Fewer units than are out on loan: refused, the reason under the field. */
+  open_row (page, "code", "BK-0001");
+  type (page, "stock_total_row", "1");
+  gtk_widget_activate_action (page, "items.save", NULL);
+  lp_gui_wait_for (problem_shown (page, "stock_total_problem"));
+  problem = adw_preferences_row_get_title (lp_gui_child (page, "stock_total_problem"));
+  g_assert_nonnull (strstr (problem, _("More units are out on loan than this")));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "items-stock-refused");
+  stock = sql ("SELECT stock_total FROM items WHERE code = 'BK-0001'");
+  g_assert_cmpstr (stock, ==, "5");
+
+  /* An item with loans cannot go: it is marked unavailable instead. */
+  gtk_widget_activate_action (page, "items.delete", NULL);
+  respond_to_dialog ("delete");
+  respond_to_dialog ("unavailable");
+  lp_gui_wait_for (!gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
+  status = sql ("SELECT status FROM items WHERE code = 'BK-0001'");
+  g_assert_cmpstr (status, ==, "unavailable");
+}
+
+static void
 test_staff_sees_no_admin_pages (void)
 {
-  const char *pages[] = { "users", "categories", NULL };
+  const char *pages[] = { "users", "categories", "items", NULL };
 
   lp_gui_log_in (gui, "petugas.rina", "Petugas#2026");
   lp_gui_wait_for (page_visible ("requests"));
@@ -316,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/lp/gui/admin/users-delete-offers-deactivate", test_delete_offers_deactivate);
   g_test_add_func ("/lp/gui/admin/users-last-admin", test_last_admin);
   g_test_add_func ("/lp/gui/admin/categories", test_categories);
+  g_test_add_func ("/lp/gui/admin/items", test_items);
   g_test_add_func ("/lp/gui/admin/staff-sees-none", test_staff_sees_no_admin_pages);
   status = g_test_run ();
 
