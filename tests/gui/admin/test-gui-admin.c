@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "lp-gui-test.h"
+#include "lp-activity-page.h"
 #include "lp-categories-page.h"
 #include "lp-items-page.h"
 #include "lp-users-page.h"
@@ -109,6 +110,22 @@ open_row (gpointer    page,
   lp_gui_wait_for ((position = find_row (page, property, key)) >= 0);
   g_signal_emit_by_name (lp_gui_child (page, "list_view"), "activate", (guint) position);
   lp_gui_wait_for (gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
+}
+
+/* Whether a shown label under @root contains @text. */
+static gboolean
+label_containing (GtkWidget  *root,
+                  const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_containing (child, text))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -359,10 +376,59 @@ test_items (void)
   g_assert_cmpstr (status, ==, "unavailable");
 }
 
+/* The action of the first entry of @model, once loaded. */
+static const char *
+newest_action (GListModel *model)
+{
+  g_autoptr(LpApiObject) newest = g_list_model_get_item (model, 0);
+
+  if (newest == NULL || !lp_api_object_get_loaded (newest))
+    return NULL;
+  /* The model holds it. */
+  return g_intern_string (lp_api_object_get_string (newest, "action"));
+}
+
+/* What was just done is in the log, newest first, with what changed. */
+static void
+test_activity (void)
+{
+  gpointer page = lp_gui_page (gui, "activity_page");
+  GListModel *model = NULL;
+  g_autoptr(LpApiObject) newest = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  show_page ("activity");
+  lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (page, "content_stack"), "list") == 0);
+  model = G_LIST_MODEL (lp_gui_paged_model (page, "list_view"));
+  /* The last thing the items test did: BK-0001 marked unavailable. */
+  lp_gui_wait_for (g_strcmp0 (newest_action (model), "item.update") == 0);
+  newest = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (lp_api_object_get_string (newest, "username"), ==, "admin.sari");
+  lp_gui_wait_for (label_containing (page, "status: available → unavailable"));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "activity");
+
+  /* Filters: the accounts created today. */
+  gtk_drop_down_set_selected (lp_gui_child (page, "action_dropdown"), 1);   /* user.create */
+  today = g_date_time_format (now, "%Y-%m-%d");
+  gtk_editable_set_text (lp_gui_child (page, "from_entry"), "2026-02-3");
+  g_assert_false (gtk_widget_get_visible (lp_gui_child (page, "problem_label")));
+  g_signal_emit_by_name (lp_gui_child (page, "from_entry"), "activate");
+  g_assert_true (gtk_widget_get_visible (lp_gui_child (page, "problem_label")));
+  gtk_editable_set_text (lp_gui_child (page, "from_entry"), today);
+  g_assert_false (gtk_widget_get_visible (lp_gui_child (page, "problem_label")));
+  lp_gui_wait_for (lp_paged_model_get_loaded (LP_PAGED_MODEL (model)) &&
+                   g_list_model_get_n_items (model) == 1 &&
+                   label_containing (page, "dewi.lestari"));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "activity-filtered");
+  gtk_drop_down_set_selected (lp_gui_child (page, "action_dropdown"), 0);
+  gtk_editable_set_text (lp_gui_child (page, "from_entry"), "");
+}
+
 static void
 test_staff_sees_no_admin_pages (void)
 {
-  const char *pages[] = { "users", "categories", "items", NULL };
+  const char *pages[] = { "users", "categories", "items", "activity", NULL };
 
   lp_gui_log_in (gui, "petugas.rina", "Petugas#2026");
   lp_gui_wait_for (page_visible ("requests"));
@@ -391,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/lp/gui/admin/users-last-admin", test_last_admin);
   g_test_add_func ("/lp/gui/admin/categories", test_categories);
   g_test_add_func ("/lp/gui/admin/items", test_items);
+  g_test_add_func ("/lp/gui/admin/activity", test_activity);
   g_test_add_func ("/lp/gui/admin/staff-sees-none", test_staff_sees_no_admin_pages);
   status = g_test_run ();
 
