@@ -376,6 +376,40 @@ test_items (void)
   g_assert_cmpstr (status, ==, "unavailable");
 }
 
+static void
+test_settings (void)
+{
+  gpointer page = lp_gui_page (gui, "settings_page");
+  g_autofree char *saved = NULL;
+
+  show_page ("settings");
+  lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (page, "content_stack"), "form") == 0);
+  g_assert_cmpstr (gtk_editable_get_text (lp_gui_child (page, "timezone_row")), ==,
+                   "Asia/Jakarta");
+  type (page, "school_name_row", "SMA Negeri 1 Lentera");
+  type (page, "max_loan_days_row", "400");
+  type (page, "kiosk_idle_seconds_row", "10");
+  type (page, "timezone_row", "Asia/Atlantis");
+  type (page, "fine_per_day_row", "1.000");
+  gtk_widget_activate_action (page, "settings.save", NULL);
+  g_assert_true (problem_shown (page, "max_loan_days_problem"));
+  g_assert_true (problem_shown (page, "kiosk_idle_seconds_problem"));
+  g_assert_true (problem_shown (page, "timezone_problem"));
+  g_assert_false (problem_shown (page, "fine_per_day_problem"));
+  g_assert_false (problem_shown (page, "school_name_problem"));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "settings-invalid");
+
+  type (page, "max_loan_days_row", "21");
+  type (page, "kiosk_idle_seconds_row", "120");
+  type (page, "timezone_row", "Asia/Makassar");
+  gtk_widget_activate_action (page, "settings.save", NULL);
+  lp_gui_wait_for (lp_gui_toast_shown (gui, _("Settings saved")));
+  saved = sql ("SELECT school_name || ' ' || timezone || ' ' || max_loan_days || ' ' ||"
+               " fine_per_day::int || ' ' || kiosk_idle_seconds FROM settings");
+  g_assert_cmpstr (saved, ==, "SMA Negeri 1 Lentera Asia/Makassar 21 1000 120");
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "settings");
+}
+
 /* The action of the first entry of @model, once loaded. */
 static const char *
 newest_action (GListModel *model)
@@ -401,10 +435,11 @@ test_activity (void)
   show_page ("activity");
   lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (page, "content_stack"), "list") == 0);
   model = G_LIST_MODEL (lp_gui_paged_model (page, "list_view"));
-  /* The last thing the items test did: BK-0001 marked unavailable. */
-  lp_gui_wait_for (g_strcmp0 (newest_action (model), "item.update") == 0);
+  /* The settings just saved, and before them BK-0001 marked unavailable. */
+  lp_gui_wait_for (g_strcmp0 (newest_action (model), "settings.update") == 0);
   newest = g_list_model_get_item (model, 0);
   g_assert_cmpstr (lp_api_object_get_string (newest, "username"), ==, "admin.sari");
+  lp_gui_wait_for (label_containing (page, "timezone: Asia/Jakarta → Asia/Makassar"));
   lp_gui_wait_for (label_containing (page, "status: available → unavailable"));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "activity");
 
@@ -428,7 +463,7 @@ test_activity (void)
 static void
 test_staff_sees_no_admin_pages (void)
 {
-  const char *pages[] = { "users", "categories", "items", "activity", NULL };
+  const char *pages[] = { "users", "categories", "items", "activity", "settings", NULL };
 
   lp_gui_log_in (gui, "petugas.rina", "Petugas#2026");
   lp_gui_wait_for (page_visible ("requests"));
@@ -457,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/lp/gui/admin/users-last-admin", test_last_admin);
   g_test_add_func ("/lp/gui/admin/categories", test_categories);
   g_test_add_func ("/lp/gui/admin/items", test_items);
+  g_test_add_func ("/lp/gui/admin/settings", test_settings);
   g_test_add_func ("/lp/gui/admin/activity", test_activity);
   g_test_add_func ("/lp/gui/admin/staff-sees-none", test_staff_sees_no_admin_pages);
   status = g_test_run ();
