@@ -27,6 +27,11 @@
 #include "lp-requests-page.h"
 #include "lp-returns-page.h"
 #include "lp-secret.h"
+#include "lp-users-page.h"
+#include "lp-settings-page.h"
+#include "lp-activity-page.h"
+#include "lp-items-page.h"
+#include "lp-categories-page.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -642,6 +647,11 @@ lp_window_class_init (LpWindowClass *klass)
   g_type_ensure (LP_TYPE_REGISTER_PAGE);
   g_type_ensure (LP_TYPE_REQUESTS_PAGE);
   g_type_ensure (LP_TYPE_RETURNS_PAGE);
+  g_type_ensure (LP_TYPE_USERS_PAGE);
+  g_type_ensure (LP_TYPE_SETTINGS_PAGE);
+  g_type_ensure (LP_TYPE_ACTIVITY_PAGE);
+  g_type_ensure (LP_TYPE_ITEMS_PAGE);
+  g_type_ensure (LP_TYPE_CATEGORIES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/app/lp-window.ui");
@@ -667,6 +677,11 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "complaint_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "complaints_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "my_complaints_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "users_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "settings_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "activity_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "items_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "categories_page", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, is_desk);
   gtk_widget_class_bind_template_callback (widget_class, is_member);
   gtk_widget_class_bind_template_callback (widget_class, page_title);

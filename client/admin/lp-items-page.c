@@ -1,0 +1,761 @@
+/* lp-items-page.c
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-items-page"
+
+#include "config.h"
+
+#include "lp-items-page.h"
+
+#include "lp-admin-form.h"
+#include "lp-error.h"
+#include "lp-paged-model.h"
+#include "lp-validation.h"
+
+#include <glib/gi18n-lib.h>
+
+#define STOCK_MAX 100000
+
+enum {
+  F_CODE, F_NAME, F_CATEGORY, F_LOCATION, F_STOCK, F_CONDITION, F_STATUS, F_DESCRIPTION,
+  F_AUTHOR, F_PUBLISHER, F_YEAR, F_ISBN, N_FIELDS
+};
+
+/* The API's member and the template's id of each field, in the order above. */
+static const char * const field_names[N_FIELDS] = {
+  "code", "name", "category_id", "location", "stock_total", "condition", "status",
+  "description", "author", "publisher", "year", "isbn"
+};
+static const char * const field_ids[N_FIELDS] = {
+  "code", "name", "category", "location", "stock_total", "condition", "status",
+  "description", "author", "publisher", "year", "isbn"
+};
+
+struct _LpItemsPage
+{
+  LpPage              parent_instance;
+
+  GtkSearchEntry     *search_entry;
+  GtkStack           *content_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *error_page;
+  GtkLabel           *count_label;
+  GtkWidget          *form_separator;
+  GtkWidget          *form_pane;
+  GtkLabel           *form_title;
+  GtkLabel           *form_error;
+  GtkWidget          *delete_button;
+
+  LpFormField         fields[N_FIELDS];
+  LpPagedModel       *model;          /* NULL unless an admin is logged in */
+  GtkSingleSelection *selection;
+  GListStore         *categories;     /* of LpCategoryObject, for the category row */
+  LpItemObject       *editing;        /* NULL while adding */
+  GCancellable       *cancellable;
+  gboolean            busy;
+};
+
+G_DEFINE_FINAL_TYPE (LpItemsPage, lp_items_page, LP_TYPE_PAGE)
+
+/* Template callback: "BK-0001 · Buku · Perpustakaan, rak B3 · 3 of 5 on the shelf". */
+static char *
+item_line (gpointer      item,
+           const char   *code,
+           LpRefObject  *category,
+           const char   *location,
+           int           available,
+           int           total,
+           LpItemStatus  status)
+{
+  g_autoptr(GString) line = g_string_new (code);
+
+  if (code == NULL)
+    return g_strdup ("");
+  if (category != NULL)
+    g_string_append_printf (line, " · %s", lp_api_object_get_string (category, "name"));
+  g_string_append_printf (line, " · %s · ", location);
+  /* Translators: units on the shelf now, of the units the library owns. */
+  g_string_append_printf (line, _("%d of %d on the shelf"), available, total);
+  if (status != LP_ITEM_STATUS_AVAILABLE)
+    g_string_append_printf (line, " · %s", _(lp_item_status_label (status)));
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static GtkWidget *
+row (LpItemsPage *self,
+     guint        field)
+{
+  return self->fields[field].row;
+}
+
+static void
+update_state (LpItemsPage *self)
+{
+  const GError *error = self->model != NULL ? lp_paged_model_get_error (self->model) : NULL;
+  guint count = self->model != NULL && lp_paged_model_get_loaded (self->model)
+                ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  g_autofree char *text = NULL;
+  const char *state;
+
+  if (self->model == NULL || (!lp_paged_model_get_loaded (self->model) && error == NULL))
+    state = "loading";
+  else if (error != NULL && count == 0)
+    state = "error";
+  else
+    state = count > 0 ? "list" : "empty";
+  if (error != NULL)
+    adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->content_stack, state);
+  /* Translators: the number of items shown. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", count), count);
+  gtk_label_set_label (self->count_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.save", !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.delete",
+                                 !self->busy && self->editing != NULL);
+}
+
+static void
+update_query (LpItemsPage *self)
+{
+  const char *query[] = { "q", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL };
+
+  if (self->model != NULL)
+    lp_paged_model_set_query (self->model, query);
+}
+
+static void
+reload (LpItemsPage *self)
+{
+  if (self->model != NULL)
+    lp_paged_model_reload (self->model);
+}
+
+/*
+ * The categories to choose from
+ */
+
+static void
+select_category (LpItemsPage *self,
+                 const char  *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->categories)); i++)
+    {
+      g_autoptr(LpCategoryObject) category = g_list_model_get_item (G_LIST_MODEL (self->categories),
+                                                                    i);
+
+      if (g_strcmp0 (lp_api_object_get_id (category), id) == 0)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row (self, F_CATEGORY)), i);
+    }
+}
+
+static void
+on_categories (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LpItemsPage) self = user_data;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &categories,
+                                  NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lp_form_set_general (self->form_error, error->message);
+      return;
+    }
+  g_list_store_splice (self->categories, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->categories)),
+                       categories->pdata, categories->len);
+  if (self->editing != NULL)
+    select_category (self, lp_api_object_get_string (self->editing, "category-id"));
+}
+
+static void
+load_categories (LpItemsPage *self)
+{
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_CATEGORIES_LIST, NULL,
+                            (const char *[]) { "limit", "500", NULL }, NULL, self->cancellable,
+                            on_categories, g_object_ref (self));
+}
+
+/*
+ * The form
+ */
+
+static void
+set_text (LpItemsPage *self,
+          guint        field,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row (self, field)), text != NULL ? text : "");
+}
+
+static const char *
+item_string (LpItemObject *item,
+             const char   *name)
+{
+  return item != NULL ? lp_api_object_get_string (item, name) : NULL;
+}
+
+static void
+show_form (LpItemsPage  *self,
+           LpItemObject *item)
+{
+  g_autofree char *stock = NULL;
+  g_autofree char *year = NULL;
+
+  g_set_object (&self->editing, item);
+  lp_form_clear (self->fields, N_FIELDS, self->form_error);
+  gtk_label_set_label (self->form_title, item != NULL ? item_string (item, "name") : _("New Item"));
+  set_text (self, F_CODE, item_string (item, "code"));
+  set_text (self, F_NAME, item_string (item, "name"));
+  set_text (self, F_LOCATION, item_string (item, "location"));
+  if (item != NULL)
+    stock = g_strdup_printf ("%" G_GINT64_FORMAT, lp_api_object_get_int (item, "stock-total"));
+  set_text (self, F_STOCK, stock != NULL ? stock : "1");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (self, F_CONDITION)),
+                              item != NULL ? lp_api_object_get_enum (item, "condition") : 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (self, F_STATUS)),
+                              item != NULL ? lp_api_object_get_enum (item, "status") : 0);
+  set_text (self, F_DESCRIPTION, item_string (item, "description"));
+  set_text (self, F_AUTHOR, item_string (item, "author"));
+  set_text (self, F_PUBLISHER, item_string (item, "publisher"));
+  if (item != NULL && lp_api_object_get_int (item, "year") > 0)
+    year = g_strdup_printf ("%" G_GINT64_FORMAT, lp_api_object_get_int (item, "year"));
+  set_text (self, F_YEAR, year);
+  set_text (self, F_ISBN, item_string (item, "isbn"));
+  if (item != NULL)
+    select_category (self, item_string (item, "category-id"));
+  gtk_widget_set_visible (self->delete_button, item != NULL);
+  gtk_widget_set_visible (self->form_pane, TRUE);
+  gtk_widget_set_visible (self->form_separator, TRUE);
+  gtk_widget_grab_focus (row (self, item != NULL ? F_NAME : F_CODE));
+  /* The categories may have changed since: choose from the server's list. */
+  load_categories (self);
+  update_state (self);
+}
+
+static void
+hide_form (LpItemsPage *self)
+{
+  g_clear_object (&self->editing);
+  gtk_widget_set_visible (self->form_pane, FALSE);
+  gtk_widget_set_visible (self->form_separator, FALSE);
+  update_state (self);
+}
+
+static LpCategoryObject *
+chosen_category (LpItemsPage *self)
+{
+  return adw_combo_row_get_selected_item (ADW_COMBO_ROW (row (self, F_CATEGORY)));
+}
+
+/* Units owned: a whole number the server accepts. */
+static const char *
+check_stock (LpItemsPage *self,
+             gint64      *stock)
+{
+  if (!lp_form_row_int (row (self, F_STOCK), stock))
+    return N_("Enter a whole number of units, 0 or more.");
+  if (*stock > STOCK_MAX)
+    return N_("Enter at most 100,000 units.");
+  return NULL;
+}
+
+/* The optional year: empty, or a year from 1000 to next year. */
+static const char *
+check_year (LpItemsPage *self,
+            gint64      *year)
+{
+  g_autofree char *text = lp_form_row_text (row (self, F_YEAR));
+
+  *year = 0;
+  if (*text == '\0')
+    return NULL;
+  if (!lp_form_row_int (row (self, F_YEAR), year))
+    return N_("Enter a year between 1000 and next year.");
+  return lp_validate_year (*year);
+}
+
+static void
+check_text (LpItemsPage *self,
+            guint        field,
+            guint        min_chars,
+            guint        max_chars,
+            gboolean     multiline)
+{
+  g_autofree char *text = lp_form_row_text (row (self, field));
+
+  lp_form_field_set_problem (&self->fields[field],
+                             lp_validate_text (text, min_chars, max_chars, multiline));
+}
+
+static gboolean
+check_form (LpItemsPage *self)
+{
+  g_autofree char *code = lp_form_row_text (row (self, F_CODE));
+  g_autofree char *isbn = lp_form_row_text (row (self, F_ISBN));
+  gint64 stock = 0, year = 0;
+
+  lp_form_clear (self->fields, N_FIELDS, self->form_error);
+  lp_form_field_set_problem (&self->fields[F_CODE], lp_validate_item_code (code));
+  check_text (self, F_NAME, 1, 200, FALSE);
+  if (chosen_category (self) == NULL)
+    lp_form_field_set_problem (&self->fields[F_CATEGORY], N_("Choose a category."));
+  check_text (self, F_LOCATION, 1, 100, FALSE);
+  lp_form_field_set_problem (&self->fields[F_STOCK], check_stock (self, &stock));
+  check_text (self, F_DESCRIPTION, 0, 4000, TRUE);
+  check_text (self, F_AUTHOR, 0, 200, FALSE);
+  check_text (self, F_PUBLISHER, 0, 200, FALSE);
+  lp_form_field_set_problem (&self->fields[F_YEAR], check_year (self, &year));
+  if (*isbn != '\0')
+    lp_form_field_set_problem (&self->fields[F_ISBN], lp_validate_isbn (isbn));
+  return !lp_form_has_problems (self->fields, N_FIELDS);
+}
+
+static void
+add_text (JsonBuilder *builder,
+          LpItemsPage *self,
+          guint        field)
+{
+  g_autofree char *text = lp_form_row_text (row (self, field));
+
+  json_builder_set_member_name (builder, field_names[field]);
+  json_builder_add_string_value (builder, text);
+}
+
+/* Every field; the checks have passed. */
+static JsonNode *
+form_body (LpItemsPage *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gint64 stock = 0, year = 0;
+  guint condition = adw_combo_row_get_selected (ADW_COMBO_ROW (row (self, F_CONDITION)));
+  guint status = adw_combo_row_get_selected (ADW_COMBO_ROW (row (self, F_STATUS)));
+
+  check_stock (self, &stock);
+  check_year (self, &year);
+  json_builder_begin_object (builder);
+  for (guint field = F_CODE; field <= F_ISBN; field++)
+    if (field != F_CATEGORY && field != F_STOCK && field != F_CONDITION && field != F_STATUS &&
+        field != F_YEAR)
+      add_text (builder, self, field);
+  json_builder_set_member_name (builder, "category_id");
+  json_builder_add_string_value (builder, lp_api_object_get_id (chosen_category (self)));
+  json_builder_set_member_name (builder, "stock_total");
+  json_builder_add_int_value (builder, stock);
+  json_builder_set_member_name (builder, "condition");
+  json_builder_add_string_value (builder, lp_item_condition_to_string (condition));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, lp_item_status_to_string (status));
+  /* 0 clears a year the item had; a new item simply has none. */
+  if (year != 0 || self->editing != NULL)
+    {
+      json_builder_set_member_name (builder, "year");
+      json_builder_add_int_value (builder, year);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static const char *
+explain_error (const GError *error)
+{
+  if (g_error_matches (error, LP_ERROR, LP_ERROR_CONFLICT) &&
+      lp_error_get_fields (error) != NULL &&
+      g_hash_table_contains (lp_error_get_fields (error), "stock_total"))
+    return _("More units are out on loan than this. The units owned cannot go below the "
+             "units out until they are returned.");
+  if (g_error_matches (error, LP_ERROR, LP_ERROR_DUPLICATE))
+    return _("Another item already has this code.");
+  return NULL;
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LpItemsPage) self = user_data;
+  g_autoptr(LpItemObject) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &item, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy = FALSE;
+  if (item == NULL)
+    {
+      lp_form_show_error (self->fields, N_FIELDS, self->form_error, error,
+                          explain_error (error));
+      update_state (self);
+      return;
+    }
+  /* Translators: a notification; %s is an item's code. */
+  text = g_strdup_printf (_("Item %s saved"), lp_api_object_get_string (item, "code"));
+  lp_page_add_toast (LP_PAGE (self), text);
+  hide_form (self);
+  reload (self);
+}
+
+static void
+send (LpItemsPage *self,
+      JsonNode    *body)
+{
+  self->busy = TRUE;
+  update_state (self);
+  if (self->editing == NULL)
+    lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_CREATE, NULL,
+                              NULL, body, self->cancellable, on_saved, g_object_ref (self));
+  else
+    lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_UPDATE,
+                              (const char *[]) { lp_api_object_get_id (self->editing), NULL },
+                              NULL, body, self->cancellable, on_saved, g_object_ref (self));
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LpItemsPage *self = LP_ITEMS_PAGE (widget);
+  g_autoptr(JsonNode) body = NULL;
+
+  if (self->busy || !gtk_widget_get_visible (self->form_pane) || !check_form (self))
+    return;
+  body = form_body (self);
+  send (self, body);
+}
+
+/*
+ * Deleting, or marking unavailable instead
+ */
+
+/* One answer per dialog: closing it after a response is not a second one. */
+static gboolean
+first_response (AdwMessageDialog *dialog)
+{
+  if (g_object_get_data (G_OBJECT (dialog), "answered") != NULL)
+    return FALSE;
+  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
+  return TRUE;
+}
+
+static void
+on_unavailable_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         LpItemsPage      *self)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  if (!first_response (dialog) || g_strcmp0 (response, "unavailable") != 0 ||
+      self->editing == NULL || self->busy)
+    return;
+  body = lp_api_body_new ("status", lp_item_status_to_string (LP_ITEM_STATUS_UNAVAILABLE), NULL);
+  send (self, body);
+}
+
+static void
+offer_unavailable (LpItemsPage *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  /* Translators: %s is an item's name. */
+  body = g_strdup_printf (_("%s has loans, complaints or a condition history, so it cannot be "
+                            "deleted. Mark it unavailable instead: members can no longer "
+                            "request it, and its history stays."),
+                          lp_api_object_get_string (self->editing, "name"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Item Still in Use"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "unavailable", _("Mark _Unavailable"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unavailable",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "unavailable");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unavailable_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_deleted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LpItemsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lp_api_client_call_finish (LP_API_CLIENT (source), result, NULL, NULL, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy = FALSE;
+  if (g_error_matches (error, LP_ERROR, LP_ERROR_IN_USE) && self->editing != NULL)
+    offer_unavailable (self);
+  else if (error != NULL)
+    lp_form_show_error (self->fields, N_FIELDS, self->form_error, error, explain_error (error));
+  else
+    {
+      lp_page_add_toast (LP_PAGE (self), _("Item deleted"));
+      hide_form (self);
+      reload (self);
+    }
+  update_state (self);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    LpItemsPage      *self)
+{
+  if (!first_response (dialog) || g_strcmp0 (response, "delete") != 0 ||
+      self->editing == NULL || self->busy)
+    return;
+  self->busy = TRUE;
+  update_state (self);
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_DELETE,
+                            (const char *[]) { lp_api_object_get_id (self->editing), NULL },
+                            NULL, NULL, self->cancellable, on_deleted, g_object_ref (self));
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LpItemsPage *self = LP_ITEMS_PAGE (widget);
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+
+  if (self->editing == NULL || self->busy)
+    return;
+  /* Translators: %s is an item's name. */
+  heading = g_strdup_printf (_("Delete %s?"), lp_api_object_get_string (self->editing, "name"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("The item is removed from the catalog for good."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LpItemsPage *self = LP_ITEMS_PAGE (widget);
+
+  if (self->model != NULL)
+    show_form (self, NULL);
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  hide_form (LP_ITEMS_PAGE (widget));
+}
+
+/* Template callback: a click or Enter on a row opens it in the form. */
+static void
+on_activate (LpItemsPage *self,
+             guint        position)
+{
+  g_autoptr(LpItemObject) item = NULL;
+
+  if (self->model == NULL)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  if (item != NULL && lp_api_object_get_loaded (item))
+    show_form (self, item);
+}
+
+/*
+ * LpPage
+ */
+
+static void
+update_role (LpItemsPage *self)
+{
+  LpSession *session = lp_page_get_session (LP_PAGE (self));
+  gboolean admin = session != NULL && lp_session_get_role (session) == LP_ROLE_ADMIN;
+
+  if (admin == (self->model != NULL))
+    return;
+  hide_form (self);
+  g_list_store_remove_all (self->categories);
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  if (admin)
+    {
+      self->model = lp_paged_model_new (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_LIST,
+                                        &LP_API_ITEMS_GET);
+      g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
+      g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_state), self);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      update_query (self);
+    }
+  update_state (self);
+}
+
+static void
+lp_items_page_session_changed (LpPage *page)
+{
+  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
+                           page, G_CONNECT_SWAPPED);
+  update_role (LP_ITEMS_PAGE (page));
+}
+
+/* An item changed (a loan moved its stock, another admin edited it): its row follows. */
+static void
+lp_items_page_event (LpPage     *page,
+                     const char *type,
+                     const char *id)
+{
+  LpItemsPage *self = LP_ITEMS_PAGE (page);
+
+  if (g_strcmp0 (type, "item.changed") == 0 && self->model != NULL)
+    lp_paged_model_refresh (self->model, id);
+}
+
+static void
+lp_items_page_reload (LpPage *page)
+{
+  reload (LP_ITEMS_PAGE (page));
+}
+
+static void
+lp_items_page_dispose (GObject *object)
+{
+  LpItemsPage *self = (LpItemsPage *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_ITEMS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->categories);
+  g_clear_object (&self->editing);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (lp_items_page_parent_class)->dispose (object);
+}
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, LpItemsPage, name)
+
+static void
+lp_items_page_class_init (LpItemsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LpPageClass *page_class = LP_PAGE_CLASS (klass);
+
+  object_class->dispose = lp_items_page_dispose;
+  page_class->session_changed = lp_items_page_session_changed;
+  page_class->event = lp_items_page_event;
+  page_class->reload = lp_items_page_reload;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/lenterapustaka/Lentera/admin/lp-items-page.ui");
+  BIND (search_entry);
+  BIND (content_stack);
+  BIND (list_view);
+  BIND (error_page);
+  BIND (count_label);
+  BIND (form_separator);
+  BIND (form_pane);
+  BIND (form_title);
+  BIND (form_error);
+  BIND (delete_button);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      g_autofree char *row_id = g_strdup_printf ("%s_row", field_ids[i]);
+      g_autofree char *problem_id = g_strdup_printf ("%s_problem", field_ids[i]);
+
+      /* The class keeps the names it is given. */
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (row_id), FALSE, 0);
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (problem_id),
+                                                 FALSE, 0);
+    }
+  gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, item_line);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+
+  gtk_widget_class_install_action (widget_class, "items.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "items.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "items.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "items.delete", NULL, delete_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "items.new",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "items.save",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "items.cancel", NULL);
+}
+
+#undef BIND
+
+/* The condition and status rows: the labels of their values, in the values' order. */
+static void
+fill_labels (LpItemsPage *self)
+{
+  g_autoptr(GtkStringList) conditions = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  for (LpItemCondition c = LP_ITEM_CONDITION_GOOD; c <= LP_ITEM_CONDITION_LOST; c++)
+    gtk_string_list_append (conditions, _(lp_item_condition_label (c)));
+  for (LpItemStatus s = LP_ITEM_STATUS_AVAILABLE; s <= LP_ITEM_STATUS_UNAVAILABLE; s++)
+    gtk_string_list_append (statuses, _(lp_item_status_label (s)));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row (self, F_CONDITION)), G_LIST_MODEL (conditions));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row (self, F_STATUS)), G_LIST_MODEL (statuses));
+}
+
+static void
+lp_items_page_init (LpItemsPage *self)
+{
+  g_autoptr(GtkExpression) name = NULL;
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      g_autofree char *row_id = g_strdup_printf ("%s_row", field_ids[i]);
+      g_autofree char *problem_id = g_strdup_printf ("%s_problem", field_ids[i]);
+
+      self->fields[i].field = field_names[i];
+      self->fields[i].row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                       LP_TYPE_ITEMS_PAGE,
+                                                                       row_id));
+      self->fields[i].problem = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                           LP_TYPE_ITEMS_PAGE,
+                                                                           problem_id));
+    }
+  fill_labels (self);
+  self->categories = g_list_store_new (LP_TYPE_CATEGORY_OBJECT);
+  name = gtk_property_expression_new (LP_TYPE_CATEGORY_OBJECT, NULL, "name");
+  adw_combo_row_set_expression (ADW_COMBO_ROW (row (self, F_CATEGORY)), name);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row (self, F_CATEGORY)),
+                           G_LIST_MODEL (self->categories));
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (update_query),
+                            self);
+  update_state (self);
+}

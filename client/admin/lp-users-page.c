@@ -1,0 +1,661 @@
+/* lp-users-page.c
+ *
+ * Copyright 2026 LenteraPustaka developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lp-users-page"
+
+#include "config.h"
+
+#include "lp-users-page.h"
+
+#include "lp-admin-form.h"
+#include "lp-error.h"
+#include "lp-paged-model.h"
+#include "lp-validation.h"
+
+#include <glib/gi18n-lib.h>
+
+enum { F_USERNAME, F_FULL_NAME, F_EMAIL, F_ROLE, F_ACTIVE, F_PASSWORD, N_FIELDS };
+
+struct _LpUsersPage
+{
+  LpPage              parent_instance;
+
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *role_dropdown;
+  GtkDropDown        *active_dropdown;
+  GtkStack           *content_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *error_page;
+  GtkLabel           *count_label;
+  GtkWidget          *form_separator;
+  GtkWidget          *form_pane;
+  GtkLabel           *form_title;
+  GtkWidget          *username_row;
+  GtkWidget          *full_name_row;
+  GtkWidget          *email_row;
+  GtkWidget          *role_row;
+  GtkWidget          *active_row;
+  GtkSwitch          *active_switch;
+  GtkWidget          *password_row;
+  GtkLabel           *form_error;
+  GtkWidget          *delete_button;
+
+  LpFormField         fields[N_FIELDS];
+  LpPagedModel       *model;          /* NULL unless an admin is logged in */
+  GtkSingleSelection *selection;
+  LpUserObject       *editing;        /* NULL while creating */
+  GCancellable       *cancellable;
+  gboolean            busy;
+  gboolean            deactivating;   /* the save under way is "Deactivate instead" */
+};
+
+G_DEFINE_FINAL_TYPE (LpUsersPage, lp_users_page, LP_TYPE_PAGE)
+
+/* The role combo's rows, in order. */
+static const LpRole roles[] = { LP_ROLE_MEMBER, LP_ROLE_STAFF, LP_ROLE_ADMIN };
+
+/* Template callback: "budi.santoso · Staff · budi@…", and whether the account is off. */
+static char *
+user_line (gpointer    item,
+           const char *username,
+           LpRole      role,
+           gboolean    active,
+           const char *email)
+{
+  g_autoptr(GString) line = g_string_new (username);
+
+  if (username == NULL)
+    return g_strdup ("");
+  if (role != 0)
+    g_string_append_printf (line, " · %s", _(lp_role_label (role)));
+  if (email != NULL && *email != '\0')
+    g_string_append_printf (line, " · %s", email);
+  if (!active)
+    g_string_append_printf (line, " · %s", _("Inactive"));
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static void
+update_state (LpUsersPage *self)
+{
+  const GError *error = self->model != NULL ? lp_paged_model_get_error (self->model) : NULL;
+  guint count = self->model != NULL && lp_paged_model_get_loaded (self->model)
+                ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  g_autofree char *text = NULL;
+  const char *state;
+
+  if (self->model == NULL || (!lp_paged_model_get_loaded (self->model) && error == NULL))
+    state = "loading";
+  else if (error != NULL && count == 0)
+    state = "error";
+  else
+    state = count > 0 ? "list" : "empty";
+  if (error != NULL)
+    adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->content_stack, state);
+  /* Translators: the number of accounts the filters show. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts", count),
+                          count);
+  gtk_label_set_label (self->count_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.save", !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.delete",
+                                 !self->busy && self->editing != NULL);
+}
+
+/* The filters as the list endpoint's query. */
+static void
+update_query (LpUsersPage *self)
+{
+  static const char * const role_names[] = { NULL, "member", "staff", "admin" };
+  static const char * const active_values[] = { NULL, "true", "false" };
+  guint role = gtk_drop_down_get_selected (self->role_dropdown);
+  guint active = gtk_drop_down_get_selected (self->active_dropdown);
+  const char *query[] = {
+    "q", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+    "role", role < G_N_ELEMENTS (role_names) ? role_names[role] : NULL,
+    "active", active < G_N_ELEMENTS (active_values) ? active_values[active] : NULL,
+    NULL
+  };
+
+  if (self->model != NULL)
+    lp_paged_model_set_query (self->model, query);
+}
+
+/*
+ * The form
+ */
+
+static void
+set_entry (GtkWidget  *row,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+show_form (LpUsersPage  *self,
+           LpUserObject *user)
+{
+  LpRole role = user != NULL ? lp_api_object_get_enum (user, "role") : LP_ROLE_MEMBER;
+
+  g_set_object (&self->editing, user);
+  lp_form_clear (self->fields, N_FIELDS, self->form_error);
+  gtk_label_set_label (self->form_title, user != NULL
+                       ? lp_api_object_get_string (user, "full-name") : _("New User"));
+  set_entry (self->username_row, user != NULL ? lp_api_object_get_string (user, "username") : "");
+  gtk_editable_set_editable (GTK_EDITABLE (self->username_row), user == NULL);
+  gtk_widget_set_sensitive (self->username_row, user == NULL);
+  set_entry (self->full_name_row, user != NULL ? lp_api_object_get_string (user, "full-name") : "");
+  set_entry (self->email_row, user != NULL ? lp_api_object_get_string (user, "email") : "");
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (roles[i] == role)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->role_row), i);
+  gtk_switch_set_active (self->active_switch,
+                         user == NULL || lp_api_object_get_boolean (user, "active"));
+  set_entry (self->password_row, "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row),
+                                 user != NULL ? _("New Password (optional)") : _("Password"));
+  gtk_widget_set_visible (self->delete_button, user != NULL);
+  gtk_widget_set_visible (self->form_pane, TRUE);
+  gtk_widget_set_visible (self->form_separator, TRUE);
+  gtk_widget_grab_focus (user != NULL ? self->full_name_row : self->username_row);
+  update_state (self);
+}
+
+static void
+hide_form (LpUsersPage *self)
+{
+  g_clear_object (&self->editing);
+  gtk_widget_set_visible (self->form_pane, FALSE);
+  gtk_widget_set_visible (self->form_separator, FALSE);
+  update_state (self);
+}
+
+static LpRole
+chosen_role (LpUsersPage *self)
+{
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->role_row));
+
+  return i < G_N_ELEMENTS (roles) ? roles[i] : LP_ROLE_MEMBER;
+}
+
+/* The client's own checks, under each field; TRUE when all pass. */
+static gboolean
+check_form (LpUsersPage *self)
+{
+  g_autofree char *username = lp_form_row_text (self->username_row);
+  g_autofree char *full_name = lp_form_row_text (self->full_name_row);
+  g_autofree char *email = lp_form_row_text (self->email_row);
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  lp_form_clear (self->fields, N_FIELDS, self->form_error);
+  if (self->editing == NULL)
+    lp_form_field_set_problem (&self->fields[F_USERNAME], lp_validate_username (username));
+  lp_form_field_set_problem (&self->fields[F_FULL_NAME],
+                             lp_validate_text (full_name, 1, 100, FALSE));
+  if (*email != '\0')
+    lp_form_field_set_problem (&self->fields[F_EMAIL], lp_validate_email (email));
+  if (self->editing == NULL || *password != '\0')
+    lp_form_field_set_problem (&self->fields[F_PASSWORD],
+                               lp_validate_password (password, self->editing != NULL
+                                                     ? lp_api_object_get_string (self->editing,
+                                                                                 "username")
+                                                     : username));
+  return !lp_form_has_problems (self->fields, N_FIELDS);
+}
+
+/* What changed (all of it for a new account), as the request body. */
+static JsonNode *
+form_body (LpUsersPage *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *username = lp_form_row_text (self->username_row);
+  g_autofree char *full_name = lp_form_row_text (self->full_name_row);
+  g_autofree char *email = lp_form_row_text (self->email_row);
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  LpUserObject *old = self->editing;
+  LpRole role = chosen_role (self);
+  gboolean active = gtk_switch_get_active (self->active_switch);
+
+  json_builder_begin_object (builder);
+  if (old == NULL)
+    {
+      json_builder_set_member_name (builder, "username");
+      json_builder_add_string_value (builder, username);
+    }
+  if (old == NULL || g_strcmp0 (full_name, lp_api_object_get_string (old, "full-name")) != 0)
+    {
+      json_builder_set_member_name (builder, "full_name");
+      json_builder_add_string_value (builder, full_name);
+    }
+  if ((old == NULL && *email != '\0') ||
+      (old != NULL && g_strcmp0 (email, lp_api_object_get_string (old, "email") != NULL
+                                        ? lp_api_object_get_string (old, "email") : "") != 0))
+    {
+      json_builder_set_member_name (builder, "email");
+      json_builder_add_string_value (builder, email);
+    }
+  if (old == NULL || (LpRole) lp_api_object_get_enum (old, "role") != role)
+    {
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, lp_role_to_string (role));
+    }
+  if (old == NULL || lp_api_object_get_boolean (old, "active") != active)
+    {
+      json_builder_set_member_name (builder, "active");
+      json_builder_add_boolean_value (builder, active);
+    }
+  if (*password != '\0')
+    {
+      json_builder_set_member_name (builder, "password");
+      json_builder_add_string_value (builder, password);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* What an admin should read when the server refused a change of an account. */
+static const char *
+explain_error (const GError *error)
+{
+  if (g_error_matches (error, LP_ERROR, LP_ERROR_CONFLICT))
+    return _("This is the last active administrator. Make another account an active admin "
+             "first; the library must always have one.");
+  if (g_error_matches (error, LP_ERROR, LP_ERROR_DUPLICATE))
+    return _("Another account already uses this username or email.");
+  return NULL;
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LpUsersPage) self = user_data;
+  g_autoptr(LpUserObject) user = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean deactivated = self->deactivating;
+
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &user, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy = FALSE;
+  self->deactivating = FALSE;
+  if (user == NULL)
+    {
+      lp_form_show_error (self->fields, N_FIELDS, self->form_error, error,
+                          explain_error (error));
+      update_state (self);
+      return;
+    }
+  if (deactivated)
+    /* Translators: a notification; %s is a person's name. */
+    text = g_strdup_printf (_("Account of %s deactivated"),
+                            lp_api_object_get_string (user, "full-name"));
+  else
+    /* Translators: a notification; %s is a person's name. */
+    text = g_strdup_printf (_("Account of %s saved"), lp_api_object_get_string (user, "full-name"));
+  lp_page_add_toast (LP_PAGE (self), text);
+  hide_form (self);
+  if (self->model != NULL)
+    lp_paged_model_reload (self->model);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LpUsersPage *self = LP_USERS_PAGE (widget);
+  g_autoptr(JsonNode) body = NULL;
+
+  if (self->busy || !gtk_widget_get_visible (self->form_pane) || !check_form (self))
+    return;
+  body = form_body (self);
+  if (self->editing != NULL && json_object_get_size (json_node_get_object (body)) == 0)
+    {
+      hide_form (self);
+      return;
+    }
+  self->busy = TRUE;
+  update_state (self);
+  if (self->editing == NULL)
+    lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_USERS_CREATE, NULL,
+                              NULL, body, self->cancellable, on_saved, g_object_ref (self));
+  else
+    lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_USERS_UPDATE,
+                              (const char *[]) { lp_api_object_get_id (self->editing), NULL },
+                              NULL, body, self->cancellable, on_saved, g_object_ref (self));
+}
+
+/*
+ * Deleting, or deactivating instead
+ */
+
+static void
+deactivate (LpUsersPage *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  if (self->editing == NULL || self->busy)
+    return;
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "active");
+  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  self->busy = TRUE;
+  self->deactivating = TRUE;
+  update_state (self);
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_USERS_UPDATE,
+                            (const char *[]) { lp_api_object_get_id (self->editing), NULL },
+                            NULL, body, self->cancellable, on_saved, g_object_ref (self));
+}
+
+/* One answer per dialog: closing it after a response is not a second one. */
+static gboolean
+first_response (AdwMessageDialog *dialog)
+{
+  if (g_object_get_data (G_OBJECT (dialog), "answered") != NULL)
+    return FALSE;
+  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
+  return TRUE;
+}
+
+static void
+on_deactivate_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LpUsersPage      *self)
+{
+  if (first_response (dialog) && g_strcmp0 (response, "deactivate") == 0)
+    deactivate (self);
+}
+
+/* The account is part of the library's history: offer what can be done. */
+static void
+offer_deactivate (LpUsersPage *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  /* Translators: %s is a person's name. */
+  body = g_strdup_printf (_("%s has loans or complaints on record, so the account cannot be "
+                            "deleted. Deactivate it instead: the history stays, and the "
+                            "account can no longer log in."),
+                          lp_api_object_get_string (self->editing, "full-name"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Account Still in Use"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "deactivate", _("_Deactivate"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "deactivate",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "deactivate");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_deactivate_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_deleted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LpUsersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lp_api_client_call_finish (LP_API_CLIENT (source), result, NULL, NULL, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy = FALSE;
+  if (g_error_matches (error, LP_ERROR, LP_ERROR_IN_USE) && self->editing != NULL)
+    offer_deactivate (self);
+  else if (error != NULL)
+    lp_form_show_error (self->fields, N_FIELDS, self->form_error, error, explain_error (error));
+  else
+    {
+      lp_page_add_toast (LP_PAGE (self), _("Account deleted"));
+      hide_form (self);
+      if (self->model != NULL)
+        lp_paged_model_reload (self->model);
+    }
+  update_state (self);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    LpUsersPage      *self)
+{
+  if (!first_response (dialog) || g_strcmp0 (response, "delete") != 0 ||
+      self->editing == NULL || self->busy)
+    return;
+  self->busy = TRUE;
+  update_state (self);
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_USERS_DELETE,
+                            (const char *[]) { lp_api_object_get_id (self->editing), NULL },
+                            NULL, NULL, self->cancellable, on_deleted, g_object_ref (self));
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LpUsersPage *self = LP_USERS_PAGE (widget);
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+
+  if (self->editing == NULL || self->busy)
+    return;
+  /* Translators: %s is a person's name. */
+  heading = g_strdup_printf (_("Delete the Account of %s?"),
+                             lp_api_object_get_string (self->editing, "full-name"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("The account is removed for good. The activity log keeps "
+                                     "its username."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LpUsersPage *self = LP_USERS_PAGE (widget);
+
+  if (self->model != NULL)
+    show_form (self, NULL);
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  hide_form (LP_USERS_PAGE (widget));
+}
+
+/* Template callback: a click or Enter on a row opens it in the form. */
+static void
+on_activate (LpUsersPage *self,
+             guint        position)
+{
+  g_autoptr(LpUserObject) user = NULL;
+
+  if (self->model == NULL)
+    return;
+  user = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  if (user != NULL && lp_api_object_get_loaded (user))
+    show_form (self, user);
+}
+
+/*
+ * LpPage
+ */
+
+/* Only admins have a list at all (nothing of the last user's stays behind a logout). */
+static void
+update_role (LpUsersPage *self)
+{
+  LpSession *session = lp_page_get_session (LP_PAGE (self));
+  gboolean admin = session != NULL && lp_session_get_role (session) == LP_ROLE_ADMIN;
+
+  if (admin == (self->model != NULL))
+    return;
+  hide_form (self);
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  if (admin)
+    {
+      self->model = lp_paged_model_new (lp_page_get_client (LP_PAGE (self)), &LP_API_USERS_LIST,
+                                        &LP_API_USERS_GET);
+      g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
+      g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_state), self);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      update_query (self);
+    }
+  update_state (self);
+}
+
+static void
+lp_users_page_session_changed (LpPage *page)
+{
+  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
+                           page, G_CONNECT_SWAPPED);
+  update_role (LP_USERS_PAGE (page));
+}
+
+static void
+lp_users_page_reload (LpPage *page)
+{
+  LpUsersPage *self = LP_USERS_PAGE (page);
+
+  if (self->model != NULL)
+    lp_paged_model_reload (self->model);
+}
+
+static void
+lp_users_page_dispose (GObject *object)
+{
+  LpUsersPage *self = (LpUsersPage *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_USERS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->editing);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (lp_users_page_parent_class)->dispose (object);
+}
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, LpUsersPage, name)
+
+static void
+lp_users_page_class_init (LpUsersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LpPageClass *page_class = LP_PAGE_CLASS (klass);
+
+  object_class->dispose = lp_users_page_dispose;
+  page_class->session_changed = lp_users_page_session_changed;
+  page_class->reload = lp_users_page_reload;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/lenterapustaka/Lentera/admin/lp-users-page.ui");
+  BIND (search_entry);
+  BIND (role_dropdown);
+  BIND (active_dropdown);
+  BIND (content_stack);
+  BIND (list_view);
+  BIND (error_page);
+  BIND (count_label);
+  BIND (form_separator);
+  BIND (form_pane);
+  BIND (form_title);
+  BIND (username_row);
+  BIND (full_name_row);
+  BIND (email_row);
+  BIND (role_row);
+  BIND (active_row);
+  BIND (active_switch);
+  BIND (password_row);
+  BIND (form_error);
+  BIND (delete_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "username_problem", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "full_name_problem", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "email_problem", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "role_problem", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "active_problem", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "password_problem", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, user_line);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+
+  gtk_widget_class_install_action (widget_class, "users.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "users.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "users.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "users.delete", NULL, delete_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "users.new",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "users.save",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "users.cancel", NULL);
+}
+
+#undef BIND
+
+static void
+lp_users_page_init (LpUsersPage *self)
+{
+  const char *names[N_FIELDS] = { "username", "full_name", "email", "role", "active", "password" };
+  GtkWidget *rows[N_FIELDS];
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rows[F_USERNAME] = self->username_row;
+  rows[F_FULL_NAME] = self->full_name_row;
+  rows[F_EMAIL] = self->email_row;
+  rows[F_ROLE] = self->role_row;
+  rows[F_ACTIVE] = self->active_row;
+  rows[F_PASSWORD] = self->password_row;
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      g_autofree char *problem = g_strdup_printf ("%s_problem", names[i]);
+
+      self->fields[i].field = names[i];
+      self->fields[i].row = rows[i];
+      self->fields[i].problem =
+        GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), LP_TYPE_USERS_PAGE, problem));
+    }
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (update_query),
+                            self);
+  g_signal_connect_swapped (self->role_dropdown, "notify::selected", G_CALLBACK (update_query),
+                            self);
+  g_signal_connect_swapped (self->active_dropdown, "notify::selected",
+                            G_CALLBACK (update_query), self);
+  update_state (self);
+}
