@@ -162,10 +162,11 @@ put_chart (Cursor *c,
 static void
 put_row (Cursor             *c,
          const char * const *cells,
+         const double       *widths,
          guint               n,
          gboolean            header)
 {
-  double column = c->width / MAX (n, 1);
+  double x = 0;
 
   if (!drawing (c))
     {
@@ -181,10 +182,11 @@ put_row (Cursor             *c,
   cairo_set_source_rgb (c->cr, 0, 0, 0);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PangoLayout) layout = text_layout (c, cells[i], 7.5, header, column - 4, TRUE);
+      g_autoptr(PangoLayout) layout = text_layout (c, cells[i], 7.5, header, widths[i] - 4, TRUE);
 
-      cairo_move_to (c->cr, i * column + 2, c->y + 1.5);
+      cairo_move_to (c->cr, x + 2, c->y + 1.5);
       pango_cairo_show_layout (c->cr, layout);
+      x += widths[i];
     }
   cairo_set_source_rgb (c->cr, 0.75, 0.75, 0.75);
   cairo_set_line_width (c->cr, 0.4);
@@ -194,20 +196,49 @@ put_row (Cursor             *c,
   c->y += ROW_HEIGHT;
 }
 
+/* Each column as wide as its longest text (of the first rows, within limits) asks, the
+ * page's width shared out in that proportion. */
+static double *
+column_widths (Cursor *c,
+               Block  *block,
+               guint   n)
+{
+  double *widths = g_new0 (double, n);
+  guint n_rows = MIN (g_list_model_get_n_items (block->rows), 200);
+  double total = 0;
+
+  for (guint j = 0; j < n; j++)
+    widths[j] = g_utf8_strlen (block->columns[j], -1);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(GtkStringList) row = g_list_model_get_item (block->rows, i);
+
+      for (guint j = 0; j < n; j++)
+        widths[j] = MAX (widths[j], g_utf8_strlen (gtk_string_list_get_string (row, j), -1));
+    }
+  for (guint j = 0; j < n; j++)
+    total += widths[j] = CLAMP (widths[j], 4, 40);
+  for (guint j = 0; j < n; j++)
+    widths[j] = c->width * widths[j] / total;
+  return widths;
+}
+
 static void
 put_table (Cursor *c,
            Block  *block)
 {
   guint n = g_strv_length (block->columns);
   guint n_rows = g_list_model_get_n_items (block->rows);
+  g_autofree double *widths = NULL;
 
   if (n_rows == 0)
     {
       put_text (c, _("Nothing to show for this period."), 9, FALSE, 8);
       return;
     }
+  widths = column_widths (c, block, n);
   need (c, ROW_HEIGHT * 3);
-  put_row (c, (const char * const *) block->columns, n, TRUE);
+  put_row (c, (const char * const *) block->columns, widths, n, TRUE);
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(GtkStringList) row = g_list_model_get_item (block->rows, i);
@@ -218,9 +249,9 @@ put_table (Cursor *c,
       if (c->y + ROW_HEIGHT > c->height)
         {
           new_page (c);
-          put_row (c, (const char * const *) block->columns, n, TRUE);
+          put_row (c, (const char * const *) block->columns, widths, n, TRUE);
         }
-      put_row (c, cells, n, FALSE);
+      put_row (c, cells, widths, n, FALSE);
     }
   c->y += 10;
 }

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #define DEFAULT_DAYS 30
 /* Longer periods count loans per month, not per day. */
@@ -217,8 +218,8 @@ period_text (LpReportsPage *self)
   g_autofree char *from = date_text (self->from);
   g_autofree char *to = date_text (self->to);
 
-  /* Translators: a report's period, e.g. "1 January 2026 – 31 January 2026". */
-  return g_strdup_printf (_("%s – %s"), from, to);
+  /* Translators: a report's period, e.g. "from 1 January 2026 to 31 January 2026". */
+  return g_strdup_printf (_("from %s to %s"), from, to);
 }
 
 /* Loans counted on the day they start (per month in a long period), every day shown. */
@@ -279,7 +280,7 @@ fill_loans (LpReportsPage *self,
   g_autofree char *number = count_text (total);
 
   /* Translators: the loans report's headline; %s is the period. */
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%2$s loan in %1$s", "%2$s loans in %1$s",
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%2$s loan %1$s", "%2$s loans %1$s",
                                           (gulong) total),
                              period, number);
   gtk_label_set_label (self->loans_summary, summary);
@@ -312,8 +313,8 @@ fill_complaints (LpReportsPage *self,
   g_autofree char *number = count_text (total);
 
   /* Translators: the complaints report's headline; %s is the period. */
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%2$s complaint filed in %1$s",
-                                          "%2$s complaints filed in %1$s", (gulong) total),
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%2$s complaint filed %1$s",
+                                          "%2$s complaints filed %1$s", (gulong) total),
                              period, number);
   gtk_label_set_label (self->complaints_summary, summary);
   fill_counts (self->complaint_counts, object_of (report, "counts"), LP_TYPE_COMPLAINT_STATUS);
@@ -355,6 +356,7 @@ rule_label (const char *rule)
     { "needs_maintenance", N_("needs maintenance") },
     { "in_maintenance", N_("in maintenance") },
     { "refused_for_stock", N_("requests refused for lack of stock") },
+    /* xgettext:no-c-format */
     { "high_utilization", N_("in use 80% of the time or more") },
   };
 
@@ -515,9 +517,16 @@ damage_series (JsonArray  *rows,
   for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
-      const char *label = by_category ? text_of (object_of (row, "category"), "name")
-                                      : text_of (row, "month");
+      const char *month = text_of (row, "month");
+      g_autofree char *label = NULL;
 
+      /* "2026-01" is written 01/2026, as the loans per month are. */
+      if (by_category)
+        label = g_strdup (text_of (object_of (row, "category"), "name"));
+      else if (strlen (month) == 7)
+        label = g_strdup_printf ("%.2s/%.4s", month + 5, month);
+      else
+        label = g_strdup (month);
       g_variant_builder_add (&builder, "(sd)", label, (double) int_of (row, "damage_events"));
     }
   return g_variant_builder_end (&builder);
@@ -534,8 +543,10 @@ fill_assets (LpReportsPage *self,
   guint n_damaged = damaged != NULL ? json_array_get_length (damaged) : 0;
   guint n_lost = lost != NULL ? json_array_get_length (lost) : 0;
 
-  /* Translators: the asset health headline: %1$s the period, %2$u damaged items, %3$u lost. */
-  summary = g_strdup_printf (_("%1$s: %2$u damaged now, %3$u lost"), period, n_damaged, n_lost);
+  /* Translators: the asset health headline: %1$u damaged items, %2$u lost, %3$s the period
+   * ("from … to …"). */
+  summary = g_strdup_printf (_("%1$u damaged now, %2$u lost; damage counted %3$s"), n_damaged,
+                             n_lost, period);
   gtk_label_set_label (self->asset_summary, summary);
   lp_chart_set_series (self->category_chart,
                        damage_series (array_of (report, "damage_by_category"), TRUE));
@@ -859,27 +870,39 @@ document_new (LpReportsPage *self)
   g_autofree char *made = lp_format_time_long (now);
   LpReportDocument *doc;
 
-  /* Translators: under a report's title: its period, then when it was made. */
-  subtitle = g_strdup_printf (_("Period: %s · Made on %s"), period, made);
+  /* Translators: under a report's title: its period ("from … to …"), then when it was made. */
+  subtitle = g_strdup_printf (_("Period %s · made on %s"), period, made);
   doc = lp_report_document_new (_("Library Report"), subtitle);
 
   lp_report_document_add_heading (doc, _("Loans"));
   lp_report_document_add_text (doc, gtk_label_get_label (self->loans_summary));
-  lp_report_document_add_chart (doc, LP_CHART_BARS, lp_chart_get_title (self->loans_chart),
+  lp_report_document_add_chart (doc, lp_chart_get_kind (self->loans_chart),
+                                lp_chart_get_title (self->loans_chart),
                                 lp_chart_get_series (self->loans_chart));
   lp_report_document_add_table (doc, lp_report_table_get_columns (self->loans_table),
                                 lp_report_table_get_rows (self->loans_table));
 
   lp_report_document_add_heading (doc, _("Complaints"));
   lp_report_document_add_text (doc, gtk_label_get_label (self->complaints_summary));
+  if (complaint_filter (self) != NULL)
+    {
+      g_autofree char *filter = NULL;
+
+      /* Translators: the status a complaints report is filtered by, e.g. "Only: Waiting". */
+      filter = g_strdup_printf (_("Only: %s"),
+                                enum_label (LP_TYPE_COMPLAINT_STATUS, complaint_filter (self)));
+      lp_report_document_add_text (doc, filter);
+    }
   lp_report_document_add_table (doc, lp_report_table_get_columns (self->complaints_table),
                                 lp_report_table_get_rows (self->complaints_table));
 
   lp_report_document_add_heading (doc, _("Asset Health"));
   lp_report_document_add_text (doc, gtk_label_get_label (self->asset_summary));
-  lp_report_document_add_chart (doc, LP_CHART_BARS, lp_chart_get_title (self->category_chart),
+  lp_report_document_add_chart (doc, lp_chart_get_kind (self->category_chart),
+                                lp_chart_get_title (self->category_chart),
                                 lp_chart_get_series (self->category_chart));
-  lp_report_document_add_chart (doc, LP_CHART_LINE, lp_chart_get_title (self->month_chart),
+  lp_report_document_add_chart (doc, lp_chart_get_kind (self->month_chart),
+                                lp_chart_get_title (self->month_chart),
                                 lp_chart_get_series (self->month_chart));
   lp_report_document_add_text (doc, _("Recommendations"));
   lp_report_document_add_table (doc, lp_report_table_get_columns (self->recommendations_table),

@@ -519,7 +519,7 @@ lp_chart_measure (GtkWidget      *widget,
                   int            *natural_baseline)
 {
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 160;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 220;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 220;
 }
 
 static void
