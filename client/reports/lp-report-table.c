@@ -12,11 +12,19 @@
 
 #include <glib/gi18n-lib.h>
 
+/* HACK: a GtkColumnView under-reports its natural height in a scrolled window (rows are
+ * measured lazily), so a short table was cut in half: ask for room for its rows, up to
+ * MAX_HEIGHT, then scroll. */
+#define ROW_HEIGHT    24
+#define HEADER_HEIGHT 40
+#define MAX_HEIGHT    320
+
 struct _LpReportTable
 {
   GtkWidget       parent_instance;
 
   GtkStack       *stack;
+  GtkScrolledWindow *scrolled;
   GtkColumnView  *view;
   GListStore     *rows;
   char          **columns;
@@ -29,7 +37,12 @@ update_state (LpReportTable *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0;
 
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "rows");
+  gtk_scrolled_window_set_min_content_height (self->scrolled,
+                                              MIN (HEADER_HEIGHT + (int) n * ROW_HEIGHT,
+                                                   MAX_HEIGHT));
 }
 
 static void
@@ -181,7 +194,8 @@ lp_report_table_init (LpReportTable *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), MAX_HEIGHT);
+  self->scrolled = GTK_SCROLLED_WINDOW (scrolled);
   gtk_widget_add_css_class (scrolled, "card");
 
   gtk_label_set_xalign (GTK_LABEL (empty), 0);
