@@ -110,6 +110,10 @@ ROW (COMPLAINTS_NOTES, "POST", "/api/v1/complaints/{id}/notes", TOKEN, OBJECT,
 ROW (REPORTS_LOANS, "GET", "/api/v1/reports/loans", TOKEN, OBJECT, JSON_OBJECT)
 ROW (REPORTS_COMPLAINTS, "GET", "/api/v1/reports/complaints", TOKEN, OBJECT, JSON_OBJECT)
 ROW (REPORTS_ASSET_HEALTH, "GET", "/api/v1/reports/asset-health", TOKEN, OBJECT, JSON_OBJECT)
+/* The same reports as the server's CSV (the caller adds ?format=csv): the value is its bytes. */
+ROW (REPORTS_LOANS_CSV, "GET", "/api/v1/reports/loans", TOKEN, BYTES, NOTHING)
+ROW (REPORTS_COMPLAINTS_CSV, "GET", "/api/v1/reports/complaints", TOKEN, BYTES, NOTHING)
+ROW (REPORTS_ASSET_HEALTH_CSV, "GET", "/api/v1/reports/asset-health", TOKEN, BYTES, NOTHING)
 
 const LpApiEndpoint * const lp_api_endpoints[] = {
   &LP_API_ATTACHMENTS_UPLOAD,
@@ -159,5 +163,8 @@ const LpApiEndpoint * const lp_api_endpoints[] = {
   &LP_API_REPORTS_LOANS,
   &LP_API_REPORTS_COMPLAINTS,
   &LP_API_REPORTS_ASSET_HEALTH,
+  &LP_API_REPORTS_LOANS_CSV,
+  &LP_API_REPORTS_COMPLAINTS_CSV,
+  &LP_API_REPORTS_ASSET_HEALTH_CSV,
   NULL,
 };

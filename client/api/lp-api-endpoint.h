@@ -103,6 +103,9 @@ extern const LpApiEndpoint LP_API_COMPLAINTS_NOTES;
 extern const LpApiEndpoint LP_API_REPORTS_LOANS;
 extern const LpApiEndpoint LP_API_REPORTS_COMPLAINTS;
 extern const LpApiEndpoint LP_API_REPORTS_ASSET_HEALTH;
+extern const LpApiEndpoint LP_API_REPORTS_LOANS_CSV;
+extern const LpApiEndpoint LP_API_REPORTS_COMPLAINTS_CSV;
+extern const LpApiEndpoint LP_API_REPORTS_ASSET_HEALTH_CSV;
 
 /* Every row above, NULL-terminated (for the test against the OpenAPI document). */
 extern const LpApiEndpoint * const lp_api_endpoints[];

@@ -13,6 +13,7 @@
 #include "lp-catalog-page.h"
 #include "lp-complaint-page.h"
 #include "lp-complaints-page.h"
+#include "lp-dashboard-page.h"
 #include "lp-error.h"
 #include "lp-item-page.h"
 #include "lp-loan-page.h"
@@ -24,6 +25,7 @@
 #include "lp-password-dialog.h"
 #include "lp-receipt-job.h"
 #include "lp-register-page.h"
+#include "lp-reports-page.h"
 #include "lp-requests-page.h"
 #include "lp-returns-page.h"
 #include "lp-secret.h"
@@ -66,6 +68,7 @@ struct _LpWindow
   GPtrArray            *history;       /* names of the detail pages "Back" returns to */
   guint                 offline_retry_id;
   gboolean              restoring;     /* checking a remembered token */
+  LpRole                role;          /* the role the pages were last chosen for */
 };
 
 G_DEFINE_FINAL_TYPE (LpWindow, lp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -107,7 +110,12 @@ open_page (LpWindow   *self,
       return;
     }
   child = gtk_stack_get_child_by_name (self->main_stack, name);
-  g_return_if_fail (LP_IS_PAGE (child));
+  /* A link to a page this build does not have (yet) is no reason to crash. */
+  if (!LP_IS_PAGE (child))
+    {
+      g_debug ("No page \"%s\" to open", name);
+      return;
+    }
   if (g_strcmp0 (current, "browse") != 0 && g_strcmp0 (current, name) != 0)
     g_ptr_array_add (self->history, g_strdup (current));
   lp_page_open (LP_PAGE (child), id);
@@ -193,9 +201,18 @@ on_role_changed (LpWindow *self)
 {
   AdwViewStackPage *shown = adw_view_stack_get_page (self->view_stack,
                                                      adw_view_stack_get_visible_child (self->view_stack));
+  LpRole role = lp_session_get_role (self->session);
+  gboolean desk_now = (role & LP_ROLES_DESK) != 0 && (self->role & LP_ROLES_DESK) == 0;
 
+  self->role = role;
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+  /* Staff and admins start their day on the dashboard. */
+  if (desk_now)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "dashboard");
+      return;
+    }
   /* A page the new role may not see is never left on screen: the catalog is for all. */
   if (shown == NULL || !adw_view_stack_page_get_visible (shown))
     adw_view_stack_set_visible_child_name (self->view_stack, "catalog");
@@ -636,6 +653,8 @@ lp_window_class_init (LpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LP_TYPE_CATALOG_PAGE);
+  g_type_ensure (LP_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (LP_TYPE_REPORTS_PAGE);
   g_type_ensure (LP_TYPE_ITEM_PAGE);
   g_type_ensure (LP_TYPE_LOAN_PAGE);
   g_type_ensure (LP_TYPE_LOANS_PAGE);
@@ -682,6 +701,8 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "activity_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "items_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "categories_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "dashboard_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "reports_page", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, is_desk);
   gtk_widget_class_bind_template_callback (widget_class, is_member);
   gtk_widget_class_bind_template_callback (widget_class, page_title);
