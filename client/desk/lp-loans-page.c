@@ -11,6 +11,7 @@
 #include "lp-loans-page.h"
 
 #include "lp-error.h"
+#include "lp-format.h"
 #include "lp-loan-row.h"
 #include "lp-paged-model.h"
 
@@ -22,18 +23,21 @@ typedef struct
   const char *name;          /* for lp_page_open() */
   const char *status;        /* ?status=, NULL for every loan */
   const char *sort;          /* ?sort= */
+  gboolean    due_today;     /* ?due_on= the library's today */
   const char *empty_title;
   const char *empty_description;
 } Filter;
 
 static const Filter filters[] = {
-  { "approved", "approved", "due_date", N_("Nothing to Hand Over"),
+  { "approved", "approved", "due_date", FALSE, N_("Nothing to Hand Over"),
     N_("Approved loans wait here until the member collects the item.") },
-  { "borrowed", "borrowed", "due_date", N_("Nothing Borrowed"),
+  { "borrowed", "borrowed", "due_date", FALSE, N_("Nothing Borrowed"),
     N_("Loans handed over to members appear here until they are returned.") },
-  { "overdue", "overdue", "due_date", N_("No Overdue Loans"),
+  { "due-today", "borrowed", "due_date", TRUE, N_("Nothing Due Today"),
+    N_("No borrowed item has to come back today.") },
+  { "overdue", "overdue", "due_date", FALSE, N_("No Overdue Loans"),
     N_("Every borrowed item is still within its loan period.") },
-  { "all", NULL, "newest", N_("No Loans"),
+  { "all", NULL, "newest", FALSE, N_("No Loans"),
     N_("Loans appear here as soon as members request them.") },
 };
 
@@ -194,13 +198,21 @@ apply_query (LpLoansPage *self)
 {
   const Filter *filter = current_filter (self);
   g_autofree char *q = NULL;
+  char due_on[11] = "";
+  GDate today;
 
   if (self->model == NULL)
     return;
+  if (filter->due_today)
+    {
+      lp_format_today (&today);
+      g_date_strftime (due_on, sizeof due_on, "%Y-%m-%d", &today);
+    }
   /* A trailing space typed is the same search. */
   q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   lp_paged_model_set_query (self->model, (const char *[]) { "status", filter->status,
                                                             "sort", filter->sort,
+                                                            "due_on", due_on,
                                                             "q", q, NULL });
   update_state (self);
 }

@@ -16,8 +16,6 @@
 
 /* Events come in bursts (a return changes a loan and an item): count once after them. */
 #define SETTLE_MS 200
-/* Loans due today are counted from the loans out today, this many at a time. */
-#define DUE_PAGE_SIZE "500"
 
 typedef enum {
   TILE_PENDING,
@@ -68,17 +66,12 @@ typedef struct
   LpDashboardPage *self;
   TileId           tile;
   guint            generation;
-  guint            offset;     /* due today: loans read so far */
-  guint            found;
-  const char      *status;     /* due today: "borrowed", then "approved" */
-  char            *today;
 } Count;
 
 static void
 count_free (Count *count)
 {
   g_object_unref (count->self);
-  g_free (count->today);
   g_free (count);
 }
 
@@ -116,7 +109,6 @@ show_problem (LpDashboardPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), error != NULL);
 }
 
-static void fetch_due (Count *count);
 
 /* A reply to a count: FALSE when it is stale or failed (then it says so). */
 static gboolean
@@ -146,70 +138,13 @@ on_total (GObject      *source,
 }
 
 static void
-on_due_page (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(Count) count = user_data;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-  guint total = 0;
-
-  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &rows, &total, &error);
-  if (!reply_ok (count, error))
-    return;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      LpLoanObject *loan = g_ptr_array_index (rows, i);
-      g_autoptr(GDate) due = NULL;
-
-      g_object_get (loan, "due-date", &due, NULL);
-      if (due != NULL && g_date_valid (due))
-        {
-          char text[11];
-
-          g_date_strftime (text, sizeof text, "%Y-%m-%d", due);
-          if (g_strcmp0 (text, count->today) == 0)
-            count->found++;
-        }
-    }
-  count->offset += rows->len;
-  if (rows->len > 0 && count->offset < total)
-    {
-      fetch_due (g_steal_pointer (&count));
-      return;
-    }
-  if (g_strcmp0 (count->status, "borrowed") == 0)
-    {
-      /* An approved loan never handed over is out too (the member has the item). */
-      count->status = "approved";
-      count->offset = 0;
-      fetch_due (g_steal_pointer (&count));
-      return;
-    }
-  show_count (count->self, count->tile, count->found);
-}
-
-/* The loans out today (their dates overlap today) whose due date is today. */
-static void
-fetch_due (Count *count)
-{
-  g_autofree char *offset = g_strdup_printf ("%u", count->offset);
-
-  lp_api_client_call_async (lp_page_get_client (LP_PAGE (count->self)), &LP_API_LOANS_LIST, NULL,
-                            (const char *[]) { "status", count->status, "from", count->today,
-                                               "to", count->today, "limit", DUE_PAGE_SIZE,
-                                               "offset", offset, NULL },
-                            NULL, count->self->cancellable, on_due_page, count);
-}
-
-static void
 count_tile (LpDashboardPage *self,
             TileId           id)
 {
   Count *count = g_new0 (Count, 1);
   const LpApiEndpoint *endpoint = &LP_API_LOANS_LIST;
   const char *status = NULL;
+  char due_on[11] = "";
   GDate today;
 
   count->self = g_object_ref (self);
@@ -218,12 +153,11 @@ count_tile (LpDashboardPage *self,
   switch (id)
     {
     case TILE_DUE_TODAY:
+      /* Out with a member and to come back today. */
       lp_format_today (&today);
-      count->today = g_malloc (11);
-      g_date_strftime (count->today, 11, "%Y-%m-%d", &today);
-      count->status = "borrowed";
-      fetch_due (count);
-      return;
+      g_date_strftime (due_on, sizeof due_on, "%Y-%m-%d", &today);
+      status = "borrowed";
+      break;
     case TILE_PENDING:
       status = "pending";
       break;
@@ -244,6 +178,7 @@ count_tile (LpDashboardPage *self,
     }
   lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), endpoint, NULL,
                             (const char *[]) { "status", status, "limit", "1",
+                                               "due_on", due_on,
                                                "exact_total", endpoint == &LP_API_ITEMS_LIST
                                                               ? "true" : NULL, NULL },
                             NULL, self->cancellable, on_total, count);

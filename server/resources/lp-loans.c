@@ -800,9 +800,10 @@ list_loans (LpRequest  *req,
             PGconn     *conn,
             GError    **error)
 {
-  const char *status, *user_id, *item_id, *from, *to, *order;
+  const char *status, *user_id, *item_id, *from, *to, *due_on, *order;
 
   lp_request_get_enum_query (req, "status", LP_TYPE_LOAN_STATUS, &status, error);
+  lp_request_get_date_query (req, "due_on", &due_on, error);
   lp_request_get_uuid_query (req, "user_id", &user_id, error);
   lp_request_get_uuid_query (req, "item_id", &item_id, error);
   lp_request_get_period (req, &from, &to, error);
@@ -821,10 +822,11 @@ list_loans (LpRequest  *req,
                         " AND ($5::date IS NULL OR l.due_date >= $5::date)"
                         " AND ($6::date IS NULL OR l.start_date <= $6::date)"
                         " AND ($7::text IS NULL OR (l.code || ' ' || i.name || ' ' || u.username)"
-                        "  ILIKE contains_pattern($7))",
-                        order, 7,
+                        "  ILIKE contains_pattern($7))"
+                        " AND ($8::date IS NULL OR l.due_date = $8::date)",
+                        order, 8,
                         (const char *[]) { own_loans_only (req), user_id, item_id, status, from,
-                                           to, lp_request_get_query (req, "q") },
+                                           to, lp_request_get_query (req, "q"), due_on },
                         error);
 }
 

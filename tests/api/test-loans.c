@@ -599,6 +599,24 @@ test_list_sorted_by_due_date (void)
   lp_assert_error (bad, 422, "validation_failed");
 }
 
+/* ?due_on= keeps the loans due on that one day (the desk's "due today"), whatever they
+ * started; a malformed day is a validation error. */
+static void
+test_list_due_on (void)
+{
+  g_autofree char *item = lp_loan_world_add_item (world, 5, "available");
+  g_autofree char *due3 = lp_loan_world_new_loan (world, item, 1, 1, 3);
+  g_autofree char *also3 = lp_loan_world_new_loan (world, item, 1, 2, 3);
+  g_autofree char *due4 = lp_loan_world_new_loan (world, item, 1, 1, 4);
+  g_autofree char *day3 = lp_loan_world_date (world, 3);
+  g_autofree char *path = g_strdup_printf ("/api/v1/loans?item_id=%s&due_on=%s", item, day3);
+  g_autoptr(LpTestResponse) bad = lp_test_request (server, "GET", "/api/v1/loans?due_on=tomorrow",
+                                                   world->staff, NULL);
+
+  g_assert_cmpint (page_total (path, world->staff), ==, 2);
+  lp_assert_error (bad, 422, "validation_failed");
+}
+
 static void
 test_list_bad_filters (void)
 {
@@ -733,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/lp/loans/list/filters", test_list_and_filters);
   g_test_add_func ("/lp/loans/list/bad-filters", test_list_bad_filters);
   g_test_add_func ("/lp/loans/list/sort-due-date", test_list_sorted_by_due_date);
+  g_test_add_func ("/lp/loans/list/due-on", test_list_due_on);
   g_test_add_func ("/lp/loans/get", test_get_and_by_code);
   g_test_add_func ("/lp/loans/overdue/on-read", test_overdue_on_read);
   g_test_add_func ("/lp/loans/overdue/job", test_overdue_job);

@@ -21,7 +21,7 @@
 
 #define WIDE 1000
 
-enum { FILTER_APPROVED, FILTER_BORROWED, FILTER_OVERDUE, FILTER_ALL };
+enum { FILTER_APPROVED, FILTER_BORROWED, FILTER_DUE_TODAY, FILTER_OVERDUE, FILTER_ALL };
 
 static LpTestServer *server;
 static LpGuiApp *gui;
@@ -247,6 +247,18 @@ test_open_overdue (void)
   g_assert_true (gtk_widget_has_css_class (lp_gui_find_label (GTK_WIDGET (page ()), late), "error"));
   g_assert_cmpuint (badge (), ==, 1);
   lp_gui_screenshot (GTK_WIDGET (gui->window), "loans-overdue");
+
+  /* The dashboard's "due today" opens the borrowed loans due today, and only those. */
+  g_free (sql ("UPDATE loans SET start_date = least(start_date, library_today()),"
+               " due_date = library_today() WHERE id = '%s' RETURNING 1",
+               approved_lab));
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.open", "(ss)", "loans", "due-today");
+  g_assert_cmpuint (gtk_drop_down_get_selected (lp_gui_child (page (), "filter_dropdown")), ==,
+                    FILTER_DUE_TODAY);
+  lp_gui_wait_for (g_strcmp0 (state (), "list") == 0 && shown () == 1 &&
+                   position_of (approved_lab) == 0);
+  set_filter (FILTER_OVERDUE);
+  lp_gui_wait_for (g_strcmp0 (state (), "list") == 0 && shown () == 1);
 
   /* A narrow desk (360 px) keeps the filter, the search and every button. */
   lp_gui_set_width (gui, 360);
