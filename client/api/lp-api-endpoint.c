@@ -107,6 +107,10 @@ ROW (COMPLAINTS_GET, "GET", "/api/v1/complaints/{id}", TOKEN, OBJECT, OBJECT (co
 ROW (COMPLAINTS_STATUS, "POST", "/api/v1/complaints/{id}/status", TOKEN, OBJECT, OBJECT (complaint))
 ROW (COMPLAINTS_NOTES, "POST", "/api/v1/complaints/{id}/notes", TOKEN, OBJECT,
      OBJECT (complaint_note))
+ROW (KIOSKS_LIST, "GET", "/api/v1/kiosks", TOKEN, PAGE, OBJECT (kiosk))
+/* The reply carries the device key, once: read as it is. */
+ROW (KIOSKS_CREATE, "POST", "/api/v1/kiosks", TOKEN, OBJECT, JSON_OBJECT)
+ROW (KIOSKS_REVOKE, "DELETE", "/api/v1/kiosks/{id}", TOKEN, NONE, NOTHING)
 ROW (REPORTS_LOANS, "GET", "/api/v1/reports/loans", TOKEN, OBJECT, JSON_OBJECT)
 ROW (REPORTS_COMPLAINTS, "GET", "/api/v1/reports/complaints", TOKEN, OBJECT, JSON_OBJECT)
 ROW (REPORTS_ASSET_HEALTH, "GET", "/api/v1/reports/asset-health", TOKEN, OBJECT, JSON_OBJECT)
@@ -160,6 +164,9 @@ const LpApiEndpoint * const lp_api_endpoints[] = {
   &LP_API_COMPLAINTS_GET,
   &LP_API_COMPLAINTS_STATUS,
   &LP_API_COMPLAINTS_NOTES,
+  &LP_API_KIOSKS_LIST,
+  &LP_API_KIOSKS_CREATE,
+  &LP_API_KIOSKS_REVOKE,
   &LP_API_REPORTS_LOANS,
   &LP_API_REPORTS_COMPLAINTS,
   &LP_API_REPORTS_ASSET_HEALTH,

@@ -170,3 +170,11 @@ LP_API_OBJECT_DEFINE (LpSettingsObject, lp_settings_object,
   /* Absent from servers older than the school name (migration 0010). */
   lp_api_param_string ("school-name", N),
   lp_api_param_boxed ("updated-at", G_TYPE_DATE_TIME, N))
+
+LP_API_OBJECT_DEFINE (LpKioskObject, lp_kiosk_object,
+  lp_api_param_string ("id", 0),
+  lp_api_param_string ("name", 0),
+  lp_api_param_string ("location", 0),
+  lp_api_param_boxed ("created-at", G_TYPE_DATE_TIME, 0),
+  lp_api_param_boxed ("last-login-at", G_TYPE_DATE_TIME, N),
+  lp_api_param_boxed ("revoked-at", G_TYPE_DATE_TIME, N))

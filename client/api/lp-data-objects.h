@@ -70,4 +70,9 @@ G_DECLARE_FINAL_TYPE (LpComplaintObject, lp_complaint_object, LP, COMPLAINT_OBJE
 #define LP_TYPE_SETTINGS_OBJECT (lp_settings_object_get_type ())
 G_DECLARE_FINAL_TYPE (LpSettingsObject, lp_settings_object, LP, SETTINGS_OBJECT, LpApiObject)
 
+/* A self-service kiosk an admin registered: where it stands, when a member last signed
+ * in there, whether it was revoked. */
+#define LP_TYPE_KIOSK_OBJECT (lp_kiosk_object_get_type ())
+G_DECLARE_FINAL_TYPE (LpKioskObject, lp_kiosk_object, LP, KIOSK_OBJECT, LpApiObject)
+
 G_END_DECLS

@@ -30,6 +30,7 @@
 #include "lp-returns-page.h"
 #include "lp-secret.h"
 #include "lp-users-page.h"
+#include "lp-kiosks-page.h"
 #include "lp-settings-page.h"
 #include "lp-activity-page.h"
 #include "lp-items-page.h"
@@ -668,6 +669,7 @@ lp_window_class_init (LpWindowClass *klass)
   g_type_ensure (LP_TYPE_RETURNS_PAGE);
   g_type_ensure (LP_TYPE_USERS_PAGE);
   g_type_ensure (LP_TYPE_SETTINGS_PAGE);
+  g_type_ensure (LP_TYPE_KIOSKS_PAGE);
   g_type_ensure (LP_TYPE_ACTIVITY_PAGE);
   g_type_ensure (LP_TYPE_ITEMS_PAGE);
   g_type_ensure (LP_TYPE_CATEGORIES_PAGE);
@@ -698,6 +700,7 @@ lp_window_class_init (LpWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "my_complaints_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "users_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "settings_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "kiosks_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "activity_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "items_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "categories_page", FALSE, 0);

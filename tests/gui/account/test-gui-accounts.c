@@ -124,7 +124,7 @@ assert_role_ui (const char *username,
     g_assert_cmpstr (views_text, ==, "dashboard requests loans returns complaints catalog");
   else
     g_assert_cmpstr (views_text, ==, "dashboard requests loans returns complaints catalog"
-                                     " users categories items activity settings reports");
+                                     " users categories items activity settings kiosks reports");
   g_assert_true (gtk_widget_is_visible (lp_gui_page (gui, "catalog_page")));
 }
 
