@@ -122,6 +122,13 @@ assert_role_ui (const char *username,
       g_assert_cmpstr (views[1], ==, "returns");
       g_assert_cmpstr (views[2], ==, "catalog");
     }
+  else if (role == LP_ROLE_MEMBER)
+    {
+      /* The catalog first, then the member's own pages. */
+      g_assert_cmpstr (views[0], ==, "catalog");
+      g_assert_true (g_strv_contains ((const char * const *) views, "my-loans"));
+      g_assert_false (g_strv_contains ((const char * const *) views, "requests"));
+    }
   else
     {
       g_assert_cmpuint (g_strv_length (views), ==, 1);

@@ -665,7 +665,9 @@ test_reminders (void)
   g_autofree char *overdue_text = NULL;
   g_autofree char *soon_text = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *body = NULL;
   g_autofree char *ignored = NULL;
+  Notification *notification;
   g_autofree char *sql = NULL;
 
   sql = g_strdup_printf ("UPDATE loans SET start_date = library_today(), due_date = '%s'"
@@ -677,16 +679,25 @@ test_reminders (void)
                          " due_date = library_today() - 1 WHERE id = '%s'", late);
   ignored = lp_test_server_sql_value (server, sql);
 
+  /* Both kinds: counted on the toast, named in the notification's sentences. */
+  overdue_text = g_strdup_printf (g_dngettext (NULL, "%u loan is overdue", "%u loans are overdue", 1), 1);
+  soon_text = g_strdup_printf (g_dngettext (NULL, "%u loan is due back tomorrow",
+                                            "%u loans are due back tomorrow", 1), 1);
+  /* Translators: two short reminders on one line. */
+  expected = g_strdup_printf (_("%s · %s"), overdue_text, soon_text);
   /* Translators: a reminder; %s is an item. */
-  overdue_text = g_strdup_printf (_("“%s” is overdue: please return it to the library."),
-                                  "Laptop Lenovo ThinkPad E14");
-  /* Translators: a reminder; %s is an item. */
-  soon_text = g_strdup_printf (_("“%s” is due back tomorrow."), "Kit Praktikum Listrik Dinamis");
-  expected = g_strdup_printf ("%s %s", overdue_text, soon_text);
+  body = g_strdup_printf (_("“%s” is overdue: please return it to the library."),
+                          "Laptop Lenovo ThinkPad E14");
+  gtk_widget_set_visible (GTK_WIDGET (gui->window), FALSE);
+  lp_gui_wait_for (!app_is_active ());
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.logout", NULL);
   lp_gui_wait_for (lp_api_client_get_user (lp_application_get_client (gui->app)) == NULL);
   log_in_as_member ();
   lp_gui_wait_for (lp_gui_toast_shown (gui, expected));
+  lp_gui_wait_for ((notification = find_notification (_("Loan Reminder"))) != NULL);
+  g_assert_nonnull (strstr (notification->body, body));
+  gtk_widget_set_visible (GTK_WIDGET (gui->window), TRUE);
+  lp_gui_wait_for (gtk_widget_get_mapped (GTK_WIDGET (gui->window)));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "member-reminder");
 }
 
