@@ -416,6 +416,19 @@ test_validation (void)
   g_assert_cmpstr (count, ==, "0");
 }
 
+/* An item that needs maintenance says so before anything is sent. */
+static void
+test_needs_maintenance (void)
+{
+  LpRequestDialog *dialog = open_request ("LAB-001");
+
+  g_assert_true (gtk_widget_get_visible (lp_gui_child (dialog, "warning_box")));
+  g_assert_nonnull (lp_gui_shown_text (dialog, "warning_label"));
+  lp_gui_screenshot (GTK_WIDGET (dialog), "member-request-maintenance");
+  gtk_window_close (GTK_WINDOW (dialog));
+  lp_gui_wait_for (find_request_dialog () == NULL);
+}
+
 /* Days whose units are all lent are greyed and cannot be chosen. */
 static void
 test_greyed (void)
@@ -719,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/lp/gui/member/can-borrow-now", test_can_borrow_now);
   g_test_add_func ("/lp/gui/member/request", test_request);
   g_test_add_func ("/lp/gui/member/validation", test_validation);
+  g_test_add_func ("/lp/gui/member/needs-maintenance", test_needs_maintenance);
   g_test_add_func ("/lp/gui/member/greyed", test_greyed);
   g_test_add_func ("/lp/gui/member/overbooked", test_overbooked);
   g_test_add_func ("/lp/gui/member/my-loans", test_my_loans);
