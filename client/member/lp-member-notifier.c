@@ -186,6 +186,36 @@ reminder_text (GPtrArray *overdue,
   return g_strjoinv (" ", (char **) parts->pdata);
 }
 
+/* What fits on a toast: names when there is only one loan of a kind, counts otherwise
+ * (and always when there are both kinds); the notification carries the sentences. */
+static char *
+toast_text (GPtrArray *overdue,
+            GPtrArray *tomorrow)
+{
+  gboolean names = overdue->len == 0 || tomorrow->len == 0;
+  g_autofree char *late = NULL;
+  g_autofree char *soon = NULL;
+
+  if (names && overdue->len == 1)
+    /* Translators: a short reminder; %s is an item. */
+    late = g_strdup_printf (_("“%s” is overdue"), item_name (g_ptr_array_index (overdue, 0)));
+  else if (overdue->len > 0)
+    late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u loan is overdue",
+                                         "%u loans are overdue", overdue->len), overdue->len);
+  if (names && tomorrow->len == 1)
+    /* Translators: a short reminder; %s is an item. */
+    soon = g_strdup_printf (_("“%s” is due back tomorrow"),
+                            item_name (g_ptr_array_index (tomorrow, 0)));
+  else if (tomorrow->len > 0)
+    soon = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u loan is due back tomorrow",
+                                         "%u loans are due back tomorrow", tomorrow->len),
+                            tomorrow->len);
+  if (late != NULL && soon != NULL)
+    /* Translators: two short reminders on one line. */
+    return g_strdup_printf (_("%s · %s"), late, soon);
+  return g_strdup (late != NULL ? late : soon);
+}
+
 static void
 on_loans_loaded (GObject      *source,
                  GAsyncResult *result,
@@ -197,6 +227,7 @@ on_loans_loaded (GObject      *source,
   g_autoptr(GPtrArray) tomorrow = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *toast = NULL;
   GPtrArray *only;
   GDate next_day;
 
@@ -226,7 +257,10 @@ on_loans_loaded (GObject      *source,
   if (overdue->len == 0 && tomorrow->len == 0)
     return;
   text = reminder_text (overdue, tomorrow);
-  gtk_widget_activate_action (GTK_WIDGET (self->window), "win.toast", "s", text);
+  toast = toast_text (overdue, tomorrow);
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->window), "win.toast-button",
+                                      g_variant_new ("(sssv)", toast, _("My Loans"), "win.open",
+                                                     g_variant_new ("(ss)", "my-loans", "")));
   only = overdue->len + tomorrow->len == 1 ? (overdue->len == 1 ? overdue : tomorrow) : NULL;
   send_notification (self, "reminders", _("Loan Reminder"), text,
                      only != NULL ? lp_api_object_get_id (g_ptr_array_index (only, 0)) : NULL);

@@ -416,6 +416,19 @@ test_validation (void)
   g_assert_cmpstr (count, ==, "0");
 }
 
+/* An item that needs maintenance says so before anything is sent. */
+static void
+test_needs_maintenance (void)
+{
+  LpRequestDialog *dialog = open_request ("LAB-001");
+
+  g_assert_true (gtk_widget_get_visible (lp_gui_child (dialog, "warning_box")));
+  g_assert_nonnull (lp_gui_shown_text (dialog, "warning_label"));
+  lp_gui_screenshot (GTK_WIDGET (dialog), "member-request-maintenance");
+  gtk_window_close (GTK_WINDOW (dialog));
+  lp_gui_wait_for (find_request_dialog () == NULL);
+}
+
 /* Days whose units are all lent are greyed and cannot be chosen. */
 static void
 test_greyed (void)
@@ -665,7 +678,9 @@ test_reminders (void)
   g_autofree char *overdue_text = NULL;
   g_autofree char *soon_text = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *body = NULL;
   g_autofree char *ignored = NULL;
+  Notification *notification;
   g_autofree char *sql = NULL;
 
   sql = g_strdup_printf ("UPDATE loans SET start_date = library_today(), due_date = '%s'"
@@ -677,16 +692,25 @@ test_reminders (void)
                          " due_date = library_today() - 1 WHERE id = '%s'", late);
   ignored = lp_test_server_sql_value (server, sql);
 
+  /* Both kinds: counted on the toast, named in the notification's sentences. */
+  overdue_text = g_strdup_printf (g_dngettext (NULL, "%u loan is overdue", "%u loans are overdue", 1), 1);
+  soon_text = g_strdup_printf (g_dngettext (NULL, "%u loan is due back tomorrow",
+                                            "%u loans are due back tomorrow", 1), 1);
+  /* Translators: two short reminders on one line. */
+  expected = g_strdup_printf (_("%s · %s"), overdue_text, soon_text);
   /* Translators: a reminder; %s is an item. */
-  overdue_text = g_strdup_printf (_("“%s” is overdue: please return it to the library."),
-                                  "Laptop Lenovo ThinkPad E14");
-  /* Translators: a reminder; %s is an item. */
-  soon_text = g_strdup_printf (_("“%s” is due back tomorrow."), "Kit Praktikum Listrik Dinamis");
-  expected = g_strdup_printf ("%s %s", overdue_text, soon_text);
+  body = g_strdup_printf (_("“%s” is overdue: please return it to the library."),
+                          "Laptop Lenovo ThinkPad E14");
+  gtk_widget_set_visible (GTK_WIDGET (gui->window), FALSE);
+  lp_gui_wait_for (!app_is_active ());
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.logout", NULL);
   lp_gui_wait_for (lp_api_client_get_user (lp_application_get_client (gui->app)) == NULL);
   log_in_as_member ();
   lp_gui_wait_for (lp_gui_toast_shown (gui, expected));
+  lp_gui_wait_for ((notification = find_notification (_("Loan Reminder"))) != NULL);
+  g_assert_nonnull (strstr (notification->body, body));
+  gtk_widget_set_visible (GTK_WIDGET (gui->window), TRUE);
+  lp_gui_wait_for (gtk_widget_get_mapped (GTK_WIDGET (gui->window)));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "member-reminder");
 }
 
@@ -708,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/lp/gui/member/can-borrow-now", test_can_borrow_now);
   g_test_add_func ("/lp/gui/member/request", test_request);
   g_test_add_func ("/lp/gui/member/validation", test_validation);
+  g_test_add_func ("/lp/gui/member/needs-maintenance", test_needs_maintenance);
   g_test_add_func ("/lp/gui/member/greyed", test_greyed);
   g_test_add_func ("/lp/gui/member/overbooked", test_overbooked);
   g_test_add_func ("/lp/gui/member/my-loans", test_my_loans);
