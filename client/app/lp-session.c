@@ -10,6 +10,8 @@
 
 #include "lp-session.h"
 
+#include "lp-format.h"
+
 struct _LpSession
 {
   GObject        parent_instance;
@@ -33,8 +35,28 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+on_settings_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LpSettingsObject) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &settings, NULL,
+                                 &error))
+    lp_format_set_time_zone (lp_api_object_get_string (settings, "timezone"));
+  else
+    g_debug ("The library's time zone: %s", error->message);
+}
+
+/* Whoever signs in learns the library's time zone: "today" on every page is the
+ * server's, even on a computer set to another zone. */
+static void
 on_role_changed (LpSession *self)
 {
+  if (lp_api_client_get_role (self->client) != LP_ROLE_GUEST)
+    lp_api_client_call_async (self->client, &LP_API_SETTINGS_GET, NULL, NULL, NULL, NULL,
+                              on_settings_loaded, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
 }
 

@@ -701,6 +701,7 @@ lp_kiosk_window_class_init (LpKioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpKioskWindow, leave_error_label);
   gtk_widget_class_bind_template_child (widget_class, LpKioskWindow, countdown_revealer);
   gtk_widget_class_bind_template_child (widget_class, LpKioskWindow, countdown_label);
+  gtk_widget_class_bind_template_child_full (widget_class, "sign_out_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "kiosk.sign-in", NULL, sign_in_activated);
   gtk_widget_class_install_action (widget_class, "kiosk.sign-out", NULL, sign_out_activated);

@@ -46,10 +46,14 @@ struct _LpRequestDialog
   GCancellable           *cancellable;
   guint                   max_days;    /* 0 until the settings arrive */
   gboolean                tried;       /* Send was pressed: check as the member types */
+  gboolean                suggested;   /* the first range offered, once */
   gboolean                sending;
 };
 
 G_DEFINE_FINAL_TYPE (LpRequestDialog, lp_request_dialog, ADW_TYPE_WINDOW)
+
+/* The loan offered first: a school week. */
+#define SUGGESTED_DAYS 7
 
 enum {
   SIGNAL_SENT,
@@ -349,6 +353,19 @@ send_activated (GtkWidget  *widget,
  * Loading
  */
 
+/* Once the longest loan and the free days are known, the dialog opens on the first week
+ * that fits from today: most members only type the purpose and press Send (a kiosk
+ * asks no more). Any click on the calendar chooses again. */
+static void
+suggest_range (LpRequestDialog *self)
+{
+  if (self->suggested || self->max_days == 0 ||
+      lp_availability_calendar_get_loading (self->calendar))
+    return;
+  self->suggested = TRUE;
+  lp_availability_calendar_suggest_range (self->calendar, SUGGESTED_DAYS);
+}
+
 static void
 on_settings_loaded (GObject      *source,
                     GAsyncResult *result,
@@ -368,6 +385,7 @@ on_settings_loaded (GObject      *source,
     }
   self->max_days = (guint) lp_api_object_get_int (settings, "max-loan-days");
   lp_availability_calendar_set_max_days (self->calendar, self->max_days);
+  suggest_range (self);
   update_range_label (self);
   validate (self);
 }
@@ -399,6 +417,8 @@ show_item (LpRequestDialog *self)
     }
   lp_availability_calendar_set_client (self->calendar, lp_session_get_client (self->session));
   lp_availability_calendar_set_item_id (self->calendar, lp_api_object_get_id (self->item));
+  g_signal_connect_object (self->calendar, "notify::loading", G_CALLBACK (suggest_range), self,
+                           G_CONNECT_SWAPPED);
   update_range_label (self);
   lp_api_client_call_async (lp_session_get_client (self->session), &LP_API_SETTINGS_GET, NULL,
                             NULL, NULL, self->cancellable, on_settings_loaded,

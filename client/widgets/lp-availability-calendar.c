@@ -714,6 +714,36 @@ lp_availability_calendar_get_free (LpAvailabilityCalendar *self,
 }
 
 gboolean
+lp_availability_calendar_suggest_range (LpAvailabilityCalendar *self,
+                                        guint                   days)
+{
+  guint32 first, last, day, end;
+
+  g_return_val_if_fail (LP_IS_AVAILABILITY_CALENDAR (self), FALSE);
+  g_return_val_if_fail (days > 0, FALSE);
+
+  if (g_date_valid (&self->start))
+    return FALSE;
+  last = today_julian () + HORIZON_DAYS;
+  for (first = today_julian (); first <= last && !fits (self, first); first++)
+    ;
+  if (first > last)
+    return FALSE;
+  if (self->max_days > 0)
+    days = MIN (days, self->max_days);
+  end = first + days - 1;
+  for (day = first; day < end && fits (self, day + 1); day++)
+    ;
+  g_date_clear (&self->start, 1);
+  g_date_set_julian (&self->start, first);
+  g_date_clear (&self->due, 1);
+  g_date_set_julian (&self->due, day);
+  lp_availability_calendar_show_month (self, &self->start);
+  notify_range (self);
+  return TRUE;
+}
+
+gboolean
 lp_availability_calendar_get_loading (LpAvailabilityCalendar *self)
 {
   g_return_val_if_fail (LP_IS_AVAILABILITY_CALENDAR (self), FALSE);

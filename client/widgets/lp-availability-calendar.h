@@ -58,6 +58,11 @@ void        lp_availability_calendar_get_range       (LpAvailabilityCalendar *se
 int         lp_availability_calendar_get_free        (LpAvailabilityCalendar *self,
                                                       const GDate            *date);
 gboolean    lp_availability_calendar_get_loading     (LpAvailabilityCalendar *self);
+/* When no day is chosen yet: the first day from today that holds the quantity, to at most
+ * @days later (and the longest loan) while each day holds it. FALSE when nothing was
+ * chosen (a day was chosen already, or none fits). The days must be loaded. */
+gboolean    lp_availability_calendar_suggest_range   (LpAvailabilityCalendar *self,
+                                                      guint                   days);
 /* Shows the month of @date. */
 void        lp_availability_calendar_show_month      (LpAvailabilityCalendar *self,
                                                       const GDate            *date);

@@ -98,10 +98,21 @@ lp_format_count (guint count)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static GTimeZone *library_zone;
+
+void
+lp_format_set_time_zone (const char *identifier)
+{
+  g_clear_pointer (&library_zone, g_time_zone_unref);
+  if (identifier != NULL && *identifier != '\0')
+    library_zone = g_time_zone_new_identifier (identifier);
+}
+
 void
 lp_format_today (GDate *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = library_zone != NULL ? g_date_time_new_now (library_zone)
+                                                  : g_date_time_new_now_local ();
 
   g_return_if_fail (date != NULL);
 

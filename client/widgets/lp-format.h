@@ -26,7 +26,10 @@ char       *lp_format_month_year    (const GDate  *date);
 char       *lp_format_time_long     (GDateTime    *time);
 /* "100,000" / "100.000" */
 char       *lp_format_count         (guint         count);
-/* The local calendar date today. */
+/* The calendar date today in the library's time zone (the server's "today", which
+ * decides what is overdue or may start), or the computer's until it is known. */
 void        lp_format_today         (GDate        *date);
+/* The library's time zone, an identifier such as "Asia/Jakarta" (NULL: the computer's). */
+void        lp_format_set_time_zone (const char   *identifier);
 
 G_END_DECLS

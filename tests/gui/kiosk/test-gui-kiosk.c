@@ -9,9 +9,11 @@
 
 #include "config.h"
 
+#include "lp-availability-calendar.h"
 #include "lp-gui-test.h"
 #include "lp-kiosk-key.h"
 #include "lp-kiosk-window.h"
+#include "lp-request-dialog.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -133,6 +135,120 @@ open_sessions (const char *sql)
   g_autofree char *count = lp_test_server_sql_value (server, sql);
 
   return g_ascii_strtoll (count, NULL, 10);
+}
+
+/*
+ * Counting what a student does: each typed field (with its Enter) and each click is one
+ * interaction.
+ */
+static guint interactions;
+
+static void
+type_into (GtkWidget  *entry,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  interactions++;
+}
+
+static void
+click (GtkWidget *widget)
+{
+  lp_gui_click (widget);
+  interactions++;
+}
+
+static GtkWidget *
+member_page (const char *name)
+{
+  GtkWidget *content = lp_gui_child (kiosk, "content_stack");
+  GtkWidget *browse = gtk_stack_get_child_by_name (GTK_STACK (content), "browse");
+  GtkWidget *child = gtk_stack_get_child_by_name (GTK_STACK (content), name);
+
+  return child != NULL ? child : adw_view_stack_get_child_by_name (ADW_VIEW_STACK (browse), name);
+}
+
+static gint
+position_of_code (LpPagedModel *model,
+                  const char   *code)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (item != NULL && g_strcmp0 (lp_api_object_get_string (item, "code"), code) == 0)
+        return (gint) i;
+    }
+  return -1;
+}
+
+static LpRequestDialog *
+find_request_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
+
+      if (LP_IS_REQUEST_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return LP_REQUEST_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* After the card scan: the password, a search, the book, Request Loan, the purpose,
+ * Send — six interactions, and the request is on the server, pending, for a week from
+ * today. Then Sign Out. */
+static void
+test_request_in_six (void)
+{
+  GtkWidget *catalog = NULL;
+  GtkWidget *item_page = NULL;
+  LpPagedModel *model;
+  LpRequestDialog *dialog = NULL;
+  LpAvailabilityCalendar *calendar;
+  g_autofree char *start = NULL;
+  g_autofree char *loan = NULL;
+  gint position = -1;
+
+  scan_card ("siswa.andi");
+  interactions = 0;
+  type_into (lp_gui_child (kiosk, "password_entry"), "Siswa#2026");
+  g_signal_emit_by_name (lp_gui_child (kiosk, "password_entry"), "activate");
+  lp_gui_wait_for (g_strcmp0 (shown (), "member") == 0 &&
+                   (catalog = member_page ("catalog")) != NULL);
+
+  type_into (lp_gui_child (catalog, "search_entry"), "Laskar");
+  model = lp_gui_paged_model (catalog, "list_view");
+  lp_gui_wait_for (g_list_model_get_n_items (G_LIST_MODEL (model)) == 1 &&
+                   (position = position_of_code (model, "BK-0001")) == 0);
+  g_signal_emit_by_name (lp_gui_child (catalog, "list_view"), "activate", (guint) position);
+  interactions++;
+
+  item_page = member_page ("item");
+  lp_gui_wait_for (gtk_stack_get_visible_child (GTK_STACK (lp_gui_child (kiosk, "content_stack")))
+                   == item_page &&
+                   gtk_widget_get_visible (lp_gui_child (item_page, "request_button")));
+  click (lp_gui_child (item_page, "request_button"));
+  lp_gui_wait_for ((dialog = find_request_dialog ()) != NULL);
+  calendar = lp_gui_child (dialog, "calendar");
+  /* The dates are offered: the first week that fits, from today. */
+  lp_gui_wait_for ((start = lp_availability_calendar_get_start (calendar)) != NULL);
+  type_into (lp_gui_child (dialog, "purpose_row"), "Tugas membaca kelas 8");
+  lp_gui_screenshot (GTK_WIDGET (dialog), "kiosk-request");
+  click (lp_gui_child (dialog, "send_button"));
+  lp_gui_wait_for (find_request_dialog () == NULL);
+  g_assert_cmpuint (interactions, <=, 6);
+
+  loan = lp_test_server_sql_value (server,
+                                   "SELECT l.status || ' ' || (l.start_date = library_today())"
+                                   " || ' ' || (l.due_date - l.start_date)"
+                                   " FROM loans l JOIN items i ON i.id = l.item_id"
+                                   " WHERE i.code = 'BK-0001' AND l.purpose = 'Tugas membaca kelas 8'");
+  g_assert_cmpstr (loan, ==, "pending true 6");
+  lp_gui_click (lp_gui_child (kiosk, "sign_out_button"));
+  lp_gui_wait_for (g_strcmp0 (shown (), "start") == 0);
 }
 
 /* Scan, password, Enter: the member is in, with a kiosk session on the server. Then the
@@ -285,6 +401,7 @@ main (int   argc,
 
   g_test_add_func ("/lp/gui/kiosk/start", test_start_screen);
   g_test_add_func ("/lp/gui/kiosk/staff-refused", test_staff_refused);
+  g_test_add_func ("/lp/gui/kiosk/request-in-six", test_request_in_six);
   g_test_add_func ("/lp/gui/kiosk/sign-in-and-idle", test_sign_in_and_idle_sign_out);
   g_test_add_func ("/lp/gui/kiosk/leave", test_leave_needs_staff);
   g_test_add_func ("/lp/gui/kiosk/setup-command", test_setup_command);
