@@ -114,20 +114,24 @@ assert_role_ui (const char *username,
   g_assert_true (gtk_widget_get_visible (lp_gui_child (gui->window, "account_button")));
   g_assert_nonnull (lp_gui_find_label (lp_gui_child (gui->window, "account_popover"), role_text));
   lp_gui_wait_for (lp_gui_toast_shown (gui, toast));
-  /* The desk's pages for staff and admins, the catalog for everyone. */
+  /* The desk's pages for staff and admins (the dashboard first, and shown), the reports
+   * for admins, the catalog for everyone. */
   if (role & LP_ROLES_DESK)
     {
-      g_assert_cmpuint (g_strv_length (views), ==, 3);
-      g_assert_cmpstr (views[0], ==, "requests");
-      g_assert_cmpstr (views[1], ==, "returns");
-      g_assert_cmpstr (views[2], ==, "catalog");
+      g_assert_cmpuint (g_strv_length (views), ==, role == LP_ROLE_ADMIN ? 5 : 4);
+      g_assert_cmpstr (views[0], ==, "dashboard");
+      g_assert_cmpstr (views[1], ==, "requests");
+      g_assert_cmpstr (views[2], ==, "returns");
+      g_assert_cmpstr (views[3], ==, "catalog");
+      g_assert_cmpstr (views[4], ==, role == LP_ROLE_ADMIN ? "reports" : NULL);
+      g_assert_true (gtk_widget_is_visible (lp_gui_page (gui, "dashboard_page")));
     }
   else
     {
       g_assert_cmpuint (g_strv_length (views), ==, 1);
       g_assert_cmpstr (views[0], ==, "catalog");
+      g_assert_true (gtk_widget_is_visible (lp_gui_page (gui, "catalog_page")));
     }
-  g_assert_true (gtk_widget_is_visible (lp_gui_page (gui, "catalog_page")));
 }
 
 static void
