@@ -362,7 +362,7 @@ test_pdf (void)
   g_free (run ((const char *[]) { "pdftoppm", "-png", "-r", "60", "-f", "1", "-singlefile", pdf,
                                    prefix, NULL }));
   keep_page (png, "reports-pdf-page-1");
-  /* The first page holds the loans chart: its line and points are drawn in the accent. */
+  /* The first page holds the loans chart: its bars are drawn in the accent. */
   g_assert_cmpuint (accent_pixels (png), >, 100);
 }
 
