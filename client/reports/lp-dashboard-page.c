@@ -95,6 +95,11 @@ show_count (LpDashboardPage *self,
   g_autofree char *spoken = NULL;
 
   gtk_label_set_label (tile->label, number);
+  /* Overdue loans are the one number that asks for action: in the error colour. */
+  if (id == TILE_OVERDUE && n > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (tile->label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (tile->label), "error");
   /* Translators: a number of the dashboard, read out, e.g. "Overdue: 3". */
   spoken = g_strdup_printf (_("%s: %s"), _(tile_info[id].title), number);
   gtk_accessible_update_property (GTK_ACCESSIBLE (tile->button), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -196,7 +196,54 @@ put_row (Cursor             *c,
   c->y += ROW_HEIGHT;
 }
 
-/* Each column as wide as its longest text (of the first rows, within limits) asks, the
+static double
+natural_width (Cursor     *c,
+               const char *text,
+               gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = text_layout (c, text, 7.5, bold, -1, TRUE);
+  int width;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* Narrow columns (codes, dates, counts) get all they ask for; the wide ones (names) share
+ * what is left in proportion, so it is a long name that is cut short, not a loan code. */
+static void
+share_width (double *widths,
+             guint   n,
+             double  width)
+{
+  g_autofree gboolean *fixed = g_new0 (gboolean, n);
+  double left = width, wanted = 0;
+  gboolean changed = TRUE;
+  guint n_left = n;
+
+  while (changed && n_left > 0)
+    {
+      changed = FALSE;
+      for (guint j = 0; j < n; j++)
+        if (!fixed[j] && widths[j] <= left / n_left)
+          {
+            fixed[j] = TRUE;
+            left -= widths[j];
+            n_left--;
+            changed = TRUE;
+          }
+    }
+  for (guint j = 0; j < n; j++)
+    if (!fixed[j])
+      wanted += widths[j];
+  for (guint j = 0; j < n; j++)
+    if (!fixed[j])
+      widths[j] = left * widths[j] / wanted;
+    else if (n_left == 0)
+      widths[j] += left / n;
+}
+
+/* Each column as wide as its widest text (of the first rows, within limits) asks, the
  * page's width shared out in that proportion. */
 static double *
 column_widths (Cursor *c,
@@ -205,21 +252,19 @@ column_widths (Cursor *c,
 {
   double *widths = g_new0 (double, n);
   guint n_rows = MIN (g_list_model_get_n_items (block->rows), 200);
-  double total = 0;
 
   for (guint j = 0; j < n; j++)
-    widths[j] = g_utf8_strlen (block->columns[j], -1);
+    widths[j] = natural_width (c, block->columns[j], TRUE);
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(GtkStringList) row = g_list_model_get_item (block->rows, i);
 
       for (guint j = 0; j < n; j++)
-        widths[j] = MAX (widths[j], g_utf8_strlen (gtk_string_list_get_string (row, j), -1));
+        widths[j] = MAX (widths[j], natural_width (c, gtk_string_list_get_string (row, j), FALSE));
     }
   for (guint j = 0; j < n; j++)
-    total += widths[j] = CLAMP (widths[j], 4, 40);
-  for (guint j = 0; j < n; j++)
-    widths[j] = c->width * widths[j] / total;
+    widths[j] = CLAMP (widths[j], 20, 220) + 6;
+  share_width (widths, n, c->width);
   return widths;
 }
 

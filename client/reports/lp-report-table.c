@@ -27,6 +27,8 @@ struct _LpReportTable
   GtkScrolledWindow *scrolled;
   GtkColumnView  *view;
   GListStore     *rows;
+  GPtrArray      *pending;   /* rows appended, not yet in :rows */
+  guint           flush_id;
   char          **columns;
 };
 
@@ -118,11 +120,37 @@ lp_report_table_get_columns (LpReportTable *self)
   return (const char * const *) self->columns;
 }
 
+/* Rows go into the model in one splice: a report of thousands of rows, appended one by
+ * one, made the column view (and its scrolled window) react thousands of times. */
+static void
+flush (LpReportTable *self)
+{
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  if (self->pending->len == 0)
+    return;
+  g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
+                       self->pending->pdata, self->pending->len);
+  g_ptr_array_set_size (self->pending, 0);
+  update_state (self);
+}
+
+static gboolean
+on_flush (gpointer user_data)
+{
+  LpReportTable *self = user_data;
+
+  self->flush_id = 0;
+  flush (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 lp_report_table_clear (LpReportTable *self)
 {
   g_return_if_fail (LP_IS_REPORT_TABLE (self));
 
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  g_ptr_array_set_size (self->pending, 0);
   g_list_store_remove_all (self->rows);
   update_state (self);
 }
@@ -141,8 +169,10 @@ lp_report_table_append (LpReportTable      *self,
   row = gtk_string_list_new (NULL);
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (row, cells[i] != NULL ? cells[i] : "");
-  g_list_store_append (self->rows, row);
-  update_state (self);
+  g_ptr_array_add (self->pending, g_steal_pointer (&row));
+  /* Before the next frame is drawn (GTK redraws at a lower priority). */
+  if (self->flush_id == 0)
+    self->flush_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_flush, self, NULL);
 }
 
 GListModel *
@@ -150,6 +180,7 @@ lp_report_table_get_rows (LpReportTable *self)
 {
   g_return_val_if_fail (LP_IS_REPORT_TABLE (self), NULL);
 
+  flush (self);
   return G_LIST_MODEL (self->rows);
 }
 
@@ -159,8 +190,10 @@ lp_report_table_dispose (GObject *object)
   LpReportTable *self = (LpReportTable *) object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->flush_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->columns, g_strfreev);
 
@@ -186,6 +219,7 @@ lp_report_table_init (LpReportTable *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   self->rows = g_list_store_new (GTK_TYPE_STRING_LIST);
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_steal_pointer (&selection))));
   gtk_column_view_set_show_row_separators (self->view, TRUE);

@@ -246,7 +246,8 @@ draw_value (cairo_t                    *cr,
 {
   g_autofree char *text = format_value (value);
 
-  if (text_width (cr, font, text) > g->slot)
+  /* A row of zeros over a long period says nothing the axis does not. */
+  if ((value == 0 && g->n > 12) || text_width (cr, font, text) > g->slot)
     return;
   set_color (cr, foreground, 0.9);
   show_text (cr, font, text, point_x (g, i), point_y (g, value) - 16, 0);
