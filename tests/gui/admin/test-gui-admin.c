@@ -244,7 +244,9 @@ test_last_admin (void)
   adw_combo_row_set_selected (lp_gui_child (page, "role_row"), 0);   /* Member */
   gtk_widget_activate_action (page, "users.save", NULL);
   lp_gui_wait_for ((problem = lp_gui_shown_text (page, "form_error")) != NULL);
-  g_assert_nonnull (strstr (problem, _("This is the last active administrator")));
+  g_assert_nonnull (strstr (problem, _("This is the last active administrator. Make another "
+                                      "account an active admin first; the library must "
+                                      "always have one.")));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "users-last-admin");
   role = sql ("SELECT role FROM users WHERE username = 'admin.sari'");
   g_assert_cmpstr (role, ==, "admin");
@@ -288,7 +290,7 @@ test_categories (void)
   gtk_widget_activate_action (page, "categories.delete", NULL);
   respond_to_dialog ("delete");
   lp_gui_wait_for ((problem = lp_gui_shown_text (page, "form_error")) != NULL);
-  g_assert_nonnull (strstr (problem, _("Items or complaints still belong to this category")));
+  g_assert_nonnull (strstr (problem, _("Items or complaints still belong to this category, so it cannot be deleted. Move those items to another category first.")));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "categories-in-use");
   count = sql ("SELECT count(*) FROM categories WHERE name = 'Buku'");
   g_assert_cmpstr (count, ==, "1");
@@ -362,7 +364,7 @@ test_items (void)
   gtk_widget_activate_action (page, "items.save", NULL);
   lp_gui_wait_for (problem_shown (page, "stock_total_problem"));
   problem = adw_preferences_row_get_title (lp_gui_child (page, "stock_total_problem"));
-  g_assert_nonnull (strstr (problem, _("More units are out on loan than this")));
+  g_assert_nonnull (strstr (problem, _("More units are out on loan than this. The units owned cannot go below the units out until they are returned.")));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "items-stock-refused");
   stock = sql ("SELECT stock_total FROM items WHERE code = 'BK-0001'");
   g_assert_cmpstr (stock, ==, "5");
