@@ -28,6 +28,7 @@ struct _LpCatalogPage
   GtkDropDown    *category_dropdown;
   GtkStringList  *category_names;
   GtkToggleButton *borrowable_toggle;
+  GtkToggleButton *maintenance_toggle;
   GtkLabel       *count_label;
   GtkSpinner     *busy_spinner;
   GtkStack       *content_stack;
@@ -53,7 +54,8 @@ has_filters (LpCatalogPage *self)
 
   return (text != NULL && *text != '\0') ||
          gtk_drop_down_get_selected (self->category_dropdown) > 0 ||
-         gtk_toggle_button_get_active (self->borrowable_toggle);
+         gtk_toggle_button_get_active (self->borrowable_toggle) ||
+         gtk_toggle_button_get_active (self->maintenance_toggle);
 }
 
 static void
@@ -124,7 +126,8 @@ apply_query (LpCatalogPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->category_dropdown);
   g_autofree char *q = NULL;
-  const char *query[] = { "q", NULL, "category_id", NULL, "borrowable", NULL, NULL };
+  const char *query[] = { "q", NULL, "category_id", NULL, "borrowable", NULL, "status", NULL,
+                          NULL };
 
   if (self->model == NULL)
     return;
@@ -134,6 +137,8 @@ apply_query (LpCatalogPage *self)
     query[3] = g_ptr_array_index (self->category_ids, selected);
   if (gtk_toggle_button_get_active (self->borrowable_toggle))
     query[5] = "true";
+  if (gtk_toggle_button_get_active (self->maintenance_toggle))
+    query[7] = "maintenance";
   lp_paged_model_set_query (self->model, query);
   update_state (self);
 }
@@ -243,10 +248,32 @@ on_role_changed (LpCatalogPage *self)
 {
   gboolean member = lp_session_get_role (lp_page_get_session (LP_PAGE (self))) == LP_ROLE_MEMBER;
 
+  LpRole role = lp_session_get_role (lp_page_get_session (LP_PAGE (self)));
+
+  /* The items in maintenance are the desk's to follow (the dashboard opens on them). */
+  gtk_widget_set_visible (GTK_WIDGET (self->maintenance_toggle), (role & LP_ROLES_DESK) != 0);
+  if ((role & LP_ROLES_DESK) == 0)
+    gtk_toggle_button_set_active (self->maintenance_toggle, FALSE);
   if (member == self->member)
     return;
   self->member = member;
   gtk_toggle_button_set_active (self->borrowable_toggle, member);
+}
+
+/* "maintenance": the items being repaired, as the dashboard's number counts them. */
+static void
+lp_catalog_page_open (LpPage     *page,
+                      const char *id)
+{
+  LpCatalogPage *self = LP_CATALOG_PAGE (page);
+
+  if (g_strcmp0 (id, "maintenance") != 0)
+    {
+      g_debug ("The catalog has no filter \"%s\"", id);
+      return;
+    }
+  gtk_toggle_button_set_active (self->borrowable_toggle, FALSE);
+  gtk_toggle_button_set_active (self->maintenance_toggle, TRUE);
 }
 
 static void
@@ -270,7 +297,9 @@ lp_catalog_page_session_changed (LpPage *page)
                            self, G_CONNECT_SWAPPED);
   self->member = FALSE;
   g_signal_handlers_block_by_func (self->borrowable_toggle, on_filter_changed, self);
+  g_signal_handlers_block_by_func (self->maintenance_toggle, on_filter_changed, self);
   on_role_changed (self);
+  g_signal_handlers_unblock_by_func (self->maintenance_toggle, on_filter_changed, self);
   g_signal_handlers_unblock_by_func (self->borrowable_toggle, on_filter_changed, self);
   load_categories (self);
   apply_query (self);
@@ -337,6 +366,7 @@ lp_catalog_page_class_init (LpCatalogPageClass *klass)
   page_class->session_changed = lp_catalog_page_session_changed;
   page_class->event = lp_catalog_page_event;
   page_class->reload = lp_catalog_page_reload;
+  page_class->open = lp_catalog_page_open;
 
   g_type_ensure (LP_TYPE_CATALOG_ROW);
 
@@ -346,6 +376,7 @@ lp_catalog_page_class_init (LpCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpCatalogPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LpCatalogPage, category_names);
   gtk_widget_class_bind_template_child (widget_class, LpCatalogPage, borrowable_toggle);
+  gtk_widget_class_bind_template_child (widget_class, LpCatalogPage, maintenance_toggle);
   gtk_widget_class_bind_template_child (widget_class, LpCatalogPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, LpCatalogPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, LpCatalogPage, content_stack);

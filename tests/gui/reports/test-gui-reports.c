@@ -118,6 +118,7 @@ test_dashboard (void)
   g_autofree char *path = g_strdup_printf ("/api/v1/loans/%s/approve", pending_id);
   g_autoptr(LpTestResponse) response = NULL;
   GtkWidget *dashboard;
+  gpointer catalog;
 
   lp_gui_log_in (gui, "kepala.sari", "Kepala#2026");
   /* The first page staff and admins see. */
@@ -144,6 +145,18 @@ test_dashboard (void)
                                                               "filter_dropdown")), ==, 2);
   lp_gui_click (lp_gui_child (dashboard, "pending_button"));
   lp_gui_wait_for (g_strcmp0 (visible_page (), "requests") == 0);
+
+  /* The items in maintenance: the catalog filtered to them, as many as the number. */
+  adw_view_stack_set_visible_child_name (lp_gui_child (gui->window, "view_stack"), "dashboard");
+  lp_gui_click (lp_gui_child (dashboard, "maintenance_button"));
+  lp_gui_wait_for (g_strcmp0 (visible_page (), "catalog") == 0);
+  catalog = lp_gui_page (gui, "catalog_page");
+  g_assert_true (gtk_toggle_button_get_active (lp_gui_child (catalog, "maintenance_toggle")));
+  lp_gui_wait_for (lp_paged_model_get_loaded (lp_gui_paged_model (catalog, "list_view")) &&
+                   !lp_paged_model_get_loading (lp_gui_paged_model (catalog, "list_view")) &&
+                   g_list_model_get_n_items (G_LIST_MODEL (lp_gui_paged_model (catalog, "list_view")))
+                   == g_ascii_strtoull (maintenance, NULL, 10));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "catalog-maintenance");
 }
 
 /*
