@@ -55,9 +55,9 @@ typedef enum
 } Column;
 
 /* The API's names of the fields, which the header uses. */
-static const char * const column_names[N_COLUMNS] = {
+static const char * const column_names[N_COLUMNS + 1] = {
   "code", "name", "category", "location", "stock_total", "condition", "status",
-  "description", "author", "publisher", "year", "isbn",
+  "description", "author", "publisher", "year", "isbn", NULL,
 };
 
 /* What a new item must be given. */
@@ -341,7 +341,10 @@ static void
 unknown_column (Import     *imp,
                 const char *name)
 {
-  g_autofree char *quoted = g_utf8_substring (name, 0, HEADER_QUOTE_MAX);
+  /* g_utf8_substring() must not be asked past the end of the text. */
+  g_autofree char *quoted = g_utf8_strlen (name, -1) > HEADER_QUOTE_MAX
+                              ? g_utf8_substring (name, 0, HEADER_QUOTE_MAX)
+                              : g_strdup (name);
   g_autofree char *known = g_strjoinv (", ", (GStrv) column_names);
   g_autofree char *message = g_strdup_printf ("There is no item field of this name; the "
                                               "columns are %s.", known);
@@ -445,24 +448,21 @@ check_number (Import *imp,
     add_row_problem (imp, row, column, problem);
 }
 
+/* Empty condition and status cells mean the default (new items) or no change. */
 static void
-check_enum (Import     *imp,
-            Row        *row,
-            Column      column,
-            GType       type,
-            const char *allowed)
+check_enums (Import *imp,
+             Row    *row)
 {
-  const char *value = row->cells[column];
-  g_autoptr(GEnumClass) klass = NULL;
-  g_autofree char *message = NULL;
+  const char *condition = row->cells[COL_CONDITION], *status = row->cells[COL_STATUS];
+  LpItemCondition c;
+  LpItemStatus st;
 
-  if (value == NULL || *value == '\0')
-    return;
-  klass = g_type_class_ref (type);
-  if (g_enum_get_value_by_nick (klass, value) != NULL)
-    return;
-  message = g_strdup_printf ("Use one of: %s.", allowed);
-  add_row_problem (imp, row, column, message);
+  if (condition != NULL && *condition != '\0' && !lp_item_condition_from_string (condition, &c))
+    add_row_problem (imp, row, COL_CONDITION,
+                     "Use one of: good, minor_damage, major_damage, lost.");
+  if (status != NULL && *status != '\0' && !lp_item_status_from_string (status, &st))
+    add_row_problem (imp, row, COL_STATUS,
+                     "Use one of: available, needs_maintenance, maintenance, unavailable.");
 }
 
 /* The category by its name; the names are looked up in the database all at once. */
@@ -514,10 +514,7 @@ check_cells (Import *imp,
       add_row_problem (imp, row, texts[k], problem);
   check_number (imp, row, COL_STOCK_TOTAL);
   check_number (imp, row, COL_YEAR);
-  check_enum (imp, row, COL_CONDITION, LP_TYPE_ITEM_CONDITION,
-              "good, minor_damage, major_damage, lost");
-  check_enum (imp, row, COL_STATUS, LP_TYPE_ITEM_STATUS,
-              "available, needs_maintenance, maintenance, unavailable");
+  check_enums (imp, row);
   check_category (imp, row);
 }
 
@@ -983,8 +980,7 @@ write_import (Import      *imp,
   g_autoptr(PGresult) begin = NULL;
   g_autoptr(PGresult) end = NULL;
 
-  if (!lp_db_allow_long_statements (conn, IMPORT_TIMEOUT_MS, error) ||
-      (begin = lp_db_exec (conn, "SELECT items_bulk_begin()", 0, NULL, error)) == NULL ||
+  if ((begin = lp_db_exec (conn, "SELECT items_bulk_begin()", 0, NULL, error)) == NULL ||
       (imp->create_categories && !create_categories (imp, conn, &created, error)) ||
       !write_rows (imp, conn, FALSE, &imp->n_new, error) ||
       !write_rows (imp, conn, TRUE, &imp->n_updated, error) ||
@@ -1026,7 +1022,8 @@ import_items (LpRequest  *req,
   /* A file whose header cannot be read has no rows to check further. */
   if (!read_file (&imp, data, length))
     return fail_with_problems (&imp, NULL, error);
-  if (!find_items (&imp, conn, error) || !find_categories (&imp, conn, error))
+  if (!lp_db_allow_long_statements (conn, IMPORT_TIMEOUT_MS, error) ||
+      !find_items (&imp, conn, error) || !find_categories (&imp, conn, error))
     return FALSE;
   check_new_items (&imp);
   if (!imp.create_categories)

@@ -176,6 +176,28 @@ test_atomic (void)
   g_assert_cmpint (count_items ("ATOM-%"), ==, 0);
 }
 
+/* The header names item fields, each once, in any case; a file without the fields a new
+ * item needs is refused before its rows are looked at. */
+static void
+test_header (void)
+{
+  g_autofree char *csv = g_strdup_printf ("Code,NAME,kategori,location,name,,stock_total\r\n"
+                                          "HDR-1,Buku,%s,R1,Buku,,1\r\n", category);
+  g_autofree char *spare = g_strdup_printf ("\xef\xbb\xbf" " Code ,Name,Category,Location,"
+                                            "Stock_Total,,\r\nHDR-2,Buku,%s,R1,1,,\r\n",
+                                            category);
+  g_autoptr(LpTestResponse) resp = import (NULL, csv);
+  g_autoptr(LpTestResponse) ok = import (NULL, spare);
+  JsonObject *error;
+
+  assert_problems (resp, "1:kategori 1:name 1:category");
+  error = json_object_get_object_member (lp_test_response_object (resp), "error");
+  g_assert_nonnull (strstr (json_object_get_string_member (error, "message"), "header"));
+  g_assert_nonnull (strstr (first_message (resp), "code, name, category, location"));
+  lp_assert_status (ok, 201);
+  g_assert_cmpint (count_items ("HDR-%"), ==, 1);
+}
+
 /* A dry run checks everything and writes nothing. */
 static void
 test_dry_run (void)
@@ -562,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/lp/items-import/roles", test_roles);
   g_test_add_func ("/lp/items-import/creates", test_import_creates_items);
   g_test_add_func ("/lp/items-import/atomic", test_atomic);
+  g_test_add_func ("/lp/items-import/header", test_header);
   g_test_add_func ("/lp/items-import/dry-run", test_dry_run);
   g_test_add_func ("/lp/items-import/duplicates", test_duplicates);
   g_test_add_func ("/lp/items-import/upsert", test_upsert);
