@@ -303,6 +303,77 @@ lp_validate_quantity (gint64 quantity,
   return NULL;
 }
 
+typedef struct
+{
+  const char *field;
+  guint       min_chars;
+  guint       max_chars;
+  gboolean    multiline;
+} ItemText;
+
+static const ItemText item_texts[] = {
+  { "name", 1, LP_ITEM_NAME_MAX_CHARS, FALSE },
+  { "location", 1, LP_ITEM_LOCATION_MAX_CHARS, FALSE },
+  { "description", 0, LP_ITEM_DESCRIPTION_MAX_CHARS, TRUE },
+  { "author", 0, LP_ITEM_PERSON_MAX_CHARS, FALSE },
+  { "publisher", 0, LP_ITEM_PERSON_MAX_CHARS, FALSE },
+  { "isbn", 0, LP_ITEM_ISBN_MAX_CHARS, FALSE },
+};
+
+const char *
+lp_validate_item_text (const char *field,
+                       const char *value)
+{
+  const char *problem;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (g_str_equal (field, "code"))
+    return lp_validate_item_code (value);
+  for (guint i = 0; i < G_N_ELEMENTS (item_texts); i++)
+    {
+      const ItemText *t = &item_texts[i];
+
+      if (!g_str_equal (field, t->field))
+        continue;
+      problem = lp_validate_text (value, t->min_chars, t->max_chars, t->multiline);
+      if (problem == NULL && g_str_equal (field, "isbn") && value != NULL && *value != '\0')
+        problem = lp_validate_isbn (value);
+      return problem;
+    }
+  return NULL;
+}
+
+const char *
+lp_validate_item_number (const char *field,
+                         const char *text,
+                         gint64     *out)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gboolean year;
+  gint64 value = 0;
+  const char *problem;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  year = g_str_equal (field, "year");
+  if (*trimmed == '\0')
+    {
+      if (!year)
+        return MSG_REQUIRED;
+      *out = 0;
+      return NULL;
+    }
+  if (!g_ascii_string_to_signed (trimmed, 10, G_MININT64, G_MAXINT64, &value, NULL))
+    return N_("Enter a whole number.");
+  if (year && (problem = lp_validate_year (value)) != NULL)
+    return problem;
+  if (!year && (value < 0 || value > LP_ITEM_STOCK_MAX))
+    return N_("This number is out of range.");
+  *out = value;
+  return NULL;
+}
+
 /* Either case is accepted, as PostgreSQL does; it answers in lower case. */
 const char *
 lp_validate_uuid (const char *s)

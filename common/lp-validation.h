@@ -28,6 +28,16 @@ G_BEGIN_DECLS
 #define LP_YEAR_MIN             1000
 #define LP_SCHOOL_NAME_MAX_LENGTH 120  /* two lines at the head of an 80 mm receipt */
 
+/* Items and categories: the same limits in the item form, POST and PATCH /items and the
+ * CSV import (characters, after trimming). */
+#define LP_ITEM_NAME_MAX_CHARS        200
+#define LP_ITEM_LOCATION_MAX_CHARS    100
+#define LP_ITEM_DESCRIPTION_MAX_CHARS 4000
+#define LP_ITEM_PERSON_MAX_CHARS      200   /* author, publisher */
+#define LP_ITEM_ISBN_MAX_CHARS        32    /* ISBN-13 with hyphens or spaces */
+#define LP_ITEM_STOCK_MAX             100000
+#define LP_CATEGORY_NAME_MAX_CHARS    100
+
 const char *lp_validate_username   (const char    *s);
 const char *lp_validate_password   (const char    *password,
                                     const char    *username);
@@ -42,6 +52,19 @@ const char *lp_validate_year       (gint64         year);
 const char *lp_validate_quantity   (gint64         quantity,
                                     gint64         max);
 const char *lp_validate_uuid       (const char    *s);
+
+/* One text field of an item, by its API name: "code", "name" and "location" are
+ * required, "description" may have several lines, "author", "publisher" and "isbn" may
+ * be empty (an ISBN that is given must be a valid one). NULL for a valid value, and for
+ * a field of another name. */
+const char *lp_validate_item_text  (const char    *field,
+                                    const char    *value);
+/* "stock_total" or "year" as typed (a form's entry, a CSV cell): a whole number, white
+ * space around it allowed; stock 0 to LP_ITEM_STOCK_MAX, a year as lp_validate_year()
+ * wants it, or no year at all (empty: *@out is 0). *@out is set when valid. */
+const char *lp_validate_item_number (const char   *field,
+                                     const char   *text,
+                                     gint64       *out);
 
 /* Loan dates. Day counts are inclusive: a loan from Monday to the next Monday lasts 8
  * days and a same-day loan lasts 1. @max_days 0 means no limit. @today is the date in

@@ -816,27 +816,53 @@ rollback (PGconn *conn)
 }
 
 gboolean
+lp_db_allow_long_statements (PGconn  *conn,
+                             int      timeout_ms,
+                             GError **error)
+{
+  char text[16];
+  g_autoptr(PGresult) res = NULL;
+
+  g_return_val_if_fail (timeout_ms > 0, FALSE);
+
+  g_snprintf (text, sizeof text, "%d", timeout_ms);
+  res = lp_db_query (conn, error, "SELECT set_config('statement_timeout', $1, true)", text);
+  if (res == NULL)
+    return FALSE;
+  exec_deadline_ms = MAX (exec_deadline_ms, timeout_ms + EXEC_GRACE_MS);
+  return TRUE;
+}
+
+gboolean
 lp_db_transaction (PGconn     *conn,
                    LpTxFunc    func,
                    gpointer    user_data,
                    GError    **error)
 {
+  int usual_deadline_ms = exec_deadline_ms;
+
   for (int attempt = 1; ; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
       g_autoptr(PGresult) begin = lp_db_exec (conn, "BEGIN", 0, NULL, &local_error);
       g_autoptr(PGresult) commit = NULL;
+      gboolean done;
 
       if (begin == NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      if (func (conn, user_data, &local_error) &&
-          (commit = lp_db_exec (conn, "COMMIT", 0, NULL, &local_error)) != NULL)
+      done = func (conn, user_data, &local_error) &&
+             (commit = lp_db_exec (conn, "COMMIT", 0, NULL, &local_error)) != NULL;
+      if (!done)
+        {
+          g_assert (local_error != NULL);
+          rollback (conn);
+        }
+      exec_deadline_ms = usual_deadline_ms;
+      if (done)
         return TRUE;
-      g_assert (local_error != NULL);
-      rollback (conn);
       if (!is_retryable () || attempt == MAX_TX_ATTEMPTS)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));

@@ -94,6 +94,13 @@ gboolean  lp_db_exec_script   (PGconn      *conn,
                                const char  *sql,
                                GError     **error);
 
+/* For work known to take long (a bulk import): the statements of the current transaction
+ * may run up to @timeout_ms each (SET LOCAL statement_timeout), and the worker's own
+ * deadline follows. lp_db_transaction() puts the usual deadline back at its end. */
+gboolean  lp_db_allow_long_statements (PGconn  *conn,
+                                       int      timeout_ms,
+                                       GError **error);
+
 typedef gboolean (*LpTxFunc) (PGconn   *conn,
                               gpointer  user_data,
                               GError  **error);

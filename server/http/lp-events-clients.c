@@ -219,6 +219,14 @@ lp_event_hub_dispatch (LpEventHub *self,
   EventKind kind;
   char *text;
 
+  /* A bulk change (data/sql/0012_items_import.sql): everything may have changed. */
+  if (object != NULL &&
+      g_strcmp0 (json_object_get_string_member_with_default (object, "type", NULL),
+                 "resync") == 0)
+    {
+      lp_event_hub_resync (self);
+      return;
+    }
   if (object == NULL || !parse_event (object, &kind, &id, &owner_id))
     {
       g_debug ("Ignoring the notification “%s”", payload);

@@ -21,7 +21,9 @@ G_BEGIN_DECLS
  * by the main loop, and forwards each event as {"type": …, "id": …} to the WebSocket
  * clients allowed to see it: guests items only, members items and their own loans and
  * complaints, staff and admins everything. After the listening connection (re)connects,
- * every client gets {"type": "resync"}: events may have been missed, reload.
+ * every client gets {"type": "resync"}: events may have been missed, reload. A bulk write
+ * (a CSV import) notifies {"type": "resync"} itself instead of one event per item
+ * (data/sql/0012_items_import.sql), and every client gets it too.
  *
  * The same connection LISTENs on LP_CATALOG_CHANNEL, which says only "the catalog
  * changed" (data/sql/0007_catalog_cache.sql); the hub passes it on as

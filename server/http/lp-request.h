@@ -40,6 +40,8 @@ typedef enum
   /* The token may also come as ?access_token= (browsers cannot set headers on a
    * WebSocket handshake). */
   LP_ROUTE_QUERY_TOKEN = 1 << 3,
+  /* The body is a CSV file (text/csv), up to LP_CSV_BODY_LIMIT: an import. */
+  LP_ROUTE_CSV_BODY    = 1 << 4,
 } LpRouteFlags;
 
 typedef struct
@@ -54,6 +56,8 @@ typedef struct
 #define LP_JSON_BODY_LIMIT  (1024 * 1024)
 #define LP_JSON_CONTENT_TYPE "application/json; charset=utf-8"
 #define LP_RAW_BODY_LIMIT   (5 * 1024 * 1024)
+#define LP_CSV_BODY_LIMIT   (10 * 1024 * 1024)
+#define LP_CSV_CONTENT_TYPE "text/csv"
 
 /* Reading the request */
 const char   *lp_request_get_method      (LpRequest    *req);

@@ -213,6 +213,12 @@ on_request_done (LpRequest *req,
   lp_request_release (req);
 }
 
+static const char *
+expected_content_type (const LpRoute *route)
+{
+  return (route->flags & LP_ROUTE_CSV_BODY) ? LP_CSV_CONTENT_TYPE : "application/json";
+}
+
 static gboolean
 content_type_ok (const LpRoute     *route,
                  SoupServerMessage *msg)
@@ -224,14 +230,17 @@ content_type_ok (const LpRoute     *route,
   if (body->length == 0 || (route->flags & LP_ROUTE_RAW_BODY))
     return TRUE;
   type = soup_message_headers_get_content_type (headers, NULL);
-  return type != NULL && g_ascii_strcasecmp (type, "application/json") == 0;
+  return type != NULL && g_ascii_strcasecmp (type, expected_content_type (route)) == 0;
 }
 
 static gsize
 body_limit (const LpRoute *route)
 {
-  return (route != NULL && (route->flags & LP_ROUTE_RAW_BODY)) ? LP_RAW_BODY_LIMIT
-                                                               : LP_JSON_BODY_LIMIT;
+  if (route != NULL && (route->flags & LP_ROUTE_RAW_BODY))
+    return LP_RAW_BODY_LIMIT;
+  if (route != NULL && (route->flags & LP_ROUTE_CSV_BODY))
+    return LP_CSV_BODY_LIMIT;
+  return LP_JSON_BODY_LIMIT;
 }
 
 static void
@@ -270,8 +279,10 @@ handle_request (SoupServer        *server,
     }
   if (!content_type_ok (route, msg))
     {
-      lp_request_refuse_now (msg, LP_ERROR_UNSUPPORTED_MEDIA_TYPE,
-                             "The request body must be application/json");
+      g_autofree char *message = g_strdup_printf ("The request body must be %s",
+                                                  expected_content_type (route));
+
+      lp_request_refuse_now (msg, LP_ERROR_UNSUPPORTED_MEDIA_TYPE, message);
       return;
     }
 

@@ -15,7 +15,7 @@
 #include "lp-reply.h"
 #include "lp-validation.h"
 
-#define NAME_MAX_CHARS        100
+#define NAME_MAX_CHARS        LP_CATEGORY_NAME_MAX_CHARS
 #define DESCRIPTION_MAX_CHARS 2000
 
 typedef struct

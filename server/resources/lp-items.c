@@ -15,14 +15,9 @@
 #include "lp-reply.h"
 #include "lp-validation.h"
 
-#define NAME_MAX_CHARS        200
-#define LOCATION_MAX_CHARS    100
-#define DESCRIPTION_MAX_CHARS 4000
-#define PERSON_MAX_CHARS      200   /* author, publisher */
-#define ISBN_MAX_CHARS        32    /* ISBN-13 with hyphens or spaces */
 #define NOTE_MAX_CHARS        2000
 #define QUERY_MAX_CHARS       200
-#define STOCK_MAX             100000
+#define STOCK_MAX             LP_ITEM_STOCK_MAX
 #define AVAILABILITY_MAX_DAYS 366
 
 /* What a POST or PATCH body says about an item; NULL (or -1) for what it leaves out.
@@ -113,22 +108,21 @@ static void
 validate_item (const ItemInput  *input,
                GError          **error)
 {
+  /* The item's own fields, by the rules every way of writing an item shares. */
+  const struct { const char *field, *value; } texts[] = {
+    { "code", input->code }, { "name", input->name }, { "location", input->location },
+    { "description", input->description }, { "author", input->author },
+    { "publisher", input->publisher }, { "isbn", input->isbn },
+  };
   const char *problem;
 
-  if (input->code != NULL && (problem = lp_validate_item_code (input->code)) != NULL)
-    lp_validation_add (error, "code", problem);
-  check_text (error, "name", input->name, 1, NAME_MAX_CHARS, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i].value != NULL &&
+        (problem = lp_validate_item_text (texts[i].field, texts[i].value)) != NULL)
+      lp_validation_add (error, texts[i].field, problem);
   if (input->category_id != NULL && (problem = lp_validate_uuid (input->category_id)) != NULL)
     lp_validation_add (error, "category_id", problem);
-  check_text (error, "location", input->location, 1, LOCATION_MAX_CHARS, FALSE);
-  check_text (error, "description", input->description, 0, DESCRIPTION_MAX_CHARS, TRUE);
-  check_text (error, "author", input->author, 0, PERSON_MAX_CHARS, FALSE);
-  check_text (error, "publisher", input->publisher, 0, PERSON_MAX_CHARS, FALSE);
   check_text (error, "note", input->note, 0, NOTE_MAX_CHARS, TRUE);
-  check_text (error, "isbn", input->isbn, 0, ISBN_MAX_CHARS, FALSE);
-  if (input->isbn != NULL && *input->isbn != '\0' &&
-      (problem = lp_validate_isbn (input->isbn)) != NULL)
-    lp_validation_add (error, "isbn", problem);
 }
 
 /* Reads and checks a body; every problem of it is reported at once. */

@@ -30,6 +30,7 @@ void lp_attachments_register (LpRouter *router);
 void lp_settings_register (LpRouter *router);
 void lp_categories_register (LpRouter *router);
 void lp_items_register (LpRouter *router);
+void lp_items_import_register (LpRouter *router);
 void lp_complaints_register (LpRouter *router);
 void lp_reports_register (LpRouter *router);
 void lp_kiosks_register (LpRouter *router);
@@ -47,6 +48,7 @@ lp_resources_register_all (LpRouter *router)
   lp_settings_register (router);
   lp_categories_register (router);
   lp_items_register (router);
+  lp_items_import_register (router);
   lp_complaints_register (router);
   lp_reports_register (router);
   lp_kiosks_register (router);

@@ -481,6 +481,45 @@ test_validation_add (void)
   g_assert_true (fields == NULL || g_hash_table_size (fields) == 0);
 }
 
+/* The item fields every writer of items checks the same way (form, POST /items, import). */
+static void
+test_item_fields (void)
+{
+  g_autofree char *long_name = g_strnfill (LP_ITEM_NAME_MAX_CHARS + 1, 'a');
+  g_autofree char *long_location = g_strnfill (LP_ITEM_LOCATION_MAX_CHARS + 1, 'a');
+  gint64 value = -1;
+
+  g_assert_null (lp_validate_item_text ("code", "BK-001"));
+  g_assert_nonnull (lp_validate_item_text ("code", "BK 001"));
+  g_assert_nonnull (lp_validate_item_text ("name", " "));
+  g_assert_nonnull (lp_validate_item_text ("name", long_name));
+  g_assert_null (lp_validate_item_text ("name", "=1+1"));
+  g_assert_nonnull (lp_validate_item_text ("location", long_location));
+  g_assert_null (lp_validate_item_text ("description", "Baris satu\nbaris dua"));
+  g_assert_nonnull (lp_validate_item_text ("author", "a\nb"));
+  g_assert_null (lp_validate_item_text ("author", ""));
+  g_assert_null (lp_validate_item_text ("isbn", ""));
+  g_assert_null (lp_validate_item_text ("isbn", "978-0-306-40615-7"));
+  g_assert_nonnull (lp_validate_item_text ("isbn", "978-0-306-40615-8"));
+  g_assert_null (lp_validate_item_text ("note", "anything"));
+
+  g_assert_null (lp_validate_item_number ("stock_total", " 12 ", &value));
+  g_assert_cmpint (value, ==, 12);
+  g_assert_null (lp_validate_item_number ("stock_total", "0", &value));
+  g_assert_cmpint (value, ==, 0);
+  g_assert_nonnull (lp_validate_item_number ("stock_total", "", &value));
+  g_assert_nonnull (lp_validate_item_number ("stock_total", "-1", &value));
+  g_assert_nonnull (lp_validate_item_number ("stock_total", "100001", &value));
+  g_assert_nonnull (lp_validate_item_number ("stock_total", "2,5", &value));
+  g_assert_nonnull (lp_validate_item_number ("stock_total", "banyak", &value));
+  g_assert_null (lp_validate_item_number ("year", "", &value));
+  g_assert_cmpint (value, ==, 0);
+  g_assert_null (lp_validate_item_number ("year", "2005", &value));
+  g_assert_cmpint (value, ==, 2005);
+  g_assert_nonnull (lp_validate_item_number ("year", "999", &value));
+  g_assert_nonnull (lp_validate_item_number ("year", "9999", &value));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/lp/common/validation/year", test_year);
   g_test_add_func ("/lp/common/validation/quantity", test_quantity);
   g_test_add_func ("/lp/common/validation/uuid", test_uuid);
+  g_test_add_func ("/lp/common/validation/item-fields", test_item_fields);
   g_test_add_func ("/lp/common/validation/date/parse", test_parse_date);
   g_test_add_func ("/lp/common/validation/date/range", test_date_range);
   g_test_add_func ("/lp/common/validation/date/format", test_format_date);
