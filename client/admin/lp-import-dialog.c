@@ -19,7 +19,7 @@
 /* The rows of the file shown under its header. */
 #define PREVIEW_ROWS       5
 /* Characters of a cell shown in the preview before it is cut. */
-#define PREVIEW_CELL_CHARS 24
+#define PREVIEW_CELL_CHARS 32
 /* What the server accepts (POST /items/import): a bigger file is not even sent. */
 #define BODY_LIMIT         (10 * 1024 * 1024)
 /* The server lists at most this many problems. */
@@ -137,12 +137,21 @@ add_cell (LpImportDialog *self,
           int             column,
           int             row)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *shown = NULL;
+  GtkWidget *label;
 
+  /* Cut here rather than ellipsized by the width: a wide file scrolls sideways. */
+  if (g_utf8_strlen (text, -1) > PREVIEW_CELL_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (text, 0, PREVIEW_CELL_CHARS - 1);
+
+      shown = g_strconcat (cut, "…", NULL);
+    }
+  label = gtk_label_new (shown != NULL ? shown : text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), PREVIEW_CELL_CHARS);
+  if (shown != NULL)
+    gtk_widget_set_tooltip_text (label, text);
   if (row == 0)
     gtk_widget_add_css_class (label, "heading");
   gtk_grid_attach (self->preview_grid, label, column, row, 1, 1);
@@ -387,8 +396,8 @@ show_error (LpImportDialog *self,
   if (rows != NULL && (n_lines = show_problems (self, rows)) > 0)
     {
       if (n_lines == G_MAXUINT)
-        text = g_strdup_printf (_("Nothing was imported: the file has more than %d problems; "
-                                  "the first %d are listed."), MAX_PROBLEMS, MAX_PROBLEMS);
+        text = g_strdup_printf (_("Nothing was imported: the file has too many problems to "
+                                  "list; the first %d are shown."), MAX_PROBLEMS);
       else
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "Nothing was imported: %u line has problems.",
