@@ -200,6 +200,9 @@ test_good_file (void)
   g_autofree char *name = NULL;
   g_autofree char *ready = NULL;
   g_autofree char *done = NULL;
+  g_autofree char *category = line_title (3, "category");
+  g_autofree char *new_category = NULL;
+  g_autofree char *titles = NULL;
   guint catalog_before, items_before;
 
   g_assert_nonnull (dialog);
@@ -209,7 +212,9 @@ test_good_file (void)
   g_assert_cmpuint (items_before, ==, catalog_before);
   g_string_append (csv, "IMP-G01;\"Sejarah Indonesia; Jilid 1\";Buku;Perpustakaan, rak C1;"
                         "3;Sartono Kartodirdjo;2015\r\n");
-  for (guint i = 2; i <= N_GOOD; i++)
+  /* A category the library does not have yet, added as the option says. */
+  g_string_append (csv, "IMP-G02;Peta Dunia Dinding;Peta;Ruang Geografi;2;;\r\n");
+  for (guint i = 3; i <= N_GOOD; i++)
     g_string_append_printf (csv, "IMP-G%02u;Bahasa Inggris Kelas %u;Buku;Perpustakaan, rak C2;"
                             "%u;Tim Penulis;2020\r\n", i, i, i % 7 + 1);
   uri = write_file ("baik.csv", csv->str, (gssize) csv->len);
@@ -220,8 +225,15 @@ test_good_file (void)
   g_assert_null (preview_cell (dialog, 0, 7));
   g_assert_false (shown (dialog, "problems_group"));
 
+  /* Without the option the new category is a bad row. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.check", NULL);
+  lp_gui_wait_for (shown (dialog, "problems_group"));
+  titles = problem_titles (dialog);
+  g_assert_cmpstr (titles, ==, category);
+  gtk_switch_set_active (lp_gui_child (dialog, "categories_switch"), TRUE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.check", NULL);
   lp_gui_wait_for (shown (dialog, "result_label"));
+  g_assert_false (shown (dialog, "problems_group"));
   ready = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         "The file is ready: %d item would be imported, %d "
                                         "updated. Nothing has been written yet.",
@@ -244,6 +256,9 @@ test_good_file (void)
   g_assert_cmpstr (count, ==, "25");
   name = sql ("SELECT name FROM items WHERE code = 'IMP-G01'");
   g_assert_cmpstr (name, ==, "Sejarah Indonesia; Jilid 1");
+  new_category = sql ("SELECT c.name FROM items JOIN categories c ON c.id = category_id"
+                      " WHERE code = 'IMP-G02'");
+  g_assert_cmpstr (new_category, ==, "Peta");
   lp_gui_screenshot (GTK_WIDGET (dialog), "import-success");
 
   /* Live: the server's resync reloads both lists, nobody clicks. */
@@ -254,6 +269,39 @@ test_good_file (void)
   lp_gui_screenshot (GTK_WIDGET (gui->window), "import-catalog");
   show_page ("items");
   lp_gui_screenshot (GTK_WIDGET (gui->window), "import-items");
+}
+
+/* A file of codes already there is refused, unless it updates them. */
+static void
+test_update_existing (void)
+{
+  gpointer page = lp_gui_page (gui, "items_page");
+  LpImportDialog *dialog = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *duplicate = line_title (2, "code");
+  g_autofree char *titles = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *stock = NULL;
+
+  show_page ("items");
+  uri = write_file ("ubah.csv", "code,name,category,location,stock_total\n"
+                    "IMP-G03,Bahasa Inggris Kelas 3,Buku,\"Perpustakaan, rak D1\",9\n", -1);
+  lp_gui_click (lp_gui_child (page, "import_button"));
+  lp_gui_wait_for ((dialog = find_dialog ()) != NULL);
+  open_file (dialog, uri);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
+  lp_gui_wait_for (shown (dialog, "problems_group"));
+  titles = problem_titles (dialog);
+  g_assert_cmpstr (titles, ==, duplicate);
+  gtk_switch_set_active (lp_gui_child (dialog, "upsert_switch"), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
+  updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d item imported, %d updated",
+                                          "%d items imported, %d updated", 0), 0, 1);
+  lp_gui_wait_for (g_strcmp0 (lp_gui_shown_text (dialog, "result_label"), updated) == 0);
+  stock = sql ("SELECT stock_total || ' ' || location FROM items WHERE code = 'IMP-G03'");
+  g_assert_cmpstr (stock, ==, "9 Perpustakaan, rak D1");
+  gtk_window_close (GTK_WINDOW (dialog));
+  lp_gui_wait_for (find_dialog () == NULL);
 }
 
 /* A file over the server's 10 MB is refused before anything is sent. */
@@ -287,7 +335,7 @@ main (int   argc,
   g_autofree char *url = NULL;
   g_autofree char *admin_id = NULL;
   g_autoptr(GError) error = NULL;
-  static const char * const files[] = { "bad.csv", "baik.csv", "besar.csv" };
+  static const char * const files[] = { "bad.csv", "baik.csv", "ubah.csv", "besar.csv" };
   int status;
 
   lp_gui_init (&argc, &argv, FALSE);
@@ -301,6 +349,7 @@ main (int   argc,
 
   g_test_add_func ("/lp/gui/import/bad-rows", test_bad_rows);
   g_test_add_func ("/lp/gui/import/good-file", test_good_file);
+  g_test_add_func ("/lp/gui/import/update-existing", test_update_existing);
   g_test_add_func ("/lp/gui/import/too-big", test_too_big);
   status = g_test_run ();
 
