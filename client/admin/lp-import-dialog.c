@@ -484,15 +484,13 @@ send (LpImportDialog *self,
     "create_categories", create ? "true" : NULL,
     NULL
   };
-  Sending *sending = g_new0 (Sending, 1);
+  Sending *sending;
 
   if (self->busy || self->csv == NULL || self->imported)
-    {
-      g_free (sending);
-      return;
-    }
+    return;
   clear_outcome (self);
   set_busy (self, dry_run ? _("Checking every row…") : _("Importing…"));
+  sending = g_new0 (Sending, 1);
   sending->self = g_object_ref (self);
   sending->dry_run = dry_run;
   lp_api_client_call_bytes_async (lp_session_get_client (self->session), &LP_API_ITEMS_IMPORT,
