@@ -12,6 +12,7 @@
 
 #include "lp-admin-form.h"
 #include "lp-error.h"
+#include "lp-import-dialog.h"
 #include "lp-paged-model.h"
 #include "lp-validation.h"
 
@@ -559,6 +560,22 @@ new_activated (GtkWidget  *widget,
     show_form (self, NULL);
 }
 
+/* A spreadsheet's items at once; the list follows by the server's resync event. */
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LpItemsPage *self = LP_ITEMS_PAGE (widget);
+  LpImportDialog *dialog;
+
+  if (self->model == NULL)
+    return;
+  dialog = lp_import_dialog_new (lp_page_get_session (LP_PAGE (self)));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 cancel_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -697,10 +714,12 @@ lp_items_page_class_init (LpItemsPageClass *klass)
     }
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, item_line);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
+  gtk_widget_class_install_action (widget_class, "items.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "items.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "items.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "items.cancel", NULL, cancel_activated);

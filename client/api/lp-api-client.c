@@ -688,6 +688,23 @@ fill_path (const char         *template,
   return g_string_free (g_steal_pointer (&path), FALSE);
 }
 
+/* @endpoint's path with @path_args filled in and @query appended, or NULL. */
+static char *
+call_path (const LpApiEndpoint *endpoint,
+           const char * const  *path_args,
+           const char * const  *query)
+{
+  g_autofree char *filled = fill_path (endpoint->path, path_args);
+  GString *path;
+
+  if (filled == NULL)
+    return NULL;
+  path = g_string_new (filled);
+  for (guint i = 0; query != NULL && query[i] != NULL; i += 2)
+    lp_api_client_append_query (path, query[i], query[i + 1]);
+  return g_string_free (path, FALSE);
+}
+
 void
 lp_api_client_call_async (LpApiClient         *self,
                           const LpApiEndpoint *endpoint,
@@ -698,8 +715,7 @@ lp_api_client_call_async (LpApiClient         *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autofree char *filled = NULL;
-  g_autoptr(GString) path = NULL;
+  g_autofree char *path = NULL;
   GTask *task;
 
   g_return_if_fail (LP_IS_API_CLIENT (self));
@@ -708,13 +724,35 @@ lp_api_client_call_async (LpApiClient         *self,
                     endpoint->reply == LP_API_REPLY_BYTES || endpoint->type != NULL ||
                     endpoint->decode != NULL);
 
-  filled = fill_path (endpoint->path, path_args);
-  g_return_if_fail (filled != NULL);
-  path = g_string_new (filled);
-  for (guint i = 0; query != NULL && query[i] != NULL; i += 2)
-    lp_api_client_append_query (path, query[i], query[i + 1]);
+  path = call_path (endpoint, path_args, query);
+  g_return_if_fail (path != NULL);
   task = lp_api_client_new_task (self, lp_api_client_call_async, cancellable, callback, user_data);
-  send_request (self, task, endpoint, path->str, body, parse_call);
+  send_request (self, task, endpoint, path, body, parse_call);
+}
+
+void
+lp_api_client_call_bytes_async (LpApiClient         *self,
+                                const LpApiEndpoint *endpoint,
+                                const char * const  *path_args,
+                                const char * const  *query,
+                                const char          *content_type,
+                                GBytes              *bytes,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  GTask *task;
+
+  g_return_if_fail (LP_IS_API_CLIENT (self));
+  g_return_if_fail (endpoint != NULL);
+  g_return_if_fail (content_type != NULL && bytes != NULL);
+
+  path = call_path (endpoint, path_args, query);
+  g_return_if_fail (path != NULL);
+  /* Finished by lp_api_client_call_finish(), like every call. */
+  task = lp_api_client_new_task (self, lp_api_client_call_async, cancellable, callback, user_data);
+  send_bytes (self, task, endpoint, path, content_type, bytes, parse_call);
 }
 
 void
@@ -726,15 +764,10 @@ lp_api_client_upload_async (LpApiClient         *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  GTask *task;
-
-  g_return_if_fail (LP_IS_API_CLIENT (self));
   g_return_if_fail (endpoint != NULL && strchr (endpoint->path, '{') == NULL);
-  g_return_if_fail (content_type != NULL && bytes != NULL);
 
-  /* Finished by lp_api_client_call_finish(), like every call. */
-  task = lp_api_client_new_task (self, lp_api_client_call_async, cancellable, callback, user_data);
-  send_bytes (self, task, endpoint, endpoint->path, content_type, bytes, parse_call);
+  lp_api_client_call_bytes_async (self, endpoint, NULL, NULL, content_type, bytes, cancellable,
+                                  callback, user_data);
 }
 
 gboolean

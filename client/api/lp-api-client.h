@@ -76,6 +76,17 @@ gboolean      lp_api_client_call_finish             (LpApiClient          *self,
                                                      gpointer             *value,
                                                      guint                *total,
                                                      GError              **error);
+/* lp_api_client_call_async() with @bytes of @content_type as the body instead of JSON
+ * (a CSV file: "text/csv; charset=utf-8"); finish with lp_api_client_call_finish(). */
+void          lp_api_client_call_bytes_async        (LpApiClient          *self,
+                                                     const LpApiEndpoint  *endpoint,
+                                                     const char * const   *path_args,
+                                                     const char * const   *query,
+                                                     const char           *content_type,
+                                                     GBytes               *bytes,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
 /* POSTs @bytes of @content_type (a photo) to @endpoint, whose path has no parameters;
  * finish with lp_api_client_call_finish(). */
 void          lp_api_client_upload_async            (LpApiClient          *self,

@@ -86,6 +86,9 @@ ROW (ITEMS_AVAILABILITY, "GET", "/api/v1/items/{id}/availability", TOKEN, OBJECT
      NULL, decode_availability, (GDestroyNotify) g_array_unref)
 ROW (ITEMS_HISTORY, "GET", "/api/v1/items/{id}/history", TOKEN, PAGE, OBJECT (condition_event))
 ROW (ITEMS_REPAIR, "POST", "/api/v1/items/{id}/repair", TOKEN, OBJECT, OBJECT (item))
+/* A spreadsheet's CSV, sent with lp_api_client_call_bytes_async(): {"imported", "updated",
+ * "dry_run"}. */
+ROW (ITEMS_IMPORT, "POST", "/api/v1/items/import", TOKEN, OBJECT, JSON_OBJECT)
 ROW (LOANS_LIST, "GET", "/api/v1/loans", TOKEN, PAGE, OBJECT (loan))
 ROW (LOANS_CREATE, "POST", "/api/v1/loans", TOKEN, OBJECT, OBJECT (loan))
 ROW (LOANS_GET, "GET", "/api/v1/loans/{id}", TOKEN, OBJECT, OBJECT (loan))
@@ -147,6 +150,7 @@ const LpApiEndpoint * const lp_api_endpoints[] = {
   &LP_API_ITEMS_AVAILABILITY,
   &LP_API_ITEMS_HISTORY,
   &LP_API_ITEMS_REPAIR,
+  &LP_API_ITEMS_IMPORT,
   &LP_API_LOANS_LIST,
   &LP_API_LOANS_CREATE,
   &LP_API_LOANS_GET,

@@ -83,6 +83,7 @@ extern const LpApiEndpoint LP_API_ITEMS_DELETE;
 extern const LpApiEndpoint LP_API_ITEMS_AVAILABILITY;
 extern const LpApiEndpoint LP_API_ITEMS_HISTORY;
 extern const LpApiEndpoint LP_API_ITEMS_REPAIR;
+extern const LpApiEndpoint LP_API_ITEMS_IMPORT;
 extern const LpApiEndpoint LP_API_LOANS_LIST;
 extern const LpApiEndpoint LP_API_LOANS_CREATE;
 extern const LpApiEndpoint LP_API_LOANS_GET;
