@@ -216,6 +216,10 @@ test_history (void)
   lp_gui_screenshot (GTK_WIDGET (gui->window), "item-staff");
   scroll_to_end ();
   lp_gui_screenshot (GTK_WIDGET (gui->window), "item-history");
+  lp_gui_set_width (gui, 360);
+  g_assert_true (shown ("repair_button"));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "item-history");
+  lp_gui_set_width (gui, WIDE);
 }
 
 /* Mark Repaired with a note: good again, the warning gone, the repair on the timeline. */
