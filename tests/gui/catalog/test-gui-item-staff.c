@@ -115,6 +115,8 @@ open_item (const char *code)
   lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (gui->window, "main_stack"), "item") == 0 &&
                    g_strcmp0 (lp_gui_stack_page (item_page (), "page_stack"), "content") == 0 &&
                    g_strcmp0 (lp_item_page_get_item_id (item_page ()), id) == 0);
+  /* A screenshot shows the page, not the slide towards it. */
+  lp_gui_wait_for (!gtk_stack_get_transition_running (lp_gui_child (gui->window, "main_stack")));
 }
 
 static const char *
@@ -341,6 +343,7 @@ test_scan_label (void)
   lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (gui->window, "main_stack"), "item") == 0 &&
                    g_strcmp0 (lp_item_page_get_item_id (item_page ()), id) == 0);
   lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (item_page (), "page_stack"), "content") == 0);
+  lp_gui_wait_for (!gtk_stack_get_transition_running (lp_gui_child (gui->window, "main_stack")));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "item-scanned");
 
   /* Typed by hand in lower case it is the same code. */
