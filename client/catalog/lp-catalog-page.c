@@ -39,6 +39,7 @@ struct _LpCatalogPage
 
   LpPagedModel   *model;
   GCancellable   *cancellable;
+  GCancellable   *code_cancellable;  /* the lookup of the code last entered */
   GPtrArray      *category_ids;   /* parallel to category_names; [0] is NULL: all */
   gboolean        categories_loaded;
   gboolean        categories_loading;
@@ -158,6 +159,67 @@ on_row_activated (LpCatalogPage *self,
   if (item == NULL || !lp_api_object_get_loaded (item))
     return;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s", lp_api_object_get_id (item));
+}
+
+/*
+ * A scanned label: a scanner types the item's code and Enter. An exact code (in any case,
+ * as the server keeps codes unique) opens its item; anything else stays a search.
+ */
+
+#define CODE_LOOKUP_LIMIT "20"
+
+static void
+on_code_looked_up (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LpCatalogPage) self = user_data;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *code;
+
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &items, NULL, &error);
+  if (items == NULL)
+    {
+      /* The search shows the same failure, if there is one to show. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Code lookup: %s", error->message);
+      return;
+    }
+  /* Typed on since the Enter: that is a search now, not a scan. */
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  code = self->code_cancellable != NULL
+         ? g_object_get_data (G_OBJECT (self->code_cancellable), "code") : NULL;
+  if (code == NULL || g_strcmp0 (text, code) != 0)
+    return;
+  for (guint i = 0; i < items->len; i++)
+    {
+      LpItemObject *item = g_ptr_array_index (items, i);
+
+      if (g_ascii_strcasecmp (lp_api_object_get_string (item, "code"), text) == 0)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.open", "(ss)", "item",
+                                      lp_api_object_get_id (item));
+          return;
+        }
+    }
+}
+
+static void
+on_search_activate (LpCatalogPage *self)
+{
+  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  g_cancellable_cancel (self->code_cancellable);
+  g_clear_object (&self->code_cancellable);
+  if (*code == '\0' || self->model == NULL)
+    return;
+  self->code_cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (self->code_cancellable), "code", g_strdup (code), g_free);
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_LIST, NULL,
+                            (const char *[]) { "q", code, "limit", CODE_LOOKUP_LIMIT, NULL }, NULL,
+                            self->code_cancellable, on_code_looked_up, g_object_ref (self));
 }
 
 static void
@@ -335,11 +397,13 @@ lp_catalog_page_dispose (GObject *object)
   LpCatalogPage *self = (LpCatalogPage *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->code_cancellable);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_CATALOG_PAGE);
   g_clear_object (&self->model);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->code_cancellable);
 
   G_OBJECT_CLASS (lp_catalog_page_parent_class)->dispose (object);
 }
@@ -386,6 +450,7 @@ lp_catalog_page_class_init (LpCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpCatalogPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
 }
 
 static void

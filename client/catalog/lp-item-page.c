@@ -19,6 +19,7 @@
 #include "lp-validation.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 struct _LpItemPage
 {
@@ -38,11 +39,19 @@ struct _LpItemPage
   GtkGrid        *availability_grid;
   GtkLabel       *availability_error;
   GtkLabel       *not_lendable_label;
+  GtkWidget      *repair_button;
+  GtkLabel       *problem_label;
+  AdwPreferencesGroup *history_group;
+  GtkStack       *history_stack;
+  GtkSpinner     *history_spinner;
+  GtkListBox     *history_list;
+  GtkLabel       *history_error;
 
   GCancellable   *cancellable;   /* the current load; replaced by each load */
   LpItemObject   *item;          /* the item shown; NULL while loading */
   GArray         *availability;
   char           *item_id;       /* the item shown or loading */
+  gboolean        busy;          /* a repair is on its way to the server */
 };
 
 G_DEFINE_FINAL_TYPE (LpItemPage, lp_item_page, LP_TYPE_PAGE)
@@ -138,6 +147,25 @@ can_request (LpItemPage   *self,
              LpItemStatus  status)
 {
   return role == LP_ROLE_MEMBER && self->item != NULL && lp_item_status_is_lendable (status);
+}
+
+static gboolean
+is_desk (LpItemPage *self,
+         LpRole      role)
+{
+  return (role & LP_ROLES_DESK) != 0;
+}
+
+/* The desk marks repaired what is damaged or in maintenance (the server's rule too). */
+static gboolean
+can_repair (LpItemPage      *self,
+            LpRole           role,
+            LpItemStatus     status,
+            LpItemCondition  condition)
+{
+  return is_desk (self, role) && self->item != NULL &&
+         (condition != LP_ITEM_CONDITION_GOOD || status == LP_ITEM_STATUS_NEEDS_MAINTENANCE ||
+          status == LP_ITEM_STATUS_MAINTENANCE);
 }
 
 static void
@@ -377,6 +405,223 @@ show_not_lendable (LpItemPage *self)
   gtk_stack_set_visible_child_name (self->availability_stack, "not-lendable");
 }
 
+/*
+ * The condition history (the desk's only: the server keeps it from members)
+ */
+
+#define HISTORY_LIMIT "100"
+
+static char *
+ref_name (LpRefObject *ref)
+{
+  const char *full_name = ref != NULL ? lp_api_object_get_string (ref, "full-name") : NULL;
+
+  if (full_name == NULL && ref != NULL)
+    full_name = lp_api_object_get_string (ref, "username");
+  return g_strdup (full_name);
+}
+
+static char *
+time_text (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_local (time) : NULL;
+
+  return local != NULL ? lp_format_time_long (local) : NULL;
+}
+
+static char *
+event_title (LpConditionEventObject *event)
+{
+  const char *source = lp_api_object_get_string (event, "source");
+  const char *to = _(lp_item_condition_label (lp_api_object_get_enum (event, "condition-to")));
+
+  if (g_strcmp0 (source, "repair") == 0)
+    return g_strdup (_("Repaired"));
+  if (g_strcmp0 (source, "return") == 0)
+    /* Translators: %s is a condition such as "Minor damage". */
+    return g_strdup_printf (_("Returned · condition: %s"), to);
+  /* Translators: an admin edited the item; %s is a condition such as "Major damage". */
+  return g_strdup_printf (_("Condition set to %s"), to);
+}
+
+static void
+add_line (GString    *text,
+          const char *format,
+          ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_line (GString    *text,
+          const char *format,
+          ...)
+{
+  va_list args;
+
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  va_start (args, format);
+  g_string_append_vprintf (text, format, args);
+  va_end (args);
+}
+
+/* How a damage ended: repaired (when, by whom), or not yet. */
+static void
+add_resolution (GString                *text,
+                LpConditionEventObject *event)
+{
+  g_autofree char *when = time_text (lp_api_object_get_boxed (event, "resolved-at"));
+  g_autofree char *who = ref_name (lp_api_object_get_object (event, "resolved-by"));
+
+  if (!lp_api_object_get_boolean (event, "resolved"))
+    add_line (text, "%s", _("Not repaired yet"));
+  else
+    /* Translators: when a damage was repaired (a date and time), then by whom. */
+    add_line (text, _("Repaired %s by %s"), when != NULL ? when : "", who != NULL ? who : "—");
+}
+
+/* When, who, the loan, the note, and how a damage ended: one line each. */
+static char *
+event_details (LpConditionEventObject *event)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *when = time_text (lp_api_object_get_boxed (event, "created-at"));
+  g_autofree char *who = ref_name (lp_api_object_get_object (event, "reported-by"));
+  const char *note = lp_api_object_get_string (event, "note");
+  const char *loan_code = lp_api_object_get_string (event, "loan-code");
+
+  if (when != NULL)
+    add_line (text, "%s", when);
+  if (who != NULL && g_strcmp0 (lp_api_object_get_string (event, "source"), "return") == 0)
+    /* Translators: %s is the full name of the staff member who inspected a return. */
+    add_line (text, _("Inspected by %s"), who);
+  else if (who != NULL)
+    /* Translators: %s is the full name of a staff member. */
+    add_line (text, _("By %s"), who);
+  if (loan_code != NULL)
+    /* Translators: %s is a loan code. */
+    add_line (text, _("Loan %s"), loan_code);
+  if (note != NULL && *note != '\0')
+    /* Translators: a note written with a condition change, in quotes. */
+    add_line (text, _("“%s”"), note);
+  if (lp_api_object_get_enum (event, "condition-to") != LP_ITEM_CONDITION_GOOD)
+    add_resolution (text, event);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+event_icon (LpConditionEventObject *event)
+{
+  const char *source = lp_api_object_get_string (event, "source");
+
+  if (g_strcmp0 (source, "repair") == 0)
+    return "emblem-ok-symbolic";
+  if (lp_api_object_get_enum (event, "condition-to") != LP_ITEM_CONDITION_GOOD)
+    return "dialog-warning-symbolic";
+  return g_strcmp0 (source, "return") == 0 ? "edit-undo-symbolic" : "document-edit-symbolic";
+}
+
+/* One event; one with a loan opens the loan (its return, and the complaint of a loss). */
+static GtkWidget *
+event_row (LpConditionEventObject *event)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = event_title (event);
+  g_autofree char *details = event_details (event);
+  const char *loan_id = lp_api_object_get_string (event, "loan-id");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (event_icon (event)));
+  gtk_widget_add_css_class (row, "condition-event");
+  if (lp_api_object_get_enum (event, "condition-to") != LP_ITEM_CONDITION_GOOD)
+    gtk_widget_add_css_class (row, "damage");
+  if (loan_id != NULL)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", "loan", loan_id);
+      gtk_widget_set_tooltip_text (row, _("Open the loan"));
+    }
+  return row;
+}
+
+static void
+clear_history (LpItemPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+  adw_preferences_group_set_description (self->history_group, NULL);
+}
+
+static void
+show_history (LpItemPage *self,
+              GPtrArray  *events,
+              guint       total)
+{
+  clear_history (self);
+  for (guint i = 0; i < events->len; i++)
+    gtk_list_box_append (self->history_list, event_row (g_ptr_array_index (events, i)));
+  if (total > events->len)
+    {
+      g_autofree char *count = lp_format_count (events->len);
+      g_autofree char *all = lp_format_count (total);
+      g_autofree char *text = NULL;
+
+      /* Translators: the history shows only the newest changes: "the newest 100 of 1,234". */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The newest %s of %s change",
+                                           "The newest %s of %s changes", total),
+                              count, all);
+      adw_preferences_group_set_description (self->history_group, text);
+    }
+  gtk_stack_set_visible_child_name (self->history_stack, events->len > 0 ? "list" : "empty");
+}
+
+static void
+on_history_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LpItemPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  guint total = 0;
+
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &events, &total, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_set_spinning (self->history_spinner, FALSE);
+  if (events == NULL)
+    {
+      gtk_label_set_label (self->history_error, error->message);
+      gtk_stack_set_visible_child_name (self->history_stack, "error");
+      return;
+    }
+  show_history (self, events, total);
+}
+
+static void
+load_history (LpItemPage *self)
+{
+  LpSession *session = lp_page_get_session (LP_PAGE (self));
+
+  if (session == NULL || !is_desk (self, lp_session_get_role (session)))
+    return;
+  /* A refresh keeps the rows shown until the new ones arrive. */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->history_list)) == NULL)
+    {
+      gtk_spinner_set_spinning (self->history_spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->history_stack, "loading");
+    }
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_HISTORY,
+                            (const char *[]) { self->item_id, NULL },
+                            (const char *[]) { "limit", HISTORY_LIMIT, NULL }, NULL,
+                            self->cancellable, on_history_loaded, g_object_ref (self));
+}
+
 static void
 show_item (LpItemPage *self,
            LpItemObject *item)
@@ -391,6 +636,7 @@ show_item (LpItemPage *self,
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
     }
   show_warning (self);
+  load_history (self);
   gtk_stack_set_visible_child_name (self->page_stack, "content");
   if (lp_item_status_is_lendable (lp_api_object_get_enum (item, "status")))
     load_availability (self);
@@ -431,6 +677,114 @@ fetch_item (LpItemPage *self)
   lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_GET,
                             (const char *[]) { self->item_id, NULL }, NULL, NULL,
                             self->cancellable, on_item_loaded, g_object_ref (self));
+}
+
+/*
+ * Mark Repaired
+ */
+
+static void
+show_problem (LpItemPage *self,
+              const char *text)
+{
+  gtk_label_set_label (self->problem_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), text != NULL);
+}
+
+static void
+on_repaired (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LpItemPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LpItemObject) item = NULL;
+
+  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &item, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy = FALSE;
+  gtk_widget_set_sensitive (self->repair_button, TRUE);
+  if (item != NULL && g_strcmp0 (lp_api_object_get_id (item), self->item_id) == 0)
+    {
+      show_problem (self, NULL);
+      show_item (self, item);
+      lp_page_add_toast (LP_PAGE (self), _("Marked as repaired"));
+      return;
+    }
+  if (error != NULL)
+    show_problem (self, g_error_matches (error, LP_ERROR, LP_ERROR_CONFLICT)
+                        ? _("This item needs no repair any more: someone else has already "
+                            "marked it repaired. The page now shows where it stands.")
+                        : error->message);
+  /* Never a stale page: what the server has now. */
+  fetch_item (self);
+}
+
+static void
+repair (LpItemPage *self,
+        const char *note)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  if (self->item == NULL || self->busy)
+    return;
+  self->busy = TRUE;
+  gtk_widget_set_sensitive (self->repair_button, FALSE);
+  if (note != NULL && *note != '\0')
+    body = lp_api_body_new ("note", note, NULL);
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_REPAIR,
+                            (const char *[]) { self->item_id, NULL }, NULL, body,
+                            self->cancellable, on_repaired, g_object_ref (self));
+}
+
+static void
+on_repair_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    LpItemPage       *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "note-entry");
+
+  if (g_strcmp0 (response, "repair") == 0)
+    {
+      g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+      repair (self, note);
+    }
+}
+
+static void
+repair_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LpItemPage *self = LP_ITEM_PAGE (widget);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *entry;
+
+  if (self->item == NULL || self->busy)
+    return;
+  /* Translators: %s is an item's name. */
+  body = g_strdup_printf (_("“%s” goes back to good condition and can be borrowed again."),
+                          lp_api_object_get_string (self->item, "name"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Mark This Item Repaired?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "repair", _("_Mark Repaired"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "repair",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "repair");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What was done (optional)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Repair note"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "note-entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_repair_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }
 
 /* The item shown changed on the server: shown again at once, without the loading page. */
@@ -542,6 +896,13 @@ lp_item_page_class_init (LpItemPageClass *klass)
   BIND (availability_grid);
   BIND (availability_error);
   BIND (not_lendable_label);
+  BIND (repair_button);
+  BIND (problem_label);
+  BIND (history_group);
+  BIND (history_stack);
+  BIND (history_spinner);
+  BIND (history_list);
+  BIND (history_error);
   gtk_widget_class_bind_template_callback (widget_class, category_name);
   gtk_widget_class_bind_template_callback (widget_class, stock_text);
   gtk_widget_class_bind_template_callback (widget_class, condition_text);
@@ -551,9 +912,12 @@ lp_item_page_class_init (LpItemPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, byline_visible);
   gtk_widget_class_bind_template_callback (widget_class, has_text);
   gtk_widget_class_bind_template_callback (widget_class, can_request);
+  gtk_widget_class_bind_template_callback (widget_class, is_desk);
+  gtk_widget_class_bind_template_callback (widget_class, can_repair);
   gtk_widget_class_bind_template_child_full (widget_class, "request_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "item.request", NULL, request_activated);
+  gtk_widget_class_install_action (widget_class, "item.repair", NULL, repair_activated);
 }
 
 #undef BIND
@@ -589,6 +953,10 @@ lp_item_page_load (LpItemPage *self,
     }
   g_clear_pointer (&self->availability, g_array_unref);
   clear_grid (self);
+  clear_history (self);
+  self->busy = FALSE;
+  gtk_widget_set_sensitive (self->repair_button, TRUE);
+  show_problem (self, NULL);
   gtk_label_set_label (self->availability_range, "");
   gtk_widget_set_visible (GTK_WIDGET (self->availability_range), FALSE);
   adw_preferences_group_set_description (self->availability_group,

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 /*
  * One item: its details (bound to :item in lp-item-page.ui), a warning when its
  * condition or status needs one, and the units free on each of the next
- * LP_ITEM_PAGE_DAYS days. Follows the item's changes on the server.
+ * LP_ITEM_PAGE_DAYS days. The desk also sees its condition history (newest first, each
+ * event opening its loan) and marks a damaged item repaired with a note. Follows the
+ * item's changes on the server.
  */
 
 #define LP_ITEM_PAGE_DAYS 28
