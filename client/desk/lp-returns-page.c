@@ -28,6 +28,7 @@ typedef struct
 {
   char            *code;
   LpItemCondition  condition;
+  gboolean         inspect;   /* the form even for Good: opened from the loan's page */
   GtkWidget       *line;      /* its result line (owned by the list) */
 } Scan;
 
@@ -219,6 +220,21 @@ on_form_complete (LpInspectionForm *form,
                                            lp_inspection_form_get_complete (form));
 }
 
+/* The form's heading: the loan code and the condition picked, as it is picked. */
+static void
+on_form_condition (LpInspectionForm *form,
+                   GParamSpec       *pspec,
+                   AdwMessageDialog *dialog)
+{
+  const char *code = g_object_get_data (G_OBJECT (dialog), "code");
+  LpItemCondition condition = lp_inspection_form_get_condition (form);
+  g_autofree char *body = NULL;
+
+  /* Translators: the inspection form; %s are the loan code and the condition picked. */
+  body = g_strdup_printf (_("%s — %s"), code, _(lp_item_condition_label (condition)));
+  adw_message_dialog_set_body (dialog, body);
+}
+
 static void
 inspect (LpReturnsPage *self,
          LpLoanObject  *loan)
@@ -227,12 +243,12 @@ inspect (LpReturnsPage *self,
   GtkWidget *form = lp_inspection_form_new (scan->condition,
                                             lp_page_get_client (LP_PAGE (self)));
   GtkWidget *dialog;
-  g_autofree char *body = NULL;
 
-  /* Translators: the inspection form; %s are the loan code and the condition picked. */
-  body = g_strdup_printf (_("%s — %s"), scan->code, _(lp_item_condition_label (scan->condition)));
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Inspect the Returned Item"), body);
+                                   _("Inspect the Returned Item"), NULL);
+  g_object_set_data_full (G_OBJECT (dialog), "code", g_strdup (scan->code), g_free);
+  on_form_condition (LP_INSPECTION_FORM (form), NULL, ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect_object (form, "notify::condition", G_CALLBACK (on_form_condition), dialog, 0);
   g_object_set_data_full (G_OBJECT (dialog), "loan", g_object_ref (loan), g_object_unref);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), form);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
@@ -292,7 +308,7 @@ on_loan_found (GObject      *source,
       finish_scan (self, _("This loan never went out. Nothing was recorded."), FALSE);
       return;
     }
-  if (scan->condition == LP_ITEM_CONDITION_GOOD)
+  if (scan->condition == LP_ITEM_CONDITION_GOOD && !scan->inspect)
     {
       g_autoptr(JsonNode) body = lp_api_body_new ("condition", "good", NULL);
 
@@ -315,14 +331,16 @@ next_scan (LpReturnsPage *self)
 }
 
 static void
-on_scanned (LpReturnsPage *self,
-            const char    *code)
+add_scan (LpReturnsPage *self,
+          const char    *code,
+          gboolean       always_inspect)
 {
   Scan *scan = g_new0 (Scan, 1);
   guint selected = gtk_drop_down_get_selected (self->condition_dropdown);
 
   scan->code = g_strdup (code);
   scan->condition = conditions[MIN (selected, G_N_ELEMENTS (conditions) - 1)];
+  scan->inspect = always_inspect;
   scan->line = result_line_new (code);
   gtk_list_box_prepend (self->results_list, scan->line);
   /* The condition is for the item in hand: the next one starts from Good again. */
@@ -330,6 +348,13 @@ on_scanned (LpReturnsPage *self,
   g_queue_push_tail (&self->scans, scan);
   if (g_queue_get_length (&self->scans) == 1)
     next_scan (self);
+}
+
+static void
+on_scanned (LpReturnsPage *self,
+            const char    *code)
+{
+  add_scan (self, code, FALSE);
 }
 
 /* An image without a code: a line that says so; nothing is queued. */
@@ -347,6 +372,22 @@ static void
 on_map (LpReturnsPage *self)
 {
   lp_scan_field_focus (self->scan_field);
+}
+
+/*
+ * LpPage
+ */
+
+/* "Record Return" on a loan's page: its code goes in as a scan would, but always to the
+ * inspection form, where the officer picks the condition (Good unless said otherwise). */
+static void
+lp_returns_page_open (LpPage     *page,
+                      const char *code)
+{
+  LpReturnsPage *self = LP_RETURNS_PAGE (page);
+
+  gtk_drop_down_set_selected (self->condition_dropdown, 0);
+  add_scan (self, code, TRUE);
 }
 
 static void
@@ -367,8 +408,10 @@ lp_returns_page_class_init (LpReturnsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LpPageClass *page_class = LP_PAGE_CLASS (klass);
 
   object_class->dispose = lp_returns_page_dispose;
+  page_class->open = lp_returns_page_open;
 
   g_type_ensure (LP_TYPE_SCAN_FIELD);
   gtk_widget_class_set_template_from_resource (widget_class,
