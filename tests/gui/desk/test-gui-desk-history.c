@@ -15,9 +15,11 @@
 #include "lp-inspection-form.h"
 #include "lp-loan-page.h"
 #include "lp-loans-page.h"
+#include "lp-date-button.h"
 #include "lp-returns-page.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define WIDE 1000
@@ -26,6 +28,10 @@ static LpTestServer *server;
 static LpGuiApp *gui;
 static char *member_token;
 static char *staff_token;
+static char *return_good;      /* BK-0004, Good, ten days ago */
+static char *return_minor;     /* LAB-003, Minor damage, five days ago */
+static char *return_major;     /* BK-0004, Major damage, two days ago */
+static char *return_today;     /* LAB-002, Minor damage, today (from its loan's page) */
 
 static char *
 sql (const char *format,
@@ -121,7 +127,7 @@ open_loan (const char *id)
 static void
 test_record_return_from_loan (void)
 {
-  g_autofree char *id = lend ("LAB-002");
+  const char *id = return_today = lend ("LAB-002");
   g_autofree char *code = loan_value (id, "code");
   g_autofree char *status = NULL;
   g_autofree char *condition = NULL;
@@ -169,6 +175,223 @@ test_record_return_from_loan (void)
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.back", NULL);
 }
 
+/*
+ * The return history
+ */
+
+/* Lends @code and records its return @days_ago in @condition. The loan's id. */
+static char *
+returned (const char *code,
+          const char *condition,
+          const char *damage,
+          int         days_ago)
+{
+  char *id = lend (code);
+  g_autofree char *body = damage != NULL
+    ? g_strdup_printf ("{\"condition\":\"%s\",\"damage_description\":\"%s\","
+                       "\"damage_category\":\"physical\"}", condition, damage)
+    : g_strdup_printf ("{\"condition\":\"%s\"}", condition);
+
+  staff_does (id, "return", body);
+  /* As if it had come back then. */
+  g_free (sql ("UPDATE returns SET returned_at = now() - interval '%d days'"
+               " WHERE loan_id = '%s' RETURNING 1", days_ago, id));
+  return id;
+}
+
+static LpPagedModel *
+history (void)
+{
+  return lp_gui_paged_model (returns_page (), "history_view");
+}
+
+static const char *
+history_state (void)
+{
+  return lp_gui_stack_page (returns_page (), "history_stack");
+}
+
+/* The loans of the returns listed, in order, as "id,id,…" ("" for none). */
+static char *
+listed (void)
+{
+  GListModel *model = G_LIST_MODEL (history ());
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LpReturnObject) ret = g_list_model_get_item (model, i);
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? "," : "",
+                              lp_api_object_get_loaded (ret)
+                              ? lp_api_object_get_string (ret, "loan-id") : "?");
+    }
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static gboolean
+lists (const char *first,
+       ...) G_GNUC_NULL_TERMINATED;
+
+/* Whether the history shows exactly the returns of these loans, in this order. */
+static gboolean
+lists (const char *first,
+       ...)
+{
+  g_autoptr(GString) expected = g_string_new (first);
+  g_autofree char *shown = NULL;
+  const char *id;
+  va_list args;
+
+  va_start (args, first);
+  while ((id = va_arg (args, const char *)) != NULL)
+    g_string_append_printf (expected, ",%s", id);
+  va_end (args);
+  if (!lp_paged_model_get_loaded (history ()) || lp_paged_model_get_loading (history ()))
+    return FALSE;
+  shown = listed ();
+  return g_str_equal (shown, expected->str) &&
+         g_strcmp0 (history_state (), *expected->str != '\0' ? "list" : "empty") == 0;
+}
+
+/* The library's today plus @days, picked in the calendar of the date button @name. */
+static void
+pick_day (const char *name,
+          int         days)
+{
+  LpDateButton *button = lp_gui_child (returns_page (), name);
+  g_autofree char *text = sql ("SELECT library_today() + %d", days);
+  g_auto(GStrv) parts = g_strsplit (text, "-", 3);
+  g_autoptr(GDateTime) day = g_date_time_new_local (atoi (parts[0]), atoi (parts[1]),
+                                                    atoi (parts[2]), 12, 0, 0);
+
+  gtk_calendar_select_day (lp_gui_child (button, "calendar"), day);
+  g_signal_emit_by_name (lp_gui_child (button, "calendar"), "day-selected");
+  g_assert_nonnull (lp_date_button_get_date (button));
+}
+
+static void
+any_day (const char *name)
+{
+  LpDateButton *button = lp_gui_child (returns_page (), name);
+
+  g_signal_emit_by_name (lp_gui_child (button, "clear_button"), "clicked");
+  g_assert_null (lp_date_button_get_date (button));
+}
+
+static void
+set_condition (guint condition)
+{
+  gtk_drop_down_set_selected (lp_gui_child (returns_page (), "history_condition_dropdown"),
+                              condition);
+}
+
+static void
+set_item (const char *text)
+{
+  gtk_editable_set_text (lp_gui_child (returns_page (), "item_entry"), text);
+  /* A search entry waits a moment before it says it changed: not the test. */
+  g_signal_emit_by_name (lp_gui_child (returns_page (), "item_entry"), "search-changed");
+}
+
+enum { ANY_CONDITION, GOOD, MINOR_DAMAGE, MAJOR_DAMAGE, LOST };
+
+static void
+test_return_history (void)
+{
+  g_autofree char *item_name = sql ("SELECT name FROM items WHERE code = 'BK-0004'");
+  g_autofree char *item_text = NULL;
+  g_autofree char *late = NULL;
+  g_autofree char *damage = NULL;
+  int position = -1;
+
+  return_good = returned ("BK-0004", "good", NULL, 10);
+  return_minor = returned ("LAB-003", "minor_damage", "Kabel penjepit putus", 5);
+  return_major = returned ("BK-0004", "major_damage", "Sampul robek", 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.open", "(ss)", "returns", "");
+  gtk_stack_set_visible_child_name (lp_gui_child (returns_page (), "returns_stack"), "history");
+  /* Newest first, the one recorded from the loan's page on top. */
+  lp_gui_wait_for (lists (return_today, return_major, return_minor, return_good, NULL));
+  /* Translators: a return's condition and the damage described. */
+  damage = g_strdup_printf (_("%s · %s"), _(lp_item_condition_label (LP_ITEM_CONDITION_MINOR_DAMAGE)),
+                            "Kabel penjepit putus");
+  lp_gui_wait_for (lp_gui_find_label (GTK_WIDGET (returns_page ()), damage) != NULL);
+  lp_gui_wait_for (!gtk_stack_get_transition_running (lp_gui_child (gui->window, "main_stack")));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-history");
+
+  /* By condition. */
+  set_condition (MINOR_DAMAGE);
+  lp_gui_wait_for (lists (return_today, return_minor, NULL));
+  set_condition (MAJOR_DAMAGE);
+  lp_gui_wait_for (lists (return_major, NULL));
+  set_condition (GOOD);
+  lp_gui_wait_for (lists (return_good, NULL));
+  set_condition (ANY_CONDITION);
+
+  /* By dates, both ends included: six to three days ago, then from two days ago on. */
+  pick_day ("from_button", -6);
+  pick_day ("to_button", -3);
+  lp_gui_wait_for (lists (return_minor, NULL));
+  pick_day ("from_button", -5);
+  pick_day ("to_button", -5);
+  lp_gui_wait_for (lists (return_minor, NULL));
+  any_day ("to_button");
+  pick_day ("from_button", -2);
+  lp_gui_wait_for (lists (return_today, return_major, NULL));
+  any_day ("from_button");
+
+  /* By item, its code typed in any case; with a condition too. */
+  set_item ("bk-0004");
+  lp_gui_wait_for (lists (return_major, return_good, NULL));
+  /* Translators: the item the return history is narrowed to, e.g. "Item: LAB-001 — Mikroskop". */
+  item_text = g_strdup_printf (_("Item: %s — %s"), "BK-0004", item_name);
+  g_assert_cmpstr (lp_gui_shown_text (returns_page (), "item_label"), ==, item_text);
+  set_condition (GOOD);
+  lp_gui_wait_for (lists (return_good, NULL));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-history-filtered");
+  set_condition (LOST);
+  lp_gui_wait_for (lists ("", NULL));
+  g_assert_cmpstr (adw_status_page_get_title (lp_gui_child (returns_page (), "history_empty_page")),
+                   ==, _("No Matching Returns"));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-history-empty");
+  set_condition (ANY_CONDITION);
+  set_item ("ZZZ-404");
+  lp_gui_wait_for (g_strcmp0 (adw_status_page_get_title (lp_gui_child (returns_page (),
+                                                                      "history_empty_page")),
+                              _("No Such Item")) == 0 &&
+                   g_strcmp0 (history_state (), "empty") == 0);
+  set_item ("");
+  lp_gui_wait_for (lists (return_today, return_major, return_minor, return_good, NULL));
+
+  /* A row opens its loan. */
+  for (guint i = 0; i < 4 && position < 0; i++)
+    {
+      g_autoptr(LpReturnObject) ret = g_list_model_get_item (G_LIST_MODEL (history ()), i);
+
+      if (g_strcmp0 (lp_api_object_get_string (ret, "loan-id"), return_minor) == 0)
+        position = (int) i;
+    }
+  g_assert_cmpint (position, ==, 2);
+  g_signal_emit_by_name (lp_gui_child (returns_page (), "history_view"), "activate",
+                         (guint) position);
+  lp_gui_wait_for (shows_loan (return_minor));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (lp_gui_child (gui->window, "main_stack")),
+                   ==, "loan");
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.back", NULL);
+
+  /* Live: a return recorded at another desk shows up on top. */
+  late = returned ("LAB-004", "good", NULL, 0);
+  lp_gui_wait_for (lists (late, return_today, return_major, return_minor, return_good, NULL));
+
+  /* A narrow desk keeps every filter. */
+  lp_gui_set_width (gui, 360);
+  g_assert_true (gtk_widget_get_mapped (lp_gui_child (returns_page (), "item_entry")));
+  g_assert_true (gtk_widget_get_mapped (lp_gui_child (returns_page (), "to_button")));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "returns-history");
+  lp_gui_set_width (gui, WIDE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,11 +406,16 @@ main (int   argc,
   gui = lp_gui_app_new (url, WIDE);
 
   g_test_add_func ("/lp/gui/desk-history/record-return-from-loan", test_record_return_from_loan);
+  g_test_add_func ("/lp/gui/desk-history/return-history", test_return_history);
   status = g_test_run ();
 
   g_clear_pointer (&gui, lp_gui_app_free);
   g_free (member_token);
   g_free (staff_token);
+  g_free (return_good);
+  g_free (return_minor);
+  g_free (return_major);
+  g_free (return_today);
   lp_test_server_free (server);
   return status;
 }
