@@ -13,6 +13,7 @@
 #include "lp-date-button.h"
 #include "lp-error.h"
 #include "lp-inspection-form.h"
+#include "lp-item-filter.h"
 #include "lp-paged-model.h"
 #include "lp-return-row.h"
 #include "lp-scan-field.h"
@@ -45,8 +46,7 @@ struct _LpReturnsPage
   LpDateButton *from_button;
   LpDateButton *to_button;
   GtkDropDown  *history_condition_dropdown;
-  GtkSearchEntry *item_entry;
-  GtkLabel     *item_label;
+  LpItemFilter *item_filter;
   GtkStack     *history_stack;
   GtkListView  *history_view;
   AdwStatusPage *history_empty_page;
@@ -56,10 +56,6 @@ struct _LpReturnsPage
   GCancellable *cancellable;
 
   LpPagedModel *history;      /* NULL unless the role is the desk's */
-  GCancellable *item_cancellable;  /* the item code being looked up */
-  char         *item_id;      /* the item the history is narrowed to, or NULL */
-  char         *item_problem; /* why the item typed names none, or NULL */
-  gboolean      item_pending; /* an item typed is being looked up */
 };
 
 G_DEFINE_FINAL_TYPE (LpReturnsPage, lp_returns_page, LP_TYPE_PAGE)
@@ -403,7 +399,7 @@ history_filtered (LpReturnsPage *self)
   return lp_date_button_get_date (self->from_button) != NULL ||
          lp_date_button_get_date (self->to_button) != NULL ||
          gtk_drop_down_get_selected (self->history_condition_dropdown) > 0 ||
-         *gtk_editable_get_text (GTK_EDITABLE (self->item_entry)) != '\0';
+         lp_item_filter_get_active (self->item_filter);
 }
 
 static void
@@ -412,16 +408,17 @@ update_history_state (LpReturnsPage *self)
   const GError *error = self->history != NULL ? lp_paged_model_get_error (self->history) : NULL;
   guint count = self->history != NULL && lp_paged_model_get_loaded (self->history)
                 ? g_list_model_get_n_items (G_LIST_MODEL (self->history)) : 0;
+  const char *problem = lp_item_filter_get_problem (self->item_filter);
   const char *state;
 
-  if (self->item_problem != NULL)
+  if (problem != NULL)
     {
       adw_status_page_set_title (self->history_empty_page, _("No Such Item"));
-      adw_status_page_set_description (self->history_empty_page, self->item_problem);
+      adw_status_page_set_description (self->history_empty_page, problem);
       gtk_stack_set_visible_child_name (self->history_stack, "empty");
       return;
     }
-  if (self->history == NULL || self->item_pending ||
+  if (self->history == NULL || lp_item_filter_get_busy (self->item_filter) ||
       (!lp_paged_model_get_loaded (self->history) && error == NULL))
     state = "loading";
   else if (error != NULL && count == 0)
@@ -454,106 +451,18 @@ apply_history_query (LpReturnsPage *self)
   g_autofree char *from = lp_date_button_dup_iso (self->from_button);
   g_autofree char *to = lp_date_button_dup_iso (self->to_button);
 
-  if (self->history == NULL || self->item_pending || self->item_problem != NULL)
+  if (self->history == NULL || lp_item_filter_get_busy (self->item_filter) ||
+      lp_item_filter_get_problem (self->item_filter) != NULL)
     {
       update_history_state (self);
       return;
     }
-  lp_paged_model_set_query (self->history, (const char *[]) { "from", from, "to", to,
-                                                              "condition", condition,
-                                                              "item_id", self->item_id,
-                                                              NULL });
+  lp_paged_model_set_query (self->history,
+                            (const char *[]) { "from", from, "to", to, "condition", condition,
+                                               "item_id",
+                                               lp_item_filter_get_item_id (self->item_filter),
+                                               NULL });
   update_history_state (self);
-}
-
-static void
-show_item (LpReturnsPage *self,
-           const char    *text,
-           gboolean       problem)
-{
-  gtk_label_set_label (self->item_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->item_label), text != NULL);
-  if (problem)
-    gtk_widget_add_css_class (GTK_WIDGET (self->item_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->item_label), "error");
-}
-
-/* The item typed: its exact code, or the one item whose code or name matches. */
-static LpItemObject *
-pick_item (GPtrArray  *items,
-           const char *typed)
-{
-  for (guint i = 0; i < items->len; i++)
-    if (g_ascii_strcasecmp (lp_api_object_get_string (g_ptr_array_index (items, i), "code"),
-                            typed) == 0)
-      return g_ptr_array_index (items, i);
-  return items->len == 1 ? g_ptr_array_index (items, 0) : NULL;
-}
-
-static void
-on_item_found (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(LpReturnsPage) self = user_data;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *typed = NULL;
-  g_autofree char *text = NULL;
-  LpItemObject *item;
-
-  if (!lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &items, NULL,
-                                  &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->item_pending = FALSE;
-  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->item_entry))));
-  item = items != NULL ? pick_item (items, typed) : NULL;
-  if (item != NULL)
-    {
-      self->item_id = g_strdup (lp_api_object_get_id (item));
-      /* Translators: the item the return history is narrowed to, e.g. "Item: LAB-001 — Mikroskop". */
-      text = g_strdup_printf (_("Item: %s — %s"), lp_api_object_get_string (item, "code"),
-                              lp_api_object_get_string (item, "name"));
-      show_item (self, text, FALSE);
-    }
-  else
-    {
-      if (error != NULL)
-        self->item_problem = g_strdup (error->message);
-      else if (items->len == 0)
-        /* Translators: %s is what was typed in the item filter. */
-        self->item_problem = g_strdup_printf (_("No item has the code or name “%s”."), typed);
-      else
-        /* Translators: %s is what was typed in the item filter. */
-        self->item_problem = g_strdup_printf (_("Several items match “%s”: type the item’s full code."),
-                                              typed);
-      show_item (self, self->item_problem, TRUE);
-    }
-  apply_history_query (self);
-}
-
-static void
-on_item_changed (LpReturnsPage *self)
-{
-  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->item_entry))));
-
-  g_cancellable_cancel (self->item_cancellable);
-  g_clear_object (&self->item_cancellable);
-  g_clear_pointer (&self->item_id, g_free);
-  g_clear_pointer (&self->item_problem, g_free);
-  self->item_pending = FALSE;
-  show_item (self, NULL, FALSE);
-  if (*typed != '\0' && self->history != NULL)
-    {
-      self->item_pending = TRUE;
-      self->item_cancellable = g_cancellable_new ();
-      lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_LIST, NULL,
-                                (const char *[]) { "q", typed, "limit", "20", NULL }, NULL,
-                                self->item_cancellable, on_item_found, g_object_ref (self));
-    }
-  apply_history_query (self);
 }
 
 /* A click, or Enter, on a return opens its loan. */
@@ -592,7 +501,8 @@ update_role (LpReturnsPage *self)
                                 G_CALLBACK (update_history_state), self);
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
       gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
-      on_item_changed (self);
+      lp_item_filter_set_client (self->item_filter, lp_page_get_client (LP_PAGE (self)));
+      apply_history_query (self);
     }
   update_history_state (self);
 }
@@ -650,16 +560,12 @@ lp_returns_page_dispose (GObject *object)
   LpReturnsPage *self = (LpReturnsPage *) object;
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->item_cancellable);
   g_queue_clear_full (&self->scans, (GDestroyNotify) scan_free);
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_RETURNS_PAGE);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->item_cancellable);
   g_clear_object (&self->history);
-  g_clear_pointer (&self->item_id, g_free);
-  g_clear_pointer (&self->item_problem, g_free);
 
   G_OBJECT_CLASS (lp_returns_page_parent_class)->dispose (object);
 }
@@ -680,6 +586,7 @@ lp_returns_page_class_init (LpReturnsPageClass *klass)
   g_type_ensure (LP_TYPE_SCAN_FIELD);
   g_type_ensure (LP_TYPE_DATE_BUTTON);
   g_type_ensure (LP_TYPE_RETURN_ROW);
+  g_type_ensure (LP_TYPE_ITEM_FILTER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/desk/lp-returns-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, condition_dropdown);
@@ -688,8 +595,7 @@ lp_returns_page_class_init (LpReturnsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, from_button);
   gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, to_button);
   gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, history_condition_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, item_entry);
-  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, item_label);
+  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, item_filter);
   gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, history_stack);
   gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, history_view);
   gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, history_empty_page);
@@ -699,7 +605,6 @@ lp_returns_page_class_init (LpReturnsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_scan_failed);
   gtk_widget_class_bind_template_callback (widget_class, on_map);
   gtk_widget_class_bind_template_callback (widget_class, apply_history_query);
-  gtk_widget_class_bind_template_callback (widget_class, on_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_history_activated);
 }
 
