@@ -285,3 +285,12 @@ lp_item_filter_get_active (LpItemFilter *self)
 
   return *gtk_editable_get_text (GTK_EDITABLE (self->entry)) != '\0';
 }
+
+void
+lp_item_filter_clear (LpItemFilter *self)
+{
+  g_return_if_fail (LP_IS_ITEM_FILTER (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  on_changed (self);
+}

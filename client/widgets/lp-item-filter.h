@@ -30,6 +30,8 @@ void        lp_item_filter_set_client  (LpItemFilter *self,
 const char *lp_item_filter_get_item_id (LpItemFilter *self);
 gboolean    lp_item_filter_get_busy    (LpItemFilter *self);
 const char *lp_item_filter_get_problem (LpItemFilter *self);
+/* Empties the entry: no item filter. */
+void        lp_item_filter_clear       (LpItemFilter *self);
 /* Whether anything is typed. */
 gboolean    lp_item_filter_get_active  (LpItemFilter *self);
 

@@ -403,6 +403,190 @@ test_return_history (void)
   lp_gui_set_width (gui, WIDE);
 }
 
+/*
+ * The Loans page's filters
+ */
+
+static LpLoansPage *
+loans_page (void)
+{
+  return lp_gui_page (gui, "loans_page");
+}
+
+/* As @token, one unit of @code from @start to @due days from today, approved. */
+static char *
+approved_loan (const char *token,
+               const char *code,
+               int         start,
+               int         due)
+{
+  g_autofree char *item_id = sql ("SELECT id FROM items WHERE code = '%s'", code);
+  g_autofree char *from = sql ("SELECT library_today() + %d", start);
+  g_autofree char *to = sql ("SELECT library_today() + %d", due);
+  g_autofree char *body = g_strdup_printf ("{\"item_id\":\"%s\",\"quantity\":1,"
+                                           "\"start_date\":\"%s\",\"due_date\":\"%s\","
+                                           "\"purpose\":\"Tugas kelompok\"}",
+                                           item_id, from, to);
+  g_autoptr(LpTestResponse) response = lp_test_request (server, "POST", "/api/v1/loans", token,
+                                                        body);
+  char *id;
+
+  lp_assert_status (response, 201);
+  id = g_strdup (json_object_get_string_member (lp_test_response_object (response), "id"));
+  staff_does (id, "approve", NULL);
+  return id;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Whether the Loans page lists exactly these loans (in any order), NULL-terminated. */
+static gboolean
+loans_listed (const char *first,
+              ...) G_GNUC_NULL_TERMINATED;
+
+static gboolean
+loans_listed (const char *first,
+              ...)
+{
+  LpPagedModel *model = lp_gui_paged_model (loans_page (), "list_view");
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  const char *state = lp_gui_stack_page (loans_page (), "content_stack");
+  va_list args;
+
+  if (!lp_paged_model_get_loaded (model) || lp_paged_model_get_loading (model))
+    return FALSE;
+  va_start (args, first);
+  for (const char *id = first; id != NULL; id = va_arg (args, const char *))
+    g_ptr_array_add (expected, (gpointer) id);
+  va_end (args);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(LpLoanObject) loan = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (!lp_api_object_get_loaded (loan))
+        return FALSE;
+      g_ptr_array_add (shown, g_strdup (lp_api_object_get_id (loan)));
+    }
+  if (shown->len != expected->len ||
+      g_strcmp0 (state, expected->len > 0 ? "list" : "empty") != 0)
+    return FALSE;
+  g_ptr_array_sort (expected, compare_strings);
+  g_ptr_array_sort (shown, compare_strings);
+  for (guint i = 0; i < shown->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (shown, i), g_ptr_array_index (expected, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+set_member (const char *username)
+{
+  GtkWidget *entry = lp_gui_child (loans_page (), "member_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), username);
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+/* The library's today plus @days in the date button @name of @page. */
+static void
+pick_day_on (gpointer    page,
+             const char *name,
+             int         days)
+{
+  LpDateButton *button = lp_gui_child (page, name);
+  g_autofree char *text = sql ("SELECT library_today() + %d", days);
+  g_auto(GStrv) parts = g_strsplit (text, "-", 3);
+  g_autoptr(GDateTime) day = g_date_time_new_local (atoi (parts[0]), atoi (parts[1]),
+                                                    atoi (parts[2]), 12, 0, 0);
+
+  gtk_calendar_select_day (lp_gui_child (button, "calendar"), day);
+  g_signal_emit_by_name (lp_gui_child (button, "calendar"), "day-selected");
+  g_assert_nonnull (lp_date_button_get_date (button));
+}
+
+static void
+test_loans_filters (void)
+{
+  g_autofree char *budi_id = lp_test_server_create_user (server, "siswa.budi", "Siswa#2026",
+                                                         "member");
+  g_autofree char *budi = lp_test_server_login (server, "siswa.budi", "Siswa#2026");
+  g_autofree char *andi_soon = approved_loan (member_token, "BK-0001", 1, 3);
+  g_autofree char *andi_later = approved_loan (member_token, "BK-0006", 10, 12);
+  g_autofree char *budi_soon = approved_loan (budi, "BK-0001", 2, 4);
+  g_autofree char *budi_later = approved_loan (budi, "LAB-001", 10, 11);
+
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.open", "(ss)", "loans", "approved");
+  lp_gui_wait_for (loans_listed (andi_soon, andi_later, budi_soon, budi_later, NULL));
+
+  /* By member: the whole user name, in any case. */
+  set_member ("siswa.andi");
+  lp_gui_wait_for (loans_listed (andi_soon, andi_later, NULL));
+  set_member ("Siswa.Budi ");
+  lp_gui_wait_for (loans_listed (budi_soon, budi_later, NULL));
+  lp_gui_wait_for (!gtk_stack_get_transition_running (lp_gui_child (gui->window, "main_stack")));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "loans-by-member");
+  set_member ("siswa.an");
+  lp_gui_wait_for (loans_listed (NULL, NULL));
+  g_assert_cmpstr (adw_status_page_get_title (lp_gui_child (loans_page (), "empty_page")), ==,
+                   _("No Matching Loans"));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "loans-no-member");
+  set_member ("");
+  lp_gui_wait_for (loans_listed (andi_soon, andi_later, budi_soon, budi_later, NULL));
+
+  /* By dates: the loans running on any day of the range. */
+  pick_day_on (loans_page (), "from_button", 9);
+  pick_day_on (loans_page (), "to_button", 12);
+  lp_gui_wait_for (loans_listed (andi_later, budi_later, NULL));
+  pick_day_on (loans_page (), "from_button", 3);
+  pick_day_on (loans_page (), "to_button", 3);
+  lp_gui_wait_for (loans_listed (andi_soon, budi_soon, NULL));
+  pick_day_on (loans_page (), "from_button", 4);
+  pick_day_on (loans_page (), "to_button", 9);
+  lp_gui_wait_for (loans_listed (budi_soon, NULL));
+  /* With a member too. */
+  pick_day_on (loans_page (), "from_button", 1);
+  pick_day_on (loans_page (), "to_button", 12);
+  set_member ("siswa.andi");
+  lp_gui_wait_for (loans_listed (andi_soon, andi_later, NULL));
+  pick_day_on (loans_page (), "from_button", 9);
+  lp_gui_wait_for (loans_listed (andi_later, NULL));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "loans-by-member-and-dates");
+  set_member ("");
+
+  /* By item, and by item and member. */
+  g_signal_emit_by_name (lp_gui_child (lp_gui_child (loans_page (), "from_button"), "clear_button"),
+                         "clicked");
+  g_signal_emit_by_name (lp_gui_child (lp_gui_child (loans_page (), "to_button"), "clear_button"),
+                         "clicked");
+  type_item (loans_page (), "bk-0001");
+  lp_gui_wait_for (loans_listed (andi_soon, budi_soon, NULL));
+  set_member ("siswa.budi");
+  lp_gui_wait_for (loans_listed (budi_soon, NULL));
+  type_item (loans_page (), "XYZ-000");
+  lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (loans_page (), "content_stack"), "empty") == 0 &&
+                   g_strcmp0 (adw_status_page_get_title (lp_gui_child (loans_page (), "empty_page")),
+                              _("No Such Item")) == 0);
+
+  /* A list opened by name (the dashboard's links) starts without any of them. */
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.open", "(ss)", "loans", "approved");
+  lp_gui_wait_for (loans_listed (andi_soon, andi_later, budi_soon, budi_later, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (lp_gui_child (loans_page (), "member_entry")), ==, "");
+  g_assert_null (lp_date_button_get_date (lp_gui_child (loans_page (), "from_button")));
+
+  /* A narrow desk keeps every filter. */
+  lp_gui_set_width (gui, 360);
+  g_assert_true (gtk_widget_get_mapped (lp_gui_child (loans_page (), "member_entry")));
+  g_assert_true (gtk_widget_get_mapped (lp_gui_child (loans_page (), "to_button")));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "loans-filters");
+  lp_gui_set_width (gui, WIDE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +602,7 @@ main (int   argc,
 
   g_test_add_func ("/lp/gui/desk-history/record-return-from-loan", test_record_return_from_loan);
   g_test_add_func ("/lp/gui/desk-history/return-history", test_return_history);
+  g_test_add_func ("/lp/gui/desk-history/loans-filters", test_loans_filters);
   status = g_test_run ();
 
   g_clear_pointer (&gui, lp_gui_app_free);
