@@ -21,6 +21,7 @@ struct _LpInspectionForm
 {
   GtkBox           parent_instance;
 
+  GtkDropDown     *condition_dropdown;
   GtkMenuButton   *date_button;
   GtkCalendar     *calendar;
   GtkEntry        *description_entry;
@@ -41,6 +42,7 @@ G_DEFINE_FINAL_TYPE (LpInspectionForm, lp_inspection_form, GTK_TYPE_BOX)
 enum {
   PROP_0,
   PROP_COMPLETE,
+  PROP_CONDITION,
   N_PROPS
 };
 
@@ -64,6 +66,27 @@ update_complete (LpInspectionForm *self)
     return;
   self->complete = complete;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+/* The conditions of the drop-down, in its order (seed: Baik, Rusak ringan, Rusak berat,
+ * Hilang). */
+static const LpItemCondition conditions[] = {
+  LP_ITEM_CONDITION_GOOD, LP_ITEM_CONDITION_MINOR_DAMAGE, LP_ITEM_CONDITION_MAJOR_DAMAGE,
+  LP_ITEM_CONDITION_LOST,
+};
+
+/* The officer may still change their mind about the condition in the form. */
+static void
+on_condition_selected (LpInspectionForm *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->condition_dropdown);
+  LpItemCondition condition = conditions[MIN (selected, G_N_ELEMENTS (conditions) - 1)];
+
+  if (condition == self->condition)
+    return;
+  self->condition = condition;
+  update_complete (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONDITION]);
 }
 
 static void
@@ -102,6 +125,9 @@ lp_inspection_form_get_property (GObject    *object,
     case PROP_COMPLETE:
       g_value_set_boolean (value, LP_INSPECTION_FORM (object)->complete);
       break;
+    case PROP_CONDITION:
+      g_value_set_enum (value, LP_INSPECTION_FORM (object)->condition);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -118,10 +144,14 @@ lp_inspection_form_class_init (LpInspectionFormClass *klass)
   properties[PROP_COMPLETE] =
     g_param_spec_boolean ("complete", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONDITION] =
+    g_param_spec_enum ("condition", NULL, NULL, LP_TYPE_ITEM_CONDITION, LP_ITEM_CONDITION_GOOD,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/desk/lp-inspection-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, condition_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, date_button);
   gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, calendar);
   gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, description_entry);
@@ -132,14 +162,19 @@ lp_inspection_form_class_init (LpInspectionFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpInspectionForm, photos_bin);
   gtk_widget_class_bind_template_callback (widget_class, update_complete);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_condition_selected);
 }
 
 static void
 lp_inspection_form_init (LpInspectionForm *self)
 {
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GEnumClass *categories;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (conditions); i++)
+    gtk_string_list_append (names, _(lp_item_condition_label (conditions[i])));
+  gtk_drop_down_set_model (self->condition_dropdown, G_LIST_MODEL (names));
   categories = g_type_class_ref (LP_TYPE_DAMAGE_CATEGORY);
   for (guint i = 0; i < categories->n_values; i++)
     gtk_string_list_append (self->category_names,
@@ -169,9 +204,20 @@ lp_inspection_form_new (LpItemCondition  condition,
   g_signal_connect_swapped (self->photos, "notify::busy", G_CALLBACK (update_complete), self);
   g_signal_connect_swapped (self->photos, "failed", G_CALLBACK (on_photo_failed), self);
   self->condition = condition;
+  for (guint i = 0; i < G_N_ELEMENTS (conditions); i++)
+    if (conditions[i] == condition)
+      gtk_drop_down_set_selected (self->condition_dropdown, i);
   self->complete = TRUE;
   update_complete (self);
   return GTK_WIDGET (self);
+}
+
+LpItemCondition
+lp_inspection_form_get_condition (LpInspectionForm *self)
+{
+  g_return_val_if_fail (LP_IS_INSPECTION_FORM (self), LP_ITEM_CONDITION_GOOD);
+
+  return self->condition;
 }
 
 gboolean

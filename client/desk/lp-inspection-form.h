@@ -19,6 +19,7 @@ G_BEGIN_DECLS
  * What the desk writes down about an item that comes back other than Good: the day it
  * actually came back (today unless said otherwise), what is damaged or missing and its
  * category, notes for the staff, and photos of the damage (uploaded as they are added).
+ * The condition picked before the scan can still be changed in the form (:condition).
  * :complete is TRUE once it says enough to record — a damaged or lost item needs its
  * damage described — and no photo is still uploading.
  */
@@ -30,6 +31,7 @@ G_DECLARE_FINAL_TYPE (LpInspectionForm, lp_inspection_form, LP, INSPECTION_FORM,
 GtkWidget *lp_inspection_form_new          (LpItemCondition   condition,
                                             LpApiClient      *client);
 gboolean   lp_inspection_form_get_complete (LpInspectionForm *self);
+LpItemCondition lp_inspection_form_get_condition (LpInspectionForm *self);
 /* The body of POST /loans/{id}/return. */
 JsonNode  *lp_inspection_form_get_body     (LpInspectionForm *self);
 LpPhotoStrip *lp_inspection_form_get_photos (LpInspectionForm *self);

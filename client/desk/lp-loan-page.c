@@ -35,6 +35,7 @@ struct _LpLoanPage
   GtkWidget           *reject_button;
   GtkWidget           *cancel_button;
   GtkWidget           *cancel_request_button;
+  GtkWidget           *record_return_button;
 
   GPtrArray           *timeline_rows;  /* the rows added to timeline_group */
   GCancellable        *cancellable;    /* the current load; replaced by each load */
@@ -306,6 +307,9 @@ update_actions (LpLoanPage *self)
   show_button (self->reject_button, desk && status == LP_LOAN_STATUS_PENDING);
   show_button (self->hand_over_button, desk && status == LP_LOAN_STATUS_APPROVED);
   show_button (self->cancel_button, desk && status == LP_LOAN_STATUS_APPROVED);
+  show_button (self->record_return_button,
+               desk && (status == LP_LOAN_STATUS_APPROVED || status == LP_LOAN_STATUS_BORROWED ||
+                        status == LP_LOAN_STATUS_OVERDUE));
   show_button (self->cancel_request_button,
                role == LP_ROLE_MEMBER && status == LP_LOAN_STATUS_PENDING);
   gtk_widget_set_sensitive (self->approve_button, !self->busy);
@@ -313,6 +317,7 @@ update_actions (LpLoanPage *self)
   gtk_widget_set_sensitive (self->hand_over_button, !self->busy);
   gtk_widget_set_sensitive (self->cancel_button, !self->busy);
   gtk_widget_set_sensitive (self->cancel_request_button, !self->busy);
+  gtk_widget_set_sensitive (self->record_return_button, !self->busy);
 }
 
 static void
@@ -413,6 +418,19 @@ hand_over_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   act (LP_LOAN_PAGE (widget), &LP_API_LOANS_HANDOVER, NULL);
+}
+
+/* The return is inspected at the Returns desk, which opens its form on this loan. */
+static void
+record_return_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LpLoanPage *self = LP_LOAN_PAGE (widget);
+
+  if (self->loan == NULL || self->busy)
+    return;
+  lp_page_navigate (widget, "returns", lp_api_object_get_string (self->loan, "code"));
 }
 
 static void
@@ -683,6 +701,7 @@ lp_loan_page_class_init (LpLoanPageClass *klass)
   BIND (reject_button);
   BIND (cancel_button);
   BIND (cancel_request_button);
+  BIND (record_return_button);
   gtk_widget_class_bind_template_child_full (widget_class, "qr_code", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "code_label", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, ref_name);
@@ -699,6 +718,8 @@ lp_loan_page_class_init (LpLoanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "loan.reject", NULL, reject_activated);
   gtk_widget_class_install_action (widget_class, "loan.hand-over", NULL, hand_over_activated);
   gtk_widget_class_install_action (widget_class, "loan.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "loan.record-return", NULL,
+                                   record_return_activated);
 }
 
 #undef BIND

@@ -10,8 +10,10 @@
 
 #include "lp-loans-page.h"
 
+#include "lp-date-button.h"
 #include "lp-error.h"
 #include "lp-format.h"
+#include "lp-item-filter.h"
 #include "lp-loan-row.h"
 #include "lp-paged-model.h"
 
@@ -47,6 +49,10 @@ struct _LpLoansPage
 
   GtkDropDown        *filter_dropdown;
   GtkSearchEntry     *search_entry;
+  GtkSearchEntry     *member_entry;
+  LpItemFilter       *item_filter;
+  LpDateButton       *from_button;
+  LpDateButton       *to_button;
   GtkStack           *content_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
@@ -107,17 +113,39 @@ update_actions (LpLoansPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "loans.open", loan != NULL);
 }
 
+/* Whether a member, an item or dates narrow the list. */
+static gboolean
+narrowed (LpLoansPage *self)
+{
+  return *gtk_editable_get_text (GTK_EDITABLE (self->member_entry)) != '\0' ||
+         lp_item_filter_get_active (self->item_filter) ||
+         lp_date_button_get_date (self->from_button) != NULL ||
+         lp_date_button_get_date (self->to_button) != NULL;
+}
+
 static void
 update_state (LpLoansPage *self)
 {
   const GError *error = self->model != NULL ? lp_paged_model_get_error (self->model) : NULL;
   const Filter *filter = current_filter (self);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *problem = lp_item_filter_get_problem (self->item_filter);
   guint count = shown_count (self);
   g_autofree char *text = NULL;
   const char *state;
 
-  if (self->model == NULL || (!lp_paged_model_get_loaded (self->model) && error == NULL))
+  if (problem != NULL)
+    {
+      /* The item typed names none: no list until it does. */
+      adw_status_page_set_title (self->empty_page, _("No Such Item"));
+      adw_status_page_set_description (self->empty_page, problem);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      gtk_label_set_label (self->count_label, "");
+      update_actions (self);
+      return;
+    }
+  if (self->model == NULL || lp_item_filter_get_busy (self->item_filter) ||
+      (!lp_paged_model_get_loaded (self->model) && error == NULL))
     state = "loading";
   else if (error != NULL && count == 0)
     state = "error";
@@ -125,7 +153,14 @@ update_state (LpLoansPage *self)
     state = count > 0 ? "list" : "empty";
   if (error != NULL)
     adw_status_page_set_description (self->error_page, error->message);
-  if (*search != '\0')
+  if (narrowed (self))
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matching Loans"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No loan of this kind fits the member, item and dates "
+                                         "given. Try another one, or clear a filter."));
+    }
+  else if (*search != '\0')
     {
       adw_status_page_set_title (self->empty_page, _("No Matching Loans"));
       adw_status_page_set_description (self->empty_page,
@@ -198,11 +233,18 @@ apply_query (LpLoansPage *self)
 {
   const Filter *filter = current_filter (self);
   g_autofree char *q = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *from = lp_date_button_dup_iso (self->from_button);
+  g_autofree char *to = lp_date_button_dup_iso (self->to_button);
   char due_on[11] = "";
   GDate today;
 
-  if (self->model == NULL)
-    return;
+  if (self->model == NULL || lp_item_filter_get_busy (self->item_filter) ||
+      lp_item_filter_get_problem (self->item_filter) != NULL)
+    {
+      update_state (self);
+      return;
+    }
   if (filter->due_today)
     {
       lp_format_today (&today);
@@ -210,10 +252,13 @@ apply_query (LpLoansPage *self)
     }
   /* A trailing space typed is the same search. */
   q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  lp_paged_model_set_query (self->model, (const char *[]) { "status", filter->status,
-                                                            "sort", filter->sort,
-                                                            "due_on", due_on,
-                                                            "q", q, NULL });
+  member = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->member_entry))));
+  lp_paged_model_set_query (self->model,
+                            (const char *[]) { "status", filter->status, "sort", filter->sort,
+                                               "due_on", due_on, "q", q, "member", member,
+                                               "item_id",
+                                               lp_item_filter_get_item_id (self->item_filter),
+                                               "from", from, "to", to, NULL });
   update_state (self);
 }
 
@@ -248,6 +293,7 @@ update_role (LpLoansPage *self)
       g_signal_connect_swapped (self->selection, "notify::selected-item",
                                 G_CALLBACK (update_actions), self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      lp_item_filter_set_client (self->item_filter, lp_page_get_client (LP_PAGE (self)));
       apply_query (self);
       count_overdue (self);
     }
@@ -435,7 +481,12 @@ lp_loans_page_open (LpPage     *page,
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     if (g_str_equal (filters[i].name, id))
       {
+        /* A list opened by name shows all of it: no filter of before stays. */
         gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+        gtk_editable_set_text (GTK_EDITABLE (self->member_entry), "");
+        lp_item_filter_clear (self->item_filter);
+        lp_date_button_set_date (self->from_button, NULL);
+        lp_date_button_set_date (self->to_button, NULL);
         gtk_drop_down_set_selected (self->filter_dropdown, i);
         return;
       }
@@ -498,10 +549,16 @@ lp_loans_page_class_init (LpLoansPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LP_TYPE_LOAN_ROW);
+  g_type_ensure (LP_TYPE_ITEM_FILTER);
+  g_type_ensure (LP_TYPE_DATE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/desk/lp-loans-page.ui");
   BIND (filter_dropdown);
   BIND (search_entry);
+  BIND (member_entry);
+  BIND (item_filter);
+  BIND (from_button);
+  BIND (to_button);
   BIND (content_stack);
   BIND (list_view);
   BIND (empty_page);

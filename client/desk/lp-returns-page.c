@@ -10,8 +10,12 @@
 
 #include "lp-returns-page.h"
 
+#include "lp-date-button.h"
 #include "lp-error.h"
 #include "lp-inspection-form.h"
+#include "lp-item-filter.h"
+#include "lp-paged-model.h"
+#include "lp-return-row.h"
 #include "lp-scan-field.h"
 #include "lp-sound.h"
 
@@ -28,6 +32,7 @@ typedef struct
 {
   char            *code;
   LpItemCondition  condition;
+  gboolean         inspect;   /* the form even for Good: opened from the loan's page */
   GtkWidget       *line;      /* its result line (owned by the list) */
 } Scan;
 
@@ -38,9 +43,19 @@ struct _LpReturnsPage
   GtkDropDown  *condition_dropdown;
   LpScanField  *scan_field;
   GtkListBox   *results_list;
+  LpDateButton *from_button;
+  LpDateButton *to_button;
+  GtkDropDown  *history_condition_dropdown;
+  LpItemFilter *item_filter;
+  GtkStack     *history_stack;
+  GtkListView  *history_view;
+  AdwStatusPage *history_empty_page;
+  AdwStatusPage *history_error_page;
 
   GQueue        scans;        /* Scan, the first is being handled */
   GCancellable *cancellable;
+
+  LpPagedModel *history;      /* NULL unless the role is the desk's */
 };
 
 G_DEFINE_FINAL_TYPE (LpReturnsPage, lp_returns_page, LP_TYPE_PAGE)
@@ -219,6 +234,21 @@ on_form_complete (LpInspectionForm *form,
                                            lp_inspection_form_get_complete (form));
 }
 
+/* The form's heading: the loan code and the condition picked, as it is picked. */
+static void
+on_form_condition (LpInspectionForm *form,
+                   GParamSpec       *pspec,
+                   AdwMessageDialog *dialog)
+{
+  const char *code = g_object_get_data (G_OBJECT (dialog), "code");
+  LpItemCondition condition = lp_inspection_form_get_condition (form);
+  g_autofree char *body = NULL;
+
+  /* Translators: the inspection form; %s are the loan code and the condition picked. */
+  body = g_strdup_printf (_("%s — %s"), code, _(lp_item_condition_label (condition)));
+  adw_message_dialog_set_body (dialog, body);
+}
+
 static void
 inspect (LpReturnsPage *self,
          LpLoanObject  *loan)
@@ -227,12 +257,12 @@ inspect (LpReturnsPage *self,
   GtkWidget *form = lp_inspection_form_new (scan->condition,
                                             lp_page_get_client (LP_PAGE (self)));
   GtkWidget *dialog;
-  g_autofree char *body = NULL;
 
-  /* Translators: the inspection form; %s are the loan code and the condition picked. */
-  body = g_strdup_printf (_("%s — %s"), scan->code, _(lp_item_condition_label (scan->condition)));
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Inspect the Returned Item"), body);
+                                   _("Inspect the Returned Item"), NULL);
+  g_object_set_data_full (G_OBJECT (dialog), "code", g_strdup (scan->code), g_free);
+  on_form_condition (LP_INSPECTION_FORM (form), NULL, ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect_object (form, "notify::condition", G_CALLBACK (on_form_condition), dialog, 0);
   g_object_set_data_full (G_OBJECT (dialog), "loan", g_object_ref (loan), g_object_unref);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), form);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
@@ -292,7 +322,7 @@ on_loan_found (GObject      *source,
       finish_scan (self, _("This loan never went out. Nothing was recorded."), FALSE);
       return;
     }
-  if (scan->condition == LP_ITEM_CONDITION_GOOD)
+  if (scan->condition == LP_ITEM_CONDITION_GOOD && !scan->inspect)
     {
       g_autoptr(JsonNode) body = lp_api_body_new ("condition", "good", NULL);
 
@@ -315,14 +345,16 @@ next_scan (LpReturnsPage *self)
 }
 
 static void
-on_scanned (LpReturnsPage *self,
-            const char    *code)
+add_scan (LpReturnsPage *self,
+          const char    *code,
+          gboolean       always_inspect)
 {
   Scan *scan = g_new0 (Scan, 1);
   guint selected = gtk_drop_down_get_selected (self->condition_dropdown);
 
   scan->code = g_strdup (code);
   scan->condition = conditions[MIN (selected, G_N_ELEMENTS (conditions) - 1)];
+  scan->inspect = always_inspect;
   scan->line = result_line_new (code);
   gtk_list_box_prepend (self->results_list, scan->line);
   /* The condition is for the item in hand: the next one starts from Good again. */
@@ -330,6 +362,13 @@ on_scanned (LpReturnsPage *self,
   g_queue_push_tail (&self->scans, scan);
   if (g_queue_get_length (&self->scans) == 1)
     next_scan (self);
+}
+
+static void
+on_scanned (LpReturnsPage *self,
+            const char    *code)
+{
+  add_scan (self, code, FALSE);
 }
 
 /* An image without a code: a line that says so; nothing is queued. */
@@ -349,6 +388,172 @@ on_map (LpReturnsPage *self)
   lp_scan_field_focus (self->scan_field);
 }
 
+/*
+ * The return history: recorded returns, newest first, narrowed by dates, condition and
+ * item; a row opens its loan.
+ */
+
+static gboolean
+history_filtered (LpReturnsPage *self)
+{
+  return lp_date_button_get_date (self->from_button) != NULL ||
+         lp_date_button_get_date (self->to_button) != NULL ||
+         gtk_drop_down_get_selected (self->history_condition_dropdown) > 0 ||
+         lp_item_filter_get_active (self->item_filter);
+}
+
+static void
+update_history_state (LpReturnsPage *self)
+{
+  const GError *error = self->history != NULL ? lp_paged_model_get_error (self->history) : NULL;
+  guint count = self->history != NULL && lp_paged_model_get_loaded (self->history)
+                ? g_list_model_get_n_items (G_LIST_MODEL (self->history)) : 0;
+  const char *problem = lp_item_filter_get_problem (self->item_filter);
+  const char *state;
+
+  if (problem != NULL)
+    {
+      adw_status_page_set_title (self->history_empty_page, _("No Such Item"));
+      adw_status_page_set_description (self->history_empty_page, problem);
+      gtk_stack_set_visible_child_name (self->history_stack, "empty");
+      return;
+    }
+  if (self->history == NULL || lp_item_filter_get_busy (self->item_filter) ||
+      (!lp_paged_model_get_loaded (self->history) && error == NULL))
+    state = "loading";
+  else if (error != NULL && count == 0)
+    state = "error";
+  else
+    state = count > 0 ? "list" : "empty";
+  if (error != NULL)
+    adw_status_page_set_description (self->history_error_page, error->message);
+  if (history_filtered (self))
+    {
+      adw_status_page_set_title (self->history_empty_page, _("No Matching Returns"));
+      adw_status_page_set_description (self->history_empty_page,
+                                       _("Try other dates, another condition or another item."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->history_empty_page, _("No Returns Yet"));
+      adw_status_page_set_description (self->history_empty_page,
+                                       _("Each return recorded at the desk appears here, newest first."));
+    }
+  gtk_stack_set_visible_child_name (self->history_stack, state);
+}
+
+static void
+apply_history_query (LpReturnsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->history_condition_dropdown);
+  const char *condition = selected > 0 && selected <= G_N_ELEMENTS (conditions)
+                          ? lp_item_condition_to_string (conditions[selected - 1]) : NULL;
+  g_autofree char *from = lp_date_button_dup_iso (self->from_button);
+  g_autofree char *to = lp_date_button_dup_iso (self->to_button);
+
+  if (self->history == NULL || lp_item_filter_get_busy (self->item_filter) ||
+      lp_item_filter_get_problem (self->item_filter) != NULL)
+    {
+      update_history_state (self);
+      return;
+    }
+  lp_paged_model_set_query (self->history,
+                            (const char *[]) { "from", from, "to", to, "condition", condition,
+                                               "item_id",
+                                               lp_item_filter_get_item_id (self->item_filter),
+                                               NULL });
+  update_history_state (self);
+}
+
+/* A click, or Enter, on a return opens its loan. */
+static void
+on_history_activated (LpReturnsPage *self,
+                      guint          position)
+{
+  g_autoptr(LpReturnObject) ret = g_list_model_get_item (G_LIST_MODEL (self->history), position);
+
+  if (ret != NULL && lp_api_object_get_loaded (ret))
+    lp_page_navigate (GTK_WIDGET (self), "loan", lp_api_object_get_string (ret, "loan-id"));
+}
+
+/* Staff and admins see the history; anyone else has none (nothing of the last user's
+ * stays behind a logout). */
+static void
+update_role (LpReturnsPage *self)
+{
+  LpSession *session = lp_page_get_session (LP_PAGE (self));
+  gboolean desk = session != NULL && (lp_session_get_role (session) & LP_ROLES_DESK) != 0;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (desk == (self->history != NULL))
+    return;
+  gtk_list_view_set_model (self->history_view, NULL);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
+  if (desk)
+    {
+      self->history = lp_paged_model_new (lp_page_get_client (LP_PAGE (self)),
+                                          &LP_API_RETURNS_LIST, NULL);
+      g_signal_connect_swapped (self->history, "items-changed",
+                                G_CALLBACK (update_history_state), self);
+      g_signal_connect_swapped (self->history, "notify::error",
+                                G_CALLBACK (update_history_state), self);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
+      gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
+      lp_item_filter_set_client (self->item_filter, lp_page_get_client (LP_PAGE (self)));
+      apply_history_query (self);
+    }
+  update_history_state (self);
+}
+
+/*
+ * LpPage
+ */
+
+static void
+lp_returns_page_session_changed (LpPage *page)
+{
+  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
+                           page, G_CONNECT_SWAPPED);
+  update_role (LP_RETURNS_PAGE (page));
+}
+
+/* A return recorded here or at another desk changes its loan: the history is the
+ * server's again within a moment. */
+static void
+lp_returns_page_event (LpPage     *page,
+                       const char *type,
+                       const char *id)
+{
+  LpReturnsPage *self = LP_RETURNS_PAGE (page);
+
+  if (g_strcmp0 (type, "loan.changed") == 0 && self->history != NULL &&
+      lp_paged_model_get_loaded (self->history))
+    lp_paged_model_reload (self->history);
+}
+
+static void
+lp_returns_page_reload (LpPage *page)
+{
+  LpReturnsPage *self = LP_RETURNS_PAGE (page);
+
+  if (self->history != NULL)
+    lp_paged_model_reload (self->history);
+}
+
+/* "Record Return" on a loan's page: its code goes in as a scan would, but always to the
+ * inspection form, where the officer picks the condition (Good unless said otherwise). */
+static void
+lp_returns_page_open (LpPage     *page,
+                      const char *code)
+{
+  LpReturnsPage *self = LP_RETURNS_PAGE (page);
+
+  gtk_drop_down_set_selected (self->condition_dropdown, 0);
+  add_scan (self, code, TRUE);
+}
+
 static void
 lp_returns_page_dispose (GObject *object)
 {
@@ -356,8 +561,11 @@ lp_returns_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_queue_clear_full (&self->scans, (GDestroyNotify) scan_free);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_RETURNS_PAGE);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (lp_returns_page_parent_class)->dispose (object);
 }
@@ -367,29 +575,55 @@ lp_returns_page_class_init (LpReturnsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LpPageClass *page_class = LP_PAGE_CLASS (klass);
 
   object_class->dispose = lp_returns_page_dispose;
+  page_class->open = lp_returns_page_open;
+  page_class->session_changed = lp_returns_page_session_changed;
+  page_class->event = lp_returns_page_event;
+  page_class->reload = lp_returns_page_reload;
 
   g_type_ensure (LP_TYPE_SCAN_FIELD);
+  g_type_ensure (LP_TYPE_DATE_BUTTON);
+  g_type_ensure (LP_TYPE_RETURN_ROW);
+  g_type_ensure (LP_TYPE_ITEM_FILTER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/desk/lp-returns-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, condition_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, scan_field);
   gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, from_button);
+  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, to_button);
+  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, history_condition_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, item_filter);
+  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, history_stack);
+  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, history_view);
+  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, history_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LpReturnsPage, history_error_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "returns_stack", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_scanned);
   gtk_widget_class_bind_template_callback (widget_class, on_scan_failed);
   gtk_widget_class_bind_template_callback (widget_class, on_map);
+  gtk_widget_class_bind_template_callback (widget_class, apply_history_query);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_activated);
 }
 
 static void
 lp_returns_page_init (LpReturnsPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) filter_names = gtk_string_list_new (NULL);
 
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->scans);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_string_list_append (filter_names, _("Any condition"));
   for (guint i = 0; i < G_N_ELEMENTS (conditions); i++)
-    gtk_string_list_append (names, _(lp_item_condition_label (conditions[i])));
+    {
+      gtk_string_list_append (names, _(lp_item_condition_label (conditions[i])));
+      gtk_string_list_append (filter_names, _(lp_item_condition_label (conditions[i])));
+    }
   gtk_drop_down_set_model (self->condition_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_model (self->history_condition_dropdown, G_LIST_MODEL (filter_names));
+  update_history_state (self);
 }

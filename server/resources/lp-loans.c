@@ -794,13 +794,14 @@ loans_order (LpRequest  *req,
 }
 
 /* GET /loans: a member's own, the desk's all; ?from=&to= keep the loans whose dates
- * overlap that range; ?status= is the status a reader sees (overdue once past due). */
+ * overlap that range; ?status= is the status a reader sees (overdue once past due);
+ * ?member= names the borrower by username. */
 static gboolean
 list_loans (LpRequest  *req,
             PGconn     *conn,
             GError    **error)
 {
-  const char *status, *user_id, *item_id, *from, *to, *due_on, *order;
+  const char *status, *user_id, *item_id, *from, *to, *due_on, *order, *member;
 
   lp_request_get_enum_query (req, "status", LP_TYPE_LOAN_STATUS, &status, error);
   lp_request_get_date_query (req, "due_on", &due_on, error);
@@ -810,6 +811,10 @@ list_loans (LpRequest  *req,
   order = loans_order (req, error);
   if (*error != NULL)
     return FALSE;
+  /* ?member= the borrower's username as the desk types it; empty is no filter. */
+  member = lp_request_get_query (req, "member");
+  if (member != NULL && *member == '\0')
+    member = NULL;
   return lp_reply_page (req, conn,
                         "SELECT loan_json(l) AS j, l.created_at, l.id, l.due_date"
                         " FROM loans l JOIN items i ON i.id = l.item_id"
@@ -823,10 +828,11 @@ list_loans (LpRequest  *req,
                         " AND ($6::date IS NULL OR l.start_date <= $6::date)"
                         " AND ($7::text IS NULL OR (l.code || ' ' || i.name || ' ' || u.username)"
                         "  ILIKE contains_pattern($7))"
-                        " AND ($8::date IS NULL OR l.due_date = $8::date)",
-                        order, 8,
+                        " AND ($8::date IS NULL OR l.due_date = $8::date)"
+                        " AND ($9::text IS NULL OR u.username = lower(btrim($9)))",
+                        order, 9,
                         (const char *[]) { own_loans_only (req), user_id, item_id, status, from,
-                                           to, lp_request_get_query (req, "q"), due_on },
+                                           to, lp_request_get_query (req, "q"), due_on, member },
                         error);
 }
 

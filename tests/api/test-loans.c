@@ -559,6 +559,26 @@ test_list_and_filters (void)
   path = g_strdup_printf ("/api/v1/loans?item_id=%s&q=lf.oth", item);
   g_assert_cmpint (page_total (path, w->staff), ==, 1);
   g_clear_pointer (&path, g_free);
+  /* ?member= is the borrower's whole username, in any case: no partial match. */
+  path = g_strdup_printf ("/api/v1/loans?item_id=%s&member=lf.other", item);
+  g_assert_cmpint (page_total (path, w->staff), ==, 1);
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("/api/v1/loans?item_id=%s&member=LF.Other", item);
+  g_assert_cmpint (page_total (path, w->staff), ==, 1);
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("/api/v1/loans?item_id=%s&member=lf.member", item);
+  g_assert_cmpint (page_total (path, w->staff), ==, 2);
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("/api/v1/loans?item_id=%s&member=lf.oth", item);
+  g_assert_cmpint (page_total (path, w->staff), ==, 0);
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("/api/v1/loans?item_id=%s&member=", item);
+  g_assert_cmpint (page_total (path, w->staff), ==, 3);
+  g_clear_pointer (&path, g_free);
+  /* A member's own loans only, whoever they name. */
+  path = g_strdup_printf ("/api/v1/loans?item_id=%s&member=lf.other", item);
+  g_assert_cmpint (page_total (path, w->member), ==, 0);
+  g_clear_pointer (&path, g_free);
   {
     g_autofree char *d3 = lp_loan_world_date (w, 3);
     path = g_strdup_printf ("/api/v1/loans?item_id=%s&from=%s&to=%s", item, d3, d3);
