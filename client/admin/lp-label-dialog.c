@@ -142,6 +142,12 @@ fill_spins (LpLabelDialog     *self,
   on_grid_changed (self);
 }
 
+static const LpLabelPreset *
+presets_of (LpLabelDialog *self)
+{
+  return lp_label_sheet_presets (lp_label_sheet_get_kind (self->sheet));
+}
+
 /* Template callback: a sticker sheet chosen fills the numbers; "Custom" lets them be
  * typed. */
 static void
@@ -157,7 +163,7 @@ on_preset_changed (LpLabelDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
     gtk_widget_set_sensitive (GTK_WIDGET (spins[i]), custom);
   if (!custom)
-    fill_spins (self, &lp_label_sheet_presets (lp_label_sheet_get_kind (self->sheet))[selected].grid);
+    fill_spins (self, &presets_of (self)[selected].grid);
 }
 
 static void
@@ -219,8 +225,8 @@ lp_label_dialog_class_init (LpLabelDialogClass *klass)
 
   object_class->dispose = lp_label_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/lenterapustaka/Lentera/admin/lp-label-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/id/lenterapustaka/Lentera/admin/lp-label-dialog.ui");
   BIND (summary_label);
   BIND (preset_row);
   BIND (rows_spin);

@@ -510,6 +510,7 @@ on_cards_settings (GObject      *source,
   g_autoptr(LpSettingsObject) settings = NULL;
   g_autoptr(GError) error = NULL;
   LpUsersPage *self;
+  GtkWindow *root;
   const char *school;
 
   if (!lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &settings, NULL,
@@ -526,8 +527,8 @@ on_cards_settings (GObject      *source,
   school = lp_api_object_get_string (settings, "school-name");
   lp_label_sheet_set_header (sheet, school != NULL && *school != '\0' ? school
                                                                     : _("School Library"));
-  gtk_window_present (GTK_WINDOW (lp_label_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       sheet)));
+  root = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  gtk_window_present (GTK_WINDOW (lp_label_dialog_new (root, sheet)));
 }
 
 /* Cards of the selected accounts: full name, username (as text, and as the QR the kiosk

@@ -74,6 +74,7 @@ label_clear (gpointer data)
  * height used. */
 static double
 draw_text (cairo_t     *cr,
+           PangoLayout *layout,
            const char  *text,
            double       size,
            PangoWeight  weight,
@@ -83,13 +84,11 @@ draw_text (cairo_t     *cr,
            double       width,
            int          lines)
 {
-  g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoFontDescription) font = NULL;
   int text_height;
 
   if (text == NULL || *text == '\0' || width <= 0)
     return 0;
-  layout = pango_cairo_create_layout (cr);
   font = pango_font_description_new ();
   pango_font_description_set_family (font, family);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
@@ -101,6 +100,9 @@ draw_text (cairo_t     *cr,
   pango_layout_set_height (layout, -lines);
   pango_layout_set_text (layout, text, -1);
   cairo_move_to (cr, x, y);
+  /* One layout for a whole page (making one per line costs a Pango context each): it
+   * follows the cell's transformation. */
+  pango_cairo_update_layout (cr, layout);
   pango_cairo_show_layout (cr, layout);
   pango_layout_get_size (layout, NULL, &text_height);
   return (double) text_height / PANGO_SCALE;
@@ -110,6 +112,7 @@ draw_text (cairo_t     *cr,
 static void
 draw_item_label (const Label *label,
                  cairo_t     *cr,
+                 PangoLayout *layout,
                  double       width,
                  double       height)
 {
@@ -122,12 +125,14 @@ draw_item_label (const Label *label,
 
   lp_qr_code_draw (cr, label->code, pad, (height - qr) / 2, qr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  y += draw_text (cr, label->code, size, PANGO_WEIGHT_BOLD, "Monospace", x, y, text_width, 1);
+  y += draw_text (cr, layout, label->code, size, PANGO_WEIGHT_BOLD, "Monospace", x, y,
+                  text_width, 1);
   y += size * 0.2;
-  y += draw_text (cr, label->title, size * 0.9, PANGO_WEIGHT_NORMAL, "Sans", x, y, text_width, 2);
+  y += draw_text (cr, layout, label->title, size * 0.9, PANGO_WEIGHT_NORMAL, "Sans", x, y,
+                  text_width, 2);
   y += size * 0.2;
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  draw_text (cr, label->sub, size * 0.75, PANGO_WEIGHT_NORMAL, "Sans", x, y, text_width, 2);
+  draw_text (cr, layout, label->sub, size * 0.75, PANGO_WEIGHT_NORMAL, "Sans", x, y, text_width, 2);
 }
 
 static void
@@ -150,6 +155,7 @@ static void
 draw_member_card (LpLabelSheet *self,
                   const Label  *label,
                   cairo_t      *cr,
+                  PangoLayout  *layout,
                   double        width,
                   double        height)
 {
@@ -168,10 +174,10 @@ draw_member_card (LpLabelSheet *self,
   cairo_restore (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   y = pad * 0.8;
-  y += draw_text (cr, self->header, size * 1.1, PANGO_WEIGHT_BOLD, "Sans", pad, y,
+  y += draw_text (cr, layout, self->header, size * 1.1, PANGO_WEIGHT_BOLD, "Sans", pad, y,
                   width - 2 * pad, 1);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  draw_text (cr, _("Library Member Card"), size * 0.85, PANGO_WEIGHT_NORMAL, "Sans", pad, y,
+  draw_text (cr, layout, _("Library Member Card"), size * 0.85, PANGO_WEIGHT_NORMAL, "Sans", pad, y,
              width - 2 * pad, 1);
   cairo_set_line_width (cr, 0.8);
   cairo_move_to (cr, pad, band - pad * 0.4);
@@ -179,13 +185,15 @@ draw_member_card (LpLabelSheet *self,
   cairo_stroke (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   y = band + pad * 0.2;
-  y += draw_text (cr, label->title, size * 1.15, PANGO_WEIGHT_BOLD, "Sans", pad, y, text_width, 2);
+  y += draw_text (cr, layout, label->title, size * 1.15, PANGO_WEIGHT_BOLD, "Sans", pad, y,
+                  text_width, 2);
   y += size * 0.4;
-  y += draw_text (cr, label->code, size * 1.1, PANGO_WEIGHT_NORMAL, "Monospace", pad, y,
+  y += draw_text (cr, layout, label->code, size * 1.1, PANGO_WEIGHT_NORMAL, "Monospace", pad, y,
                   text_width, 1);
   y += size * 0.3;
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  draw_text (cr, label->sub, size * 0.9, PANGO_WEIGHT_NORMAL, "Sans", pad, y, text_width, 1);
+  draw_text (cr, layout, label->sub, size * 0.9, PANGO_WEIGHT_NORMAL, "Sans", pad, y,
+             text_width, 1);
   lp_qr_code_draw (cr, label->code, width - pad - qr, band + (height - band - qr) / 2 - pad * 0.2,
                    qr);
 }
@@ -217,12 +225,14 @@ lp_label_sheet_draw_page (LpLabelSheet *self,
                           guint         page)
 {
   guint per_page = self->grid.rows * self->grid.columns;
+  g_autoptr(PangoLayout) layout = NULL;
   double width, height;
 
   g_return_if_fail (LP_IS_LABEL_SHEET (self));
 
   if (!cell_size (&self->grid, &width, &height))
     return;
+  layout = pango_cairo_create_layout (cr);
   for (guint i = page * per_page; i < MIN (self->labels->len, (page + 1) * per_page); i++)
     {
       const Label *label = &g_array_index (self->labels, Label, i);
@@ -240,9 +250,9 @@ lp_label_sheet_draw_page (LpLabelSheet *self,
       cairo_rectangle (cr, 0, 0, width, height);
       cairo_clip (cr);
       if (self->kind == LP_LABEL_SHEET_MEMBER_CARDS)
-        draw_member_card (self, label, cr, width, height);
+        draw_member_card (self, label, cr, layout, width, height);
       else
-        draw_item_label (label, cr, width, height);
+        draw_item_label (label, cr, layout, width, height);
       cairo_restore (cr);
     }
 }

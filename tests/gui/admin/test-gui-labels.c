@@ -311,6 +311,7 @@ test_item_labels (void)
   g_autofree char *sheets = NULL;
   LpLabelDialog *dialog;
   AdwComboRow *preset;
+  guint n_presets;
 
   show_page ("items");
   select_all_but_two (page, "labels_button", "Tabung Reaksi", N_ITEMS);
@@ -329,7 +330,8 @@ test_item_labels (void)
 
   /* Custom: margins that leave no room are refused before anything is printed. */
   preset = lp_gui_child (dialog, "preset_row");
-  adw_combo_row_set_selected (preset, g_list_model_get_n_items (adw_combo_row_get_model (preset)) - 1);
+  n_presets = g_list_model_get_n_items (adw_combo_row_get_model (preset));
+  adw_combo_row_set_selected (preset, n_presets - 1);   /* "Custom" */
   g_assert_true (gtk_widget_is_sensitive (lp_gui_child (dialog, "rows_spin")));
   gtk_spin_button_set_value (lp_gui_child (dialog, "margin_top_spin"), 100);
   gtk_spin_button_set_value (lp_gui_child (dialog, "rows_spin"), 20);
@@ -446,7 +448,8 @@ main (int   argc,
       g_free (lp_test_server_create_user (server, username, "Siswa#2026", "member"));
     }
   g_free (lp_test_server_sql_value (server,
-                                    "UPDATE users SET full_name = 'Siswa Teladan ' || substr(username, 7)"
+                                    "UPDATE users"
+                                    " SET full_name = 'Siswa Teladan ' || substr(username, 7)"
                                     " WHERE username LIKE 'siswa.%' RETURNING 1"));
   admin_token = lp_test_server_login (server, "admin.sari", "Admin#2026");
   school = lp_test_request (server, "PATCH", "/api/v1/settings", admin_token,
