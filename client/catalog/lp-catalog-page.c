@@ -150,6 +150,48 @@ on_filter_changed (LpCatalogPage *self)
 }
 
 static void
+on_scanned_found (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LpCatalogPage) self = user_data;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *code = g_object_steal_data (G_OBJECT (self), "lp-scanned-code");
+
+  if (!lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &items, NULL,
+                                  NULL) || code == NULL)
+    return;
+  for (guint i = 0; i < items->len; i++)
+    {
+      LpItemObject *item = g_ptr_array_index (items, i);
+
+      if (g_ascii_strcasecmp (lp_api_object_get_string (item, "code"), code) != 0)
+        continue;
+      /* The next label scanned starts a new search. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s",
+                                  lp_api_object_get_id (item));
+      return;
+    }
+}
+
+/* Template callback: Enter in the search field — what a scanner types after a label's
+ * code. An item with exactly that code opens; any other text stays a search. */
+static void
+on_search_activate (LpCatalogPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *code = g_strstrip (g_strdup (text));
+
+  if (*code == '\0' || self->model == NULL)
+    return;
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_LIST, NULL,
+                            (const char *[]) { "q", code, NULL }, NULL, self->cancellable,
+                            on_scanned_found, g_object_ref (self));
+  g_object_set_data_full (G_OBJECT (self), "lp-scanned-code", g_steal_pointer (&code), g_free);
+}
+
+static void
 on_row_activated (LpCatalogPage *self,
                   guint          position)
 {
@@ -386,6 +428,7 @@ lp_catalog_page_class_init (LpCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpCatalogPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "lp-gui-test.h"
+#include "lp-item-page.h"
 #include "lp-label-dialog.h"
 
 #include <glib/gi18n.h>
@@ -372,6 +373,32 @@ test_item_labels_small (void)
   assert_same_codes (scanned, expected);
 }
 
+/* A label's code scanned into the catalog's search field (keystrokes, then Enter)
+ * opens that item; other text stays a search. */
+static void
+test_scan_label_opens_item (void)
+{
+  gpointer catalog = lp_gui_page (gui, "catalog_page");
+  gpointer item_page = lp_gui_page (gui, "item_page");
+  g_autofree char *id = lp_test_server_sql_value (server,
+                                                  "SELECT id FROM items WHERE code = 'TR-000017'");
+  GtkWidget *entry = lp_gui_child (catalog, "search_entry");
+
+  show_page ("catalog");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Tabung");
+  g_signal_emit_by_name (entry, "activate");
+  lp_gui_spin (500);
+  g_assert_cmpstr (lp_gui_stack_page (gui->window, "main_stack"), !=, "item");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "TR-000017");
+  g_signal_emit_by_name (entry, "activate");
+  lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (gui->window, "main_stack"), "item") == 0);
+  g_assert_cmpstr (lp_item_page_get_item_id (item_page), ==, id);
+  /* Ready for the next label. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.back", NULL);
+  lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (gui->window, "main_stack"), "browse") == 0);
+}
+
 static void
 test_member_cards (void)
 {
@@ -461,6 +488,7 @@ main (int   argc,
 
   g_test_add_func ("/lp/gui/labels/items", test_item_labels);
   g_test_add_func ("/lp/gui/labels/items-4x10", test_item_labels_small);
+  g_test_add_func ("/lp/gui/labels/scan-opens-item", test_scan_label_opens_item);
   g_test_add_func ("/lp/gui/labels/member-cards", test_member_cards);
   g_test_add_func ("/lp/gui/labels/member-cards-two-sheets", test_member_cards_two_sheets);
   status = g_test_run ();
