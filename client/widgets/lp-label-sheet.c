@@ -42,15 +42,15 @@ G_DEFINE_FINAL_TYPE (LpLabelSheet, lp_label_sheet, G_TYPE_OBJECT)
 
 /* Sizes of the sticker sheets schools buy (Avery/Tom & Jerry/Koala layouts). */
 static const LpLabelPreset item_presets[] = {
-  { N_("3 × 8 on A4 (24 labels, 63.5 × 33.9 mm)"), { 8, 3, 12.9, 12.9, 7.25, 7.25, 2.5, 0 } },
-  { N_("2 × 7 on A4 (14 labels, 99.1 × 38.1 mm)"), { 7, 2, 15.15, 15.15, 4.65, 4.65, 2.5, 0 } },
-  { N_("4 × 10 on A4 (40 labels, 48.5 × 25.4 mm)"), { 10, 4, 21.5, 21.5, 8, 8, 0, 0 } },
+  { N_("3 × 8 labels, 63.5 × 33.9 mm"), { 8, 3, 12.9, 12.9, 7.2, 7.2, 2.5, 0 } },
+  { N_("2 × 7 labels, 99.1 × 38.1 mm"), { 7, 2, 15.1, 15.1, 4.6, 4.6, 2.5, 0 } },
+  { N_("4 × 10 labels, 48.5 × 25.4 mm"), { 10, 4, 21.5, 21.5, 8, 8, 0, 0 } },
   { NULL, { 0 } },
 };
 
 /* Cards the size of a bank card (85.6 × 54 mm), with room to cut between them. */
 static const LpLabelPreset card_presets[] = {
-  { N_("2 × 5 cards on A4 (85.6 × 54 mm)"), { 5, 2, 9.5, 9.5, 16.4, 16.4, 6, 2 } },
+  { N_("2 × 5 cards, 85.6 × 54 mm"), { 5, 2, 9.5, 9.5, 16.4, 16.4, 6, 2 } },
   { NULL, { 0 } },
 };
 
