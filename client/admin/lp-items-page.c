@@ -13,6 +13,7 @@
 #include "lp-admin-form.h"
 #include "lp-error.h"
 #include "lp-import-dialog.h"
+#include "lp-label-dialog.h"
 #include "lp-paged-model.h"
 #include "lp-validation.h"
 
@@ -52,7 +53,7 @@ struct _LpItemsPage
 
   LpFormField         fields[N_FIELDS];
   LpPagedModel       *model;          /* NULL unless an admin is logged in */
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
   GListStore         *categories;     /* of LpCategoryObject, for the category row */
   LpItemObject       *editing;        /* NULL while adding */
   GCancellable       *cancellable;
@@ -92,6 +93,17 @@ row (LpItemsPage *self,
   return self->fields[field].row;
 }
 
+static gboolean
+any_selected (LpItemsPage *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (self->selection == NULL)
+    return FALSE;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return !gtk_bitset_is_empty (selected);
+}
+
 static void
 update_state (LpItemsPage *self)
 {
@@ -116,6 +128,7 @@ update_state (LpItemsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.save", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.delete",
                                  !self->busy && self->editing != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.print-labels", any_selected (self));
 }
 
 static void
@@ -584,7 +597,38 @@ cancel_activated (GtkWidget  *widget,
   hide_form (LP_ITEMS_PAGE (widget));
 }
 
-/* Template callback: a click or Enter on a row opens it in the form. */
+/* The selected items' labels: code, name, location. */
+static void
+print_labels_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LpItemsPage *self = LP_ITEMS_PAGE (widget);
+  g_autoptr(LpLabelSheet) sheet = lp_label_sheet_new (LP_LABEL_SHEET_ITEM_LABELS);
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->selection == NULL)
+    return;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(LpItemObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+      if (item != NULL && lp_api_object_get_loaded (item))
+        lp_label_sheet_add (sheet, lp_api_object_get_string (item, "code"),
+                            lp_api_object_get_string (item, "name"),
+                            lp_api_object_get_string (item, "location"));
+    }
+  if (lp_label_sheet_get_n_labels (sheet) == 0)
+    return;
+  gtk_window_present (GTK_WINDOW (lp_label_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       sheet)));
+}
+
+/* Template callback: a double click or Enter on a row opens it in the form. */
 static void
 on_activate (LpItemsPage *self,
              guint        position)
@@ -623,9 +667,9 @@ update_role (LpItemsPage *self)
                                         &LP_API_ITEMS_GET);
       g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
       g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_state), self);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (update_state),
+                                self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       update_query (self);
     }
@@ -716,6 +760,7 @@ lp_items_page_class_init (LpItemsPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "labels_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, item_line);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
@@ -724,6 +769,8 @@ lp_items_page_class_init (LpItemsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "items.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "items.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "items.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "items.print-labels", NULL,
+                                   print_labels_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "items.new",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "items.save",

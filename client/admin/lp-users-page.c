@@ -12,6 +12,7 @@
 
 #include "lp-admin-form.h"
 #include "lp-error.h"
+#include "lp-label-dialog.h"
 #include "lp-paged-model.h"
 #include "lp-validation.h"
 
@@ -45,7 +46,7 @@ struct _LpUsersPage
 
   LpFormField         fields[N_FIELDS];
   LpPagedModel       *model;          /* NULL unless an admin is logged in */
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
   LpUserObject       *editing;        /* NULL while creating */
   GCancellable       *cancellable;
   gboolean            busy;
@@ -78,6 +79,17 @@ user_line (gpointer    item,
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
+static gboolean
+any_selected (LpUsersPage *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (self->selection == NULL)
+    return FALSE;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return !gtk_bitset_is_empty (selected);
+}
+
 static void
 update_state (LpUsersPage *self)
 {
@@ -103,6 +115,7 @@ update_state (LpUsersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.save", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.delete",
                                  !self->busy && self->editing != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.print-cards", any_selected (self));
 }
 
 /* The filters as the list endpoint's query. */
@@ -487,6 +500,74 @@ cancel_activated (GtkWidget  *widget,
   hide_form (LP_USERS_PAGE (widget));
 }
 
+/* The school's name is on every card: read it, then let the admin choose the sheet. */
+static void
+on_cards_settings (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LpLabelSheet) sheet = user_data;
+  g_autoptr(LpSettingsObject) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  LpUsersPage *self;
+  GtkWindow *root;
+  const char *school;
+
+  if (!lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &settings, NULL,
+                                  &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          self = g_object_get_data (G_OBJECT (sheet), "lp-users-page");
+          lp_page_add_toast (LP_PAGE (self), error->message);
+        }
+      return;
+    }
+  self = g_object_get_data (G_OBJECT (sheet), "lp-users-page");
+  school = lp_api_object_get_string (settings, "school-name");
+  lp_label_sheet_set_header (sheet, school != NULL && *school != '\0' ? school
+                                                                    : _("School Library"));
+  root = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  gtk_window_present (GTK_WINDOW (lp_label_dialog_new (root, sheet)));
+}
+
+/* Cards of the selected accounts: full name, username (as text, and as the QR the kiosk
+ * reads), role. */
+static void
+print_cards_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LpUsersPage *self = LP_USERS_PAGE (widget);
+  g_autoptr(LpLabelSheet) sheet = lp_label_sheet_new (LP_LABEL_SHEET_MEMBER_CARDS);
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->selection == NULL)
+    return;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(LpUserObject) user = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+      LpRole role = LP_ROLE_MEMBER;
+
+      if (user == NULL || !lp_api_object_get_loaded (user))
+        continue;
+      g_object_get (user, "role", &role, NULL);
+      lp_label_sheet_add (sheet, lp_api_object_get_string (user, "username"),
+                          lp_api_object_get_string (user, "full-name"), _(lp_role_label (role)));
+    }
+  if (lp_label_sheet_get_n_labels (sheet) == 0)
+    return;
+  /* The page outlives the call: the cancellable is cancelled when it goes. */
+  g_object_set_data (G_OBJECT (sheet), "lp-users-page", self);
+  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_SETTINGS_GET, NULL,
+                            NULL, NULL, self->cancellable, on_cards_settings,
+                            g_steal_pointer (&sheet));
+}
+
 /* Template callback: a click or Enter on a row opens it in the form. */
 static void
 on_activate (LpUsersPage *self,
@@ -526,9 +607,9 @@ update_role (LpUsersPage *self)
                                         &LP_API_USERS_GET);
       g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
       g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_state), self);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (update_state),
+                                self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       update_query (self);
     }
@@ -612,10 +693,13 @@ lp_users_page_class_init (LpUsersPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "cards_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, user_line);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
   gtk_widget_class_install_action (widget_class, "users.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "users.print-cards", NULL,
+                                   print_cards_activated);
   gtk_widget_class_install_action (widget_class, "users.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "users.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "users.delete", NULL, delete_activated);

@@ -11,6 +11,7 @@
 #include "lp-receipt-job.h"
 
 #include "lp-api-endpoint.h"
+#include "lp-print-job.h"
 #include "lp-receipt.h"
 
 #include <glib/gi18n-lib.h>
@@ -37,13 +38,6 @@ job_free (Job *job)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
-
-static void
-job_free_closure (gpointer  data,
-                  GClosure *closure)
-{
-  job_free (data);
-}
 
 static void
 toast (Job        *job,
@@ -77,94 +71,38 @@ receipt_new (Job              *job,
 }
 
 static void
-save_pdf (Job       *job,
-          LpReceipt *receipt)
+on_done (const char   *pdf_path,
+         const GError *error,
+         gpointer      user_data)
 {
-  g_autoptr(GtkPrintOperation) operation = lp_receipt_new_operation (receipt);
-  g_autoptr(GError) error = NULL;
+  Job *job = user_data;
   g_autofree char *text = NULL;
 
-  gtk_print_operation_set_export_filename (operation, job->pdf_path);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, job->window,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (error != NULL)
     {
       fail (job, error);
       return;
     }
+  if (pdf_path == NULL)
+    return;
   /* Translators: %s is a file name, e.g. "receipt-LP-20260109-0001.pdf". */
-  text = g_strdup_printf (_("Receipt saved as %s"), job->pdf_path);
+  text = g_strdup_printf (_("Receipt saved as %s"), pdf_path);
   toast (job, text);
 }
 
 static void
-on_print_done (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               gpointer                 user_data)
-{
-  Job *job = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
-    return;
-  gtk_print_operation_get_error (operation, &error);
-  if (error != NULL)
-    fail (job, error);
-}
-
-static void
-print (Job       *job,
-       LpReceipt *receipt)
+run_operation (Job       *job,
+               LpReceipt *receipt)
 {
   g_autoptr(GtkPrintOperation) operation = lp_receipt_new_operation (receipt);
-  g_autoptr(GError) error = NULL;
-
-  /* Asynchronous: the desk keeps scanning while the dialog is open. The job lives as
-   * long as the operation, however it ends. */
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_data (operation, "done", G_CALLBACK (on_print_done), job,
-                         job_free_closure, 0);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, job->window,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    fail (job, error);
-}
-
-static void
-on_save_chosen (GtkNativeDialog *dialog,
-                int              response,
-                gpointer         user_data)
-{
-  g_autoptr(Job) job = user_data;
-  g_autoptr(GFile) file = NULL;
-  LpReceipt *receipt = g_object_get_data (G_OBJECT (dialog), "lp-receipt");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL)
-    {
-      job->pdf_path = g_file_get_path (file);
-      save_pdf (job, receipt);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-ask_where (Job       *job,
-           LpReceipt *receipt)
-{
-  GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Save Receipt as PDF"), job->window,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   /* Translators: the file name a receipt is saved as; %s is the loan code. */
   name = g_strdup_printf (_("receipt-%s.pdf"), lp_api_object_get_string (job->loan, "code"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data_full (G_OBJECT (chooser), "lp-receipt", g_object_ref (receipt),
-                          g_object_unref);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_chosen), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  lp_print_job_run (job->window, operation,
+                    job->kind == LP_RECEIPT_JOB_PRINT ? LP_PRINT_JOB_PRINT : LP_PRINT_JOB_SAVE_PDF,
+                    job->pdf_path, _("Save Receipt as PDF"), name, on_done, job,
+                    (GDestroyNotify) job_free);
 }
 
 static void
@@ -186,12 +124,7 @@ on_settings_loaded (GObject      *source,
   if (job->window == NULL)
     return;
   receipt = receipt_new (job, settings);
-  if (job->kind == LP_RECEIPT_JOB_PRINT)
-    print (g_steal_pointer (&job), receipt);
-  else if (job->pdf_path == NULL)
-    ask_where (g_steal_pointer (&job), receipt);
-  else
-    save_pdf (job, receipt);
+  run_operation (g_steal_pointer (&job), receipt);
 }
 
 static void
