@@ -23,8 +23,8 @@ gboolean  lp_reply_row         (LpRequest   *req,
                                 const char  *not_found_message,
                                 GError     **error);
 
-/* Runs a page query: inner_sql must select a column "j" (the JSON of one row) and the
- * columns order_by names; the page is {"items":[…],"total":N,"limit":L,"offset":O}. The
+/* Runs a page query: inner_sql must select a column "j" (the JSON of one row), a
+ * unique "id" and the columns order_by names; the page is {"items":[…],"total":N,"limit":L,"offset":O}. The
  * last two parameters ($n_params+1, $n_params+2) are added for limit and offset. */
 gboolean  lp_reply_page        (LpRequest          *req,
                                 PGconn             *conn,

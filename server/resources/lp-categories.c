@@ -66,7 +66,7 @@ list_categories (LpRequest  *req,
   if (q != NULL && *q == '\0')
     q = NULL;
   return lp_reply_page (req, conn,
-                        "SELECT category_json(c) AS j, lower(c.name) AS sort_name"
+                        "SELECT category_json(c) AS j, c.id, lower(c.name) AS sort_name"
                         " FROM categories AS c"
                         " WHERE ($1::text IS NULL OR c.name ILIKE contains_pattern($1))",
                         "sort_name", 1, (const char *[]) { q }, error);

@@ -26,7 +26,7 @@ list_kiosks (LpRequest  *req,
              GError    **error)
 {
   return lp_reply_page (req, conn,
-                        "SELECT kiosk_json(k) AS j, k.revoked_at IS NOT NULL AS revoked,"
+                        "SELECT kiosk_json(k) AS j, k.id, k.revoked_at IS NOT NULL AS revoked,"
                         "  lower(k.name) AS sort_name"
                         " FROM kiosks AS k",
                         "revoked, sort_name", 0, NULL, error);

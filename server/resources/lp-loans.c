@@ -824,6 +824,9 @@ list_loans (LpRequest  *req,
                         " AND ($3::uuid IS NULL OR l.item_id = $3::uuid)"
                         " AND ($4::text IS NULL"
                         "  OR loan_status_on(l.status, l.due_date, today) = $4)"
+                        /* The same, in a form the index on status serves. */
+                        " AND ($4::text IS NULL OR l.status = $4"
+                        "  OR ($4 = 'overdue' AND l.status = 'borrowed'))"
                         " AND ($5::date IS NULL OR l.due_date >= $5::date)"
                         " AND ($6::date IS NULL OR l.start_date <= $6::date)"
                         " AND ($7::text IS NULL OR (l.code || ' ' || i.name || ' ' || u.username)"

@@ -57,7 +57,7 @@ list_users (LpRequest  *req,
   if (!lp_request_get_bool_query (req, "active", &active, error))
     return FALSE;
   return lp_reply_page (req, conn,
-                        "SELECT user_json(u) AS j, u.username FROM users u"
+                        "SELECT user_json(u) AS j, u.id, u.username FROM users u"
                         " WHERE ($1::text IS NULL OR u.role = $1)"
                         " AND ($2::boolean IS NULL OR u.active = $2::boolean)"
                         " AND ($3::text IS NULL OR (u.username || ' ' || u.full_name)"
