@@ -201,6 +201,8 @@ on_code_looked_up (GObject      *source,
         {
           gtk_widget_activate_action (GTK_WIDGET (self), "win.open", "(ss)", "item",
                                       lp_api_object_get_id (item));
+          /* The next label scanned starts afresh. */
+          gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
           return;
         }
     }
