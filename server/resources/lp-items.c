@@ -854,6 +854,50 @@ append_item_filter (GString            *sql,
     }
 }
 
+/* The most words a plain search is split into, and the fewest characters of each: more
+ * words, or a shorter one, are matched as one pattern. (A short word has few trigrams of
+ * its own, common ones, and there the ones across the spaces narrow the search most.) */
+#define SEARCH_WORDS_MAX 4
+#define SEARCH_WORD_MIN  5
+
+/* A plain search's condition on item_search AS s. The trigram index looks up every
+ * trigram of the pattern, and a term of several words has trigrams across the spaces
+ * ("r b", "  b": one in every row with a word starting with b) whose long lists cost more
+ * than all the rest. So a term of 2 to SEARCH_WORDS_MAX words, each of at least
+ * SEARCH_WORD_MIN characters, asks the index for each word on its own (words as params, after the
+ * others), and the whole pattern is checked on the rows found, through textlike(), which
+ * is the same match as LIKE but not handed to the index. A row that matches the whole
+ * pattern matches each word, so no match is lost. Otherwise the pattern as it is. */
+static char *
+search_condition (const char *q,
+                  GPtrArray  *params,
+                  GPtrArray  *words)
+{
+  g_auto(GStrv) split = g_regex_split_simple ("\\s+", q, G_REGEX_OPTIMIZE, 0);
+  g_autoptr(GString) cond = g_string_new (NULL);
+
+  for (guint k = 0; split[k] != NULL; k++)
+    if (*split[k] != '\0')
+      {
+        if (g_utf8_strlen (split[k], -1) < SEARCH_WORD_MIN || words->len == SEARCH_WORDS_MAX)
+          {
+            g_ptr_array_set_size (words, 0);
+            break;
+          }
+        g_ptr_array_add (words, g_strdup (split[k]));
+      }
+  if (words->len < 2)
+    return g_strdup ("s.search_text LIKE (SELECT lower(contains_pattern($1::text)))");
+  for (guint k = 0; k < words->len; k++)
+    {
+      g_ptr_array_add (params, g_ptr_array_index (words, k));
+      g_string_append_printf (cond, "s.search_text LIKE (SELECT lower(contains_pattern($%u::text)))"
+                              " AND ", params->len);
+    }
+  g_string_append (cond, "textlike(s.search_text, (SELECT lower(contains_pattern($1::text))))");
+  return g_string_free (g_steal_pointer (&cond), FALSE);
+}
+
 /* The planner's row estimate for "SELECT FROM items AS i WHERE true <filter>"; -1 when it
  * cannot be had. */
 static gint64
@@ -905,8 +949,9 @@ list_items (LpRequest  *req,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) page = g_string_new (NULL);
   g_autoptr(PGresult) res = NULL;
-  gboolean prepared;
-  g_autofree char *limit_text = NULL, *offset_text = NULL;
+  gboolean prepared, plain_search;
+  g_autofree char *limit_text = NULL, *offset_text = NULL, *search_cond = NULL;
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   gint64 limit, offset, total;
   const char *exact_total = NULL;
   gboolean estimated = FALSE;
@@ -937,28 +982,30 @@ list_items (LpRequest  *req,
   g_string_printf (page, prepared ? "LIMIT (SELECT $%u::bigint) OFFSET (SELECT $%u::bigint)"
                                   : "LIMIT $%u OFFSET $%u",
                    params->len - 1, params->len);
+  plain_search = f.q != NULL && params->len == 3;
+  if (plain_search)
+    search_cond = search_condition (f.q, params, words);
   if (search_estimate >= 0)
     /* A common term: its page sorted straight from the matches, its total estimated. */
     g_string_printf (sql,
                      "WITH p AS (SELECT s.item_id AS id, s.name FROM item_search AS s"
-                     "  WHERE s.search_text LIKE (SELECT lower(contains_pattern($1::text)))"
-                     "  ORDER BY s.name, s.item_id %s)"
+                     "  WHERE %s ORDER BY s.name, s.item_id %s)"
                      " SELECT NULL::bigint, NULL::float8, " ITEM_COLUMNS
                      " FROM (SELECT) AS n LEFT JOIN (p " PAGE_ITEMS ") ON true"
                      " ORDER BY p.name, p.id",
-                     page->str);
-  else if (f.q != NULL && params->len == 3)
+                     search_cond, page->str);
+  else if (plain_search)
     /* A plain search reads the narrow item_search (0009), which items keeps in step. Its
      * plan is kept: the pattern is a sub-select, worked out once per query rather than
      * for every row the kept plan rechecks. */
     g_string_printf (sql,
                      "WITH m AS MATERIALIZED (SELECT s.item_id AS id, s.name FROM item_search AS s"
-                     "  WHERE s.search_text LIKE (SELECT lower(contains_pattern($1::text)))),"
+                     "  WHERE %s),"
                      " p AS (SELECT m.id, m.name FROM m ORDER BY m.name, m.id %s)"
                      " SELECT n.n, NULL::float8, " ITEM_COLUMNS
                      " FROM (SELECT count(*) AS n FROM m) AS n LEFT JOIN"
                      " (p " PAGE_ITEMS ") ON true ORDER BY p.name, p.id",
-                     page->str);
+                     search_cond, page->str);
   else if (f.q != NULL)
     g_string_printf (sql,
                      "WITH m AS MATERIALIZED (SELECT i.id, i.name FROM items AS i WHERE true%s),"

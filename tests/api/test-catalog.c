@@ -1079,6 +1079,31 @@ test_item_search_literal (void)
   assert_search ("SRC-1", cat, "DISKON 50%");
 }
 
+/* A search of several words (q alone, asked of the index word by word) still matches the
+ * whole text as typed: the words together, in that order, with those spaces. */
+static void
+test_item_search_words (void)
+{
+  g_autofree char *cat = add_category ("Cari Kata");
+  g_autofree char *i1 = add_item (cat, "WRD-1", "Qwzpro Qwzbio Satu", 1, NULL);
+  g_autofree char *i2 = add_item (cat, "WRD-2", "Qwzbio Qwzpro Dua", 1, NULL);
+  g_autofree char *i3 = add_item (cat, "WRD-3", "Qwzpro Lain Qwzbio Tiga", 1, NULL);
+  g_autofree char *i4 = add_item (cat, "WRD-4", "Qwzpro  Qwzbio Empat", 1, NULL);
+  g_autofree char *i5 = add_item (cat, "WRD-5", "Qwzpro% Qwzbio Lima", 1, NULL);
+  g_autofree char *i6 = add_item (cat, "WRD-6", "Qwzpro Qwzbio Qwzkim Enam", 1, NULL);
+
+  assert_list ("WRD-6,WRD-1", "q=qwzpro%%20qwzbio");
+  assert_list ("WRD-6,WRD-1", "q=QWZPRO%%20QWZBIO");
+  assert_list ("WRD-6", "q=qwzpro%%20qwzbio%%20qwzkim");
+  assert_list ("WRD-2", "q=qwzbio%%20qwzpro");
+  assert_list ("WRD-4", "q=qwzpro%%20%%20qwzbio");
+  assert_list ("WRD-5", "q=qwzpro%%25%%20qwzbio");
+  assert_list ("WRD-3", "q=qwzpro%%20lain%%20qwzbio");
+  assert_list ("", "q=qwzpro%%20qwzbio%%20qwzkim%%20enam%%20qwzbio");
+  assert_list ("WRD-6", "q=qwzpro%%20qwzbio%%20qwzkim%%20enam");
+  assert_list ("WRD-6", "q=pro%%20qwzbio%%20qwzkim%%20ena");
+}
+
 /* q looks at the code, name, author and ISBN (and publisher and location), in any case. */
 static void
 test_item_search_fields (void)
@@ -1649,6 +1674,7 @@ main (int   argc,
   g_test_add_func ("/lp/catalog/list/paging", test_item_paging);
   g_test_add_func ("/lp/catalog/list/search-literal", test_item_search_literal);
   g_test_add_func ("/lp/catalog/list/search-fields", test_item_search_fields);
+  g_test_add_func ("/lp/catalog/list/search-words", test_item_search_words);
   g_test_add_func ("/lp/catalog/availability/loans", test_item_availability);
   g_test_add_func ("/lp/catalog/availability/range", test_item_availability_range);
   g_test_add_func ("/lp/catalog/history/order", test_item_history);
