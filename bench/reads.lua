@@ -26,6 +26,7 @@ end
 
 function init (args)
   mode = args[1] or "item"
+  run_mode = mode   -- a global, for done () to read through thread:get ()
   math.randomseed (os.time () * 1000 + (seed or 0))
 end
 
@@ -54,7 +55,9 @@ end
 -- socket errors.
 function done (summary, latency, requests)
   local errors = summary.errors
-  io.write (string.format ("WRK %s %.1f %.2f %.2f %d %d %d\n", mode,
+  -- init () ran in the threads: the mode is theirs, not this (main) thread's.
+  local shown = threads[1] and threads[1]:get ("run_mode") or mode
+  io.write (string.format ("WRK %s %.1f %.2f %.2f %d %d %d\n", shown,
                            summary.requests / (summary.duration / 1e6),
                            latency:percentile (99) / 1000, latency.mean / 1000,
                            summary.requests, errors.status,

@@ -741,6 +741,94 @@ read_item_filter (LpRequest   *req,
  * rendering its page. Up to here the total is exact (counting stops one past it). */
 #define EXACT_TOTAL_MAX 1000
 
+/* A plain search that the statistics say matches more than this many items reports an
+ * estimate as its total (with "total_is_estimate": true), and its page is sorted from the
+ * matches without storing and counting them: for a common term most of a search's time.
+ * The statistics are the histogram of item_search.search_text that ANALYZE (or
+ * autovacuum) keeps, a sample of about a hundred rows: a term counts as common when at
+ * least SEARCH_ESTIMATE_HITS of them contain it and they predict more than
+ * SEARCH_ESTIMATE_MIN matches, so that a search of a few hundred matches stays counted. */
+#define SEARCH_ESTIMATE_MIN  2000
+#define SEARCH_ESTIMATE_HITS 3
+/* How long the server keeps the histogram before it asks for it again. */
+#define SEARCH_STATS_SECONDS 5
+
+static GMutex search_stats_lock;
+static GPtrArray *search_stats_bounds;   /* of char *, lower-cased search texts */
+static double search_stats_rows;         /* item_search's reltuples */
+static gint64 search_stats_fetched;      /* g_get_monotonic_time() */
+
+/* The histogram of item_search.search_text (empty before the first ANALYZE) and the
+ * table's estimated rows, at most SEARCH_STATS_SECONDS old. */
+static GPtrArray *
+search_stats (PGconn  *conn,
+              double  *rows,
+              GError **error)
+{
+  g_autoptr(PGresult) res = NULL;
+  GPtrArray *bounds = NULL;
+  gint64 now = g_get_monotonic_time ();
+
+  g_mutex_lock (&search_stats_lock);
+  if (search_stats_bounds != NULL &&
+      now - search_stats_fetched < SEARCH_STATS_SECONDS * G_USEC_PER_SEC)
+    {
+      bounds = g_ptr_array_ref (search_stats_bounds);
+      *rows = search_stats_rows;
+    }
+  g_mutex_unlock (&search_stats_lock);
+  if (bounds != NULL)
+    return bounds;
+  res = lp_db_exec_prepared (conn,
+                             "SELECT t.reltuples::float8, b.v FROM pg_class AS t LEFT JOIN"
+                             " (pg_stats AS st CROSS JOIN LATERAL"
+                             "  unnest(st.histogram_bounds::text::text[]) AS b (v))"
+                             " ON st.schemaname = current_schema()"
+                             " AND st.tablename = 'item_search' AND st.attname = 'search_text'"
+                             " WHERE t.oid = 'item_search'::regclass",
+                             0, NULL, error);
+  if (res == NULL)
+    return NULL;
+  bounds = g_ptr_array_new_with_free_func (g_free);
+  *rows = PQntuples (res) > 0 ? g_ascii_strtod (PQgetvalue (res, 0, 0), NULL) : 0;
+  for (int row = 0; row < PQntuples (res); row++)
+    if (!PQgetisnull (res, row, 1))
+      g_ptr_array_add (bounds, g_strdup (PQgetvalue (res, row, 1)));
+  g_mutex_lock (&search_stats_lock);
+  g_clear_pointer (&search_stats_bounds, g_ptr_array_unref);
+  search_stats_bounds = g_ptr_array_ref (bounds);
+  search_stats_rows = *rows;
+  search_stats_fetched = now;
+  g_mutex_unlock (&search_stats_lock);
+  return bounds;
+}
+
+/* The statistics' estimate of a plain search's matches when the term is common (see
+ * SEARCH_ESTIMATE_MIN), -1 when the search is to be counted. FALSE on a database error. */
+static gboolean
+estimate_search (PGconn      *conn,
+                 const char  *q,
+                 double      *estimate,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) bounds = NULL;
+  g_autofree char *needle = g_utf8_strdown (q, -1);
+  double rows = 0;
+  guint hits = 0;
+
+  *estimate = -1;
+  if ((bounds = search_stats (conn, &rows, error)) == NULL)
+    return FALSE;
+  if (bounds->len < 2)
+    return TRUE;
+  for (guint k = 0; k < bounds->len; k++)
+    if (strstr (g_ptr_array_index (bounds, k), needle) != NULL)
+      hits++;
+  if (hits >= SEARCH_ESTIMATE_HITS && hits * rows / bounds->len > SEARCH_ESTIMATE_MIN)
+    *estimate = hits * rows / bounds->len;
+  return TRUE;
+}
+
 /* The filters as SQL conditions on items AS i, each "AND …" with its own parameter. */
 static void
 append_item_filter (GString            *sql,
@@ -764,6 +852,50 @@ append_item_filter (GString            *sql,
       g_ptr_array_add (params, (gpointer) each[k].value);
       g_string_append_printf (sql, " AND %s$%u%s", each[k].before, params->len, each[k].after);
     }
+}
+
+/* The most words a plain search is split into, and the fewest characters of each: more
+ * words, or a shorter one, are matched as one pattern. (A short word has few trigrams of
+ * its own, common ones, and there the ones across the spaces narrow the search most.) */
+#define SEARCH_WORDS_MAX 4
+#define SEARCH_WORD_MIN  5
+
+/* A plain search's condition on item_search AS s. The trigram index looks up every
+ * trigram of the pattern, and a term of several words has trigrams across the spaces
+ * ("r b", "  b": one in every row with a word starting with b) whose long lists cost more
+ * than all the rest. So a term of 2 to SEARCH_WORDS_MAX words, each of at least
+ * SEARCH_WORD_MIN characters, asks the index for each word on its own (words as params, after the
+ * others), and the whole pattern is checked on the rows found, through textlike(), which
+ * is the same match as LIKE but not handed to the index. A row that matches the whole
+ * pattern matches each word, so no match is lost. Otherwise the pattern as it is. */
+static char *
+search_condition (const char *q,
+                  GPtrArray  *params,
+                  GPtrArray  *words)
+{
+  g_auto(GStrv) split = g_regex_split_simple ("\\s+", q, G_REGEX_OPTIMIZE, 0);
+  g_autoptr(GString) cond = g_string_new (NULL);
+
+  for (guint k = 0; split[k] != NULL; k++)
+    if (*split[k] != '\0')
+      {
+        if (g_utf8_strlen (split[k], -1) < SEARCH_WORD_MIN || words->len == SEARCH_WORDS_MAX)
+          {
+            g_ptr_array_set_size (words, 0);
+            break;
+          }
+        g_ptr_array_add (words, g_strdup (split[k]));
+      }
+  if (words->len < 2)
+    return g_strdup ("s.search_text LIKE (SELECT lower(contains_pattern($1::text)))");
+  for (guint k = 0; k < words->len; k++)
+    {
+      g_ptr_array_add (params, g_ptr_array_index (words, k));
+      g_string_append_printf (cond, "s.search_text LIKE (SELECT lower(contains_pattern($%u::text)))"
+                              " AND ", params->len);
+    }
+  g_string_append (cond, "textlike(s.search_text, (SELECT lower(contains_pattern($1::text))))");
+  return g_string_free (g_steal_pointer (&cond), FALSE);
 }
 
 /* The planner's row estimate for "SELECT FROM items AS i WHERE true <filter>"; -1 when it
@@ -803,7 +935,8 @@ estimate_rows (PGconn      *conn,
  * offset skips index entries rather than rows. Without ?q= counting stops past
  * EXACT_TOTAL_MAX; with ?q= the matches are gathered once (through the trigram index, of
  * item_search for q alone), and both counted and sorted, which a large catalog would
- * otherwise walk in name order to find a rare term. Only the filters given are in the
+ * otherwise walk in name order to find a rare term; for q alone and a term the statistics
+ * call common (estimate_search) only sorted, with an estimated total. Only the filters given are in the
  * SQL, so that the planner sees plain conditions. */
 static gboolean
 list_items (LpRequest  *req,
@@ -816,11 +949,13 @@ list_items (LpRequest  *req,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) page = g_string_new (NULL);
   g_autoptr(PGresult) res = NULL;
-  gboolean prepared;
-  g_autofree char *limit_text = NULL, *offset_text = NULL;
+  gboolean prepared, plain_search;
+  g_autofree char *limit_text = NULL, *offset_text = NULL, *search_cond = NULL;
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   gint64 limit, offset, total;
   const char *exact_total = NULL;
   gboolean estimated = FALSE;
+  double search_estimate = -1;
   gint64 count_max;
   GString *text;
   int n;
@@ -832,6 +967,9 @@ list_items (LpRequest  *req,
    * exact count: an estimate would leave rows past it out of reach. */
   count_max = g_strcmp0 (exact_total, "true") == 0 ? G_MAXINT32 : EXACT_TOTAL_MAX + 1;
   append_item_filter (filter, params, &f);
+  if (f.q != NULL && params->len == 1 && count_max == EXACT_TOTAL_MAX + 1 &&
+      !estimate_search (conn, f.q, &search_estimate, error))
+    return FALSE;
   limit_text = g_strdup_printf ("%" G_GINT64_FORMAT, limit);
   offset_text = g_strdup_printf ("%" G_GINT64_FORMAT, offset);
   g_ptr_array_add (params, limit_text);
@@ -844,18 +982,30 @@ list_items (LpRequest  *req,
   g_string_printf (page, prepared ? "LIMIT (SELECT $%u::bigint) OFFSET (SELECT $%u::bigint)"
                                   : "LIMIT $%u OFFSET $%u",
                    params->len - 1, params->len);
-  if (f.q != NULL && params->len == 3)
+  plain_search = f.q != NULL && params->len == 3;
+  if (plain_search)
+    search_cond = search_condition (f.q, params, words);
+  if (search_estimate >= 0)
+    /* A common term: its page sorted straight from the matches, its total estimated. */
+    g_string_printf (sql,
+                     "WITH p AS (SELECT s.item_id AS id, s.name FROM item_search AS s"
+                     "  WHERE %s ORDER BY s.name, s.item_id %s)"
+                     " SELECT NULL::bigint, NULL::float8, " ITEM_COLUMNS
+                     " FROM (SELECT) AS n LEFT JOIN (p " PAGE_ITEMS ") ON true"
+                     " ORDER BY p.name, p.id",
+                     search_cond, page->str);
+  else if (plain_search)
     /* A plain search reads the narrow item_search (0009), which items keeps in step. Its
      * plan is kept: the pattern is a sub-select, worked out once per query rather than
      * for every row the kept plan rechecks. */
     g_string_printf (sql,
                      "WITH m AS MATERIALIZED (SELECT s.item_id AS id, s.name FROM item_search AS s"
-                     "  WHERE s.search_text LIKE (SELECT lower(contains_pattern($1::text)))),"
+                     "  WHERE %s),"
                      " p AS (SELECT m.id, m.name FROM m ORDER BY m.name, m.id %s)"
                      " SELECT n.n, NULL::float8, " ITEM_COLUMNS
                      " FROM (SELECT count(*) AS n FROM m) AS n LEFT JOIN"
                      " (p " PAGE_ITEMS ") ON true ORDER BY p.name, p.id",
-                     page->str);
+                     search_cond, page->str);
   else if (f.q != NULL)
     g_string_printf (sql,
                      "WITH m AS MATERIALIZED (SELECT i.id, i.name FROM items AS i WHERE true%s),"
@@ -907,6 +1057,19 @@ list_items (LpRequest  *req,
     }
 
   n = PQntuples (res);
+  if (search_estimate >= 0)
+    {
+      gint64 rows = PQgetisnull (res, 0, 2) ? 0 : n;
+
+      /* A page short of its limit ends the matches: then the total is known. */
+      if (rows < limit && (rows > 0 || offset == 0))
+        total = offset + rows;
+      else
+        {
+          total = MAX (MAX ((gint64) search_estimate, offset + rows), EXACT_TOTAL_MAX + 1);
+          estimated = TRUE;
+        }
+    }
   text = g_string_sized_new (64 + (gsize) n * 640);
   g_string_append (text, "{\"items\" : [");
   for (int row = 0; row < n; row++)

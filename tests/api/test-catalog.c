@@ -1079,6 +1079,31 @@ test_item_search_literal (void)
   assert_search ("SRC-1", cat, "DISKON 50%");
 }
 
+/* A search of several words (q alone, asked of the index word by word) still matches the
+ * whole text as typed: the words together, in that order, with those spaces. */
+static void
+test_item_search_words (void)
+{
+  g_autofree char *cat = add_category ("Cari Kata");
+  g_autofree char *i1 = add_item (cat, "WRD-1", "Qwzpro Qwzbio Satu", 1, NULL);
+  g_autofree char *i2 = add_item (cat, "WRD-2", "Qwzbio Qwzpro Dua", 1, NULL);
+  g_autofree char *i3 = add_item (cat, "WRD-3", "Qwzpro Lain Qwzbio Tiga", 1, NULL);
+  g_autofree char *i4 = add_item (cat, "WRD-4", "Qwzpro  Qwzbio Empat", 1, NULL);
+  g_autofree char *i5 = add_item (cat, "WRD-5", "Qwzpro% Qwzbio Lima", 1, NULL);
+  g_autofree char *i6 = add_item (cat, "WRD-6", "Qwzpro Qwzbio Qwzkim Enam", 1, NULL);
+
+  assert_list ("WRD-6,WRD-1", "q=qwzpro%%20qwzbio");
+  assert_list ("WRD-6,WRD-1", "q=QWZPRO%%20QWZBIO");
+  assert_list ("WRD-6", "q=qwzpro%%20qwzbio%%20qwzkim");
+  assert_list ("WRD-2", "q=qwzbio%%20qwzpro");
+  assert_list ("WRD-4", "q=qwzpro%%20%%20qwzbio");
+  assert_list ("WRD-5", "q=qwzpro%%25%%20qwzbio");
+  assert_list ("WRD-3", "q=qwzpro%%20lain%%20qwzbio");
+  assert_list ("", "q=qwzpro%%20qwzbio%%20qwzkim%%20enam%%20qwzbio");
+  assert_list ("WRD-6", "q=qwzpro%%20qwzbio%%20qwzkim%%20enam");
+  assert_list ("WRD-6", "q=pro%%20qwzbio%%20qwzkim%%20ena");
+}
+
 /* q looks at the code, name, author and ISBN (and publisher and location), in any case. */
 static void
 test_item_search_fields (void)
@@ -1282,6 +1307,86 @@ test_item_total_estimate (void)
   removed = sql ("WITH d AS (DELETE FROM items WHERE category_id = $1 RETURNING 1)"
                  " SELECT count(*) FROM d", cat, NULL);
   g_assert_cmpstr (removed, ==, "1100");
+}
+
+/* A plain search that the statistics call common (more than 2,000 predicted matches)
+ * answers its page in order with an estimated total, and says so; a short page, a rare
+ * term and ?exact_total=true are counted. The server reads the statistics anew at most
+ * every 5 s, so the test asks until they show (a new URL each time: no cached reply). */
+static void
+test_item_search_estimate (void)
+{
+  g_autofree char *cat = add_category ("Gudang Cari");
+  g_autofree char *added = sql ("WITH n AS (INSERT INTO items (code, name, category_id, location,"
+                                " stock_total, stock_available)"
+                                " SELECT 'ZQX-' || lpad(g::text, 4, '0'),"
+                                " 'Zqcari ' || lpad((2501 - g)::text, 4, '0'), $1, 'Gudang', 1, 1"
+                                " FROM generate_series(1, 2500) AS g RETURNING 1)"
+                                " SELECT count(*) FROM n", cat, NULL);
+  g_autofree char *analyzed = sql ("ANALYZE item_search", NULL);
+  g_autoptr(LpTestResponse) exact = NULL;
+  g_autoptr(LpTestResponse) tail = NULL;
+  g_autoptr(LpTestResponse) rare = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *reanalyzed = NULL;
+  LpTestResponse *estimated = NULL;
+  JsonArray *items, *exact_items;
+
+  g_assert_cmpstr (added, ==, "2500");
+  for (int k = 0; k < 80 && estimated == NULL; k++)
+    {
+      LpTestResponse *resp = call ("GET", NULL, NULL, "/api/v1/items?q=zqx-&limit=%d", 3 + k);
+
+      lp_assert_status (resp, 200);
+      if (json_object_has_member (object (resp), "total_is_estimate"))
+        estimated = resp;
+      else
+        {
+          g_assert_cmpint (int_member (resp, "total"), ==, 2500);
+          lp_test_response_free (resp);
+          g_usleep (100 * 1000);
+        }
+    }
+  g_assert_nonnull (estimated);
+  g_assert_true (json_object_get_boolean_member (object (estimated), "total_is_estimate"));
+  g_assert_cmpint (int_member (estimated, "total"), >, 1000);
+  /* The page is the exact list's first page, in name order. */
+  exact = call ("GET", NULL, NULL, "/api/v1/items?q=zqx-&limit=%" G_GINT64_FORMAT
+                "&exact_total=true", int_member (estimated, "limit"));
+  lp_assert_status (exact, 200);
+  g_assert_cmpint (int_member (exact, "total"), ==, 2500);
+  g_assert_false (json_object_has_member (object (exact), "total_is_estimate"));
+  items = json_object_get_array_member (object (estimated), "items");
+  exact_items = json_object_get_array_member (object (exact), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, int_member (estimated, "limit"));
+  g_assert_cmpuint (json_array_get_length (items), ==, json_array_get_length (exact_items));
+  for (guint k = 0; k < json_array_get_length (items); k++)
+    {
+      g_autofree char *name = g_strdup_printf ("Zqcari %04u", k + 1);
+
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, k),
+                                                      "name"), ==, name);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, k),
+                                                      "id"), ==,
+                       json_object_get_string_member (json_array_get_object_element (exact_items,
+                                                                                     k), "id"));
+    }
+  /* The last page is short: the matches end there, so the total is known. */
+  tail = call ("GET", NULL, NULL, "/api/v1/items?q=zqx-&limit=50&offset=2480");
+  lp_assert_status (tail, 200);
+  g_assert_cmpint (int_member (tail, "total"), ==, 2500);
+  g_assert_false (json_object_has_member (object (tail), "total_is_estimate"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object (tail), "items")),
+                    ==, 20);
+  rare = call ("GET", NULL, NULL, "/api/v1/items?q=zqx-0042");
+  lp_assert_status (rare, 200);
+  g_assert_cmpint (int_member (rare, "total"), ==, 1);
+  g_assert_false (json_object_has_member (object (rare), "total_is_estimate"));
+  lp_test_response_free (estimated);
+  removed = sql ("WITH d AS (DELETE FROM items WHERE category_id = $1 RETURNING 1)"
+                 " SELECT count(*) FROM d", cat, NULL);
+  g_assert_cmpstr (removed, ==, "2500");
+  reanalyzed = sql ("ANALYZE item_search", NULL);
 }
 
 /* ---------------------------------------------------------------------------------------
@@ -1569,6 +1674,7 @@ main (int   argc,
   g_test_add_func ("/lp/catalog/list/paging", test_item_paging);
   g_test_add_func ("/lp/catalog/list/search-literal", test_item_search_literal);
   g_test_add_func ("/lp/catalog/list/search-fields", test_item_search_fields);
+  g_test_add_func ("/lp/catalog/list/search-words", test_item_search_words);
   g_test_add_func ("/lp/catalog/availability/loans", test_item_availability);
   g_test_add_func ("/lp/catalog/availability/range", test_item_availability_range);
   g_test_add_func ("/lp/catalog/history/order", test_item_history);
@@ -1578,6 +1684,7 @@ main (int   argc,
   g_test_add_func ("/lp/catalog/list/search-follows", test_item_search_follows);
   g_test_add_func ("/lp/catalog/item/rendering", test_item_rendering);
   g_test_add_func ("/lp/catalog/list/total-estimate", test_item_total_estimate);
+  g_test_add_func ("/lp/catalog/list/search-estimate", test_item_search_estimate);
 
   status = g_test_run ();
   lp_test_server_free (server);
