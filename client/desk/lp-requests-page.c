@@ -121,7 +121,8 @@ update_role (LpRequestsPage *self)
       g_signal_connect_swapped (self->selection, "notify::selected-item",
                                 G_CALLBACK (update_state), self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-      lp_paged_model_set_query (self->model, (const char *[]) { "status", "pending", NULL });
+      lp_paged_model_set_query (self->model, (const char *[]) { "status", "pending",
+                                                                "sort", "oldest", NULL });
     }
   update_state (self);
 }

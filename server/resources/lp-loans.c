@@ -777,8 +777,9 @@ return_loan (LpRequest  *req,
  * Reading
  * --------------------------------------------------------------------------------- */
 
-/* ?sort=: newest first (the default), or due_date — the earliest due first, as the
- * desk works through the overdue loans and the ones waiting to be handed over. */
+/* ?sort=: newest first (the default); oldest first, as the desk answers requests (first
+ * come, first served); or due_date — the earliest due first, as the desk works through
+ * the overdue loans and the ones waiting to be handed over. */
 static const char *
 loans_order (LpRequest  *req,
              GError    **error)
@@ -787,9 +788,11 @@ loans_order (LpRequest  *req,
 
   if (sort == NULL || *sort == '\0' || g_str_equal (sort, "newest"))
     return "created_at DESC, id DESC";
+  if (g_str_equal (sort, "oldest"))
+    return "created_at ASC, id ASC";
   if (g_str_equal (sort, "due_date"))
     return "due_date ASC, created_at ASC, id ASC";
-  lp_validation_add (error, "sort", "must be newest or due_date");
+  lp_validation_add (error, "sort", "must be newest, oldest or due_date");
   return NULL;
 }
 

@@ -587,8 +587,9 @@ test_list_and_filters (void)
   world = saved;
 }
 
-/* ?sort=due_date puts the earliest due date first (the desk's overdue list); the
- * default stays newest first; anything else is a validation error. */
+/* ?sort=due_date puts the earliest due date first (the desk's overdue list), ?sort=oldest
+ * the first requested (the desk's requests); the default stays newest first; anything
+ * else is a validation error. */
 static void
 test_list_sorted_by_due_date (void)
 {
@@ -601,6 +602,8 @@ test_list_sorted_by_due_date (void)
   g_autoptr(LpTestResponse) by_due = lp_test_request (server, "GET", path, world->staff, NULL);
   g_autoptr(LpTestResponse) by_created = lp_test_request (server, "GET", newest, world->staff,
                                                           NULL);
+  g_autofree char *oldest = g_strdup_printf ("/api/v1/loans?item_id=%s&sort=oldest", item);
+  g_autoptr(LpTestResponse) by_age = lp_test_request (server, "GET", oldest, world->staff, NULL);
   g_autoptr(LpTestResponse) bad = lp_test_request (server, "GET", "/api/v1/loans?sort=code",
                                                    world->staff, NULL);
   JsonArray *items;
@@ -615,6 +618,12 @@ test_list_sorted_by_due_date (void)
   lp_assert_status (by_created, 200);
   items = json_object_get_array_member (lp_test_response_object (by_created), "items");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "id"),
+                   ==, late);
+  lp_assert_status (by_age, 200);
+  items = json_object_get_array_member (lp_test_response_object (by_age), "items");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "id"),
+                   ==, early);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 1), "id"),
                    ==, late);
   lp_assert_error (bad, 422, "validation_failed");
 }

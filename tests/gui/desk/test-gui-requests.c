@@ -242,6 +242,99 @@ test_still_fits (void)
   lp_gui_screenshot (GTK_WIDGET (gui->window), "requests-no-longer-fits");
 }
 
+typedef struct
+{
+  double      y;
+  const char *code;
+} ShownRow;
+
+static int
+compare_shown (gconstpointer a,
+               gconstpointer b)
+{
+  double ya = ((const ShownRow *) a)->y, yb = ((const ShownRow *) b)->y;
+
+  return (ya > yb) - (ya < yb);
+}
+
+/* The loan codes of the rows @list has made, top to bottom as they are drawn, or NULL
+ * while one of them is still loading. */
+static GPtrArray *
+codes_top_to_bottom (GtkWidget *list)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (ShownRow));
+  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = lp_gui_find_type (child, LP_TYPE_LOAN_ROW);
+      g_autoptr(LpLoanObject) loan = NULL;
+      double x, y;
+
+      if (row == NULL || !gtk_widget_get_mapped (row))
+        continue;
+      g_object_get (row, "loan", &loan, NULL);
+      gtk_widget_translate_coordinates (row, list, 0, 0, &x, &y);
+      if (loan == NULL || lp_api_object_get_string (loan, "code") == NULL)
+        {
+          g_ptr_array_unref (codes);
+          return NULL;
+        }
+      g_array_append_val (rows, ((ShownRow) { y, lp_api_object_get_string (loan, "code") }));
+    }
+  g_array_sort (rows, compare_shown);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (codes, g_strdup (g_array_index (rows, ShownRow, i).code));
+  return codes;
+}
+
+/* Scrolled to the end, the last rows show the last requests, oldest first. */
+static gboolean
+shows_end_of_queue (GtkWidget  *list,
+                    const char *last)
+{
+  g_autoptr(GPtrArray) codes = codes_top_to_bottom (list);
+
+  return codes != NULL && codes->len > 0 &&
+         g_str_equal (g_ptr_array_index (codes, codes->len - 1), last);
+}
+
+/* A long queue (a school's first morning of the term) scrolls to its very last request,
+ * every row in its place: the list is the scrolled window's own scrollable, so it makes
+ * rows as they come into view. */
+static void
+test_scroll_to_last (void)
+{
+  GtkWidget *list = lp_gui_child (page (), "list_view");
+  GtkAdjustment *adjustment = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autofree char *last = NULL;
+  guint before = count ();
+
+  g_free (lp_test_server_sql_value (server,
+    "INSERT INTO loans (user_id, item_id, quantity, start_date, due_date, purpose, created_at)"
+    " SELECT u.id, i.id, 1, library_today() + 20, library_today() + 22,"
+    "        'Antrean awal semester ' || g.n, now() + g.n * interval '1 second'"
+    "   FROM generate_series(1, 300) AS g (n),"
+    "        (SELECT id FROM users WHERE username = 'siswa.andi') AS u,"
+    "        (SELECT id FROM items WHERE code = 'BK-0004') AS i"));
+  last = lp_test_server_sql_value (server, "SELECT code FROM loans WHERE status = 'pending'"
+                                           " ORDER BY created_at DESC, id DESC LIMIT 1");
+  lp_page_reload (LP_PAGE (page ()));
+  lp_gui_wait_for (count () == before + 300 && g_strcmp0 (state (), "list") == 0);
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)));
+  /* The list grows its estimate as it measures rows: scroll to the end until it holds. */
+  lp_gui_wait_for ((gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)),
+                    shows_end_of_queue (list, last)));
+  codes = codes_top_to_bottom (list);
+  g_assert_cmpuint (codes->len, >=, 3);
+  for (guint i = 1; i < codes->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (codes, i - 1), <, g_ptr_array_index (codes, i));
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "requests-last-of-many");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/lp/gui/requests/reject", test_reject);
   g_test_add_func ("/lp/gui/requests/live-and-conflict", test_live_and_conflict);
   g_test_add_func ("/lp/gui/requests/still-fits", test_still_fits);
+  g_test_add_func ("/lp/gui/requests/scroll-to-last", test_scroll_to_last);
   status = g_test_run ();
 
   g_clear_pointer (&gui, lp_gui_app_free);
