@@ -1,6 +1,6 @@
 #!/bin/sh
-# bench/member.sh — a member's wait: "Request Loan" until the calendar is filled
-# (p50, p95, max).
+# bench/member.sh — a member's waits: "Request Loan" until the calendar is filled, and a
+# staff approval at another desk until the member's app says so (p50, p95, max).
 #
 # Copyright 2026 LenteraPustaka developers
 # SPDX-License-Identifier: GPL-3.0-or-later

@@ -66,6 +66,9 @@ struct _LpWindow
   GSettings            *settings;      /* the session's */
   GCancellable         *cancellable;
   AdwToast             *toast;         /* the one shown, or NULL (weak) */
+  gint64                toast_shown_at; /* when it began to slide in (monotonic, µs) */
+  AdwToast             *replaced;      /* one still sliding in, dismissed at replace_id */
+  guint                 replace_id;
   GPtrArray            *history;       /* names of the detail pages "Back" returns to */
   guint                 offline_retry_id;
   gboolean              restoring;     /* checking a remembered token */
@@ -123,20 +126,52 @@ open_page (LpWindow   *self,
   gtk_stack_set_visible_child (self->main_stack, child);
 }
 
+/* libadwaita 1.2 frees its record of a toast when the toast's hide animation ends, but
+ * lets the show animation (half a second when it replaces another toast) run on and use
+ * that record when it ends: a toast dismissed while sliding in crashed the app a moment
+ * later (fixed in libadwaita 1.3). A toast is dismissed only once it is fully in. */
+#define TOAST_SLIDE_IN_MS 550
+
+static gboolean
+dismiss_replaced_toast (gpointer user_data)
+{
+  LpWindow *self = user_data;
+  g_autoptr(AdwToast) replaced = g_steal_pointer (&self->replaced);
+
+  self->replace_id = 0;
+  adw_toast_dismiss (replaced);
+  return G_SOURCE_REMOVE;
+}
+
 /* A newer toast replaces the one shown: "Logged out" after "Logged in as …" should not
- * wait in a queue behind it. */
+ * wait in a queue behind it, beyond the moment the shown one needs to slide in. */
 static void
 show_toast (LpWindow *self,
             AdwToast *toast)
 {
   AdwToast *shown = self->toast;
+  gint64 now = g_get_monotonic_time ();
+  gint64 in_at = self->toast_shown_at + TOAST_SLIDE_IN_MS * 1000;
 
   /* Dismissing may finalize the toast at once (in a hidden window, with no animation to
    * hold it), which would clear the weak pointer under us: let go of it first. */
   if (shown != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (shown), (gpointer *) &self->toast);
+  if (shown != NULL && self->replace_id == 0 && now < in_at)
     {
-      g_object_remove_weak_pointer (G_OBJECT (shown), (gpointer *) &self->toast);
-      adw_toast_dismiss (shown);
+      /* Still sliding in: the new one waits in the overlay's queue until it is in. */
+      self->replaced = g_object_ref (shown);
+      self->replace_id = g_timeout_add ((guint) ((in_at - now) / 1000) + 1,
+                                        dismiss_replaced_toast, self);
+      self->toast_shown_at = in_at;
+    }
+  else
+    {
+      /* Fully in, or waiting in the queue behind one sliding in (no animation yet). */
+      if (shown != NULL)
+        adw_toast_dismiss (shown);
+      if (self->replace_id == 0)
+        self->toast_shown_at = now;
     }
   self->toast = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
@@ -605,6 +640,8 @@ lp_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->notifier);
   g_clear_handle_id (&self->offline_retry_id, g_source_remove);
+  g_clear_handle_id (&self->replace_id, g_source_remove);
+  g_clear_object (&self->replaced);
   if (self->toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
   self->toast = NULL;

@@ -23,6 +23,16 @@
 
 #define WIDE 1000
 
+/* Freed memory filled under AddressSanitizer: libadwaita is not instrumented, and a read
+ * of memory it freed would otherwise find the values it left there and go unnoticed. */
+const char *__asan_default_options (void);
+
+const char *
+__asan_default_options (void)
+{
+  return "max_free_fill_size=4096";
+}
+
 static LpTestServer *server;
 static LpGuiApp *gui;
 static char *member_token;
@@ -714,6 +724,32 @@ test_reminders (void)
   lp_gui_screenshot (GTK_WIDGET (gui->window), "member-reminder");
 }
 
+/* Toasts in a row, e.g. "Logged in as …", a reminder and a decision arriving together:
+ * each replaces the one before, the last one stays, and the window lives on.
+ * libadwaita 1.2 freed the record of a toast replaced while it was still sliding in
+ * and touched it when the slide ended: this crashed the app (see __asan_default_options). */
+static void
+test_toasts_in_a_row (void)
+{
+  g_autofree char *last = g_strdup_printf (_("Your request for %s was approved"),
+                                           "Gelas Ukur 100 ml");
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gui->window)));
+  for (guint round = 0; round < 3; round++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.toast", "s", _("Request sent"));
+      gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.toast", "s", _("Request cancelled"));
+      gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.toast", "s", last);
+      lp_gui_wait_for (lp_gui_toast_shown (gui, last));
+      /* Every animation played to its end. */
+      lp_gui_spin (1500);
+      g_assert_true (lp_gui_toast_shown (gui, last));
+      g_assert_false (lp_gui_toast_shown (gui, _("Request sent")));
+      g_assert_false (lp_gui_toast_shown (gui, _("Request cancelled")));
+    }
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "member-toasts-in-a-row");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/lp/gui/member/cancel", test_cancel);
   g_test_add_func ("/lp/gui/member/decision", test_decision);
   g_test_add_func ("/lp/gui/member/reminders", test_reminders);
+  g_test_add_func ("/lp/gui/member/toasts-in-a-row", test_toasts_in_a_row);
   status = g_test_run ();
 
   g_clear_pointer (&gui, lp_gui_app_free);
