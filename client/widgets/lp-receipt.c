@@ -235,7 +235,7 @@ lp_receipt_draw (LpReceipt *self,
                   0, y, width);
   if (self->school_address != NULL && *self->school_address != '\0')
     y += draw_text (cr, self->school_address, "Sans", m->body * 0.85, PANGO_WEIGHT_NORMAL,
-                    PANGO_ALIGN_CENTER, 0, y, width);
+                    PANGO_ALIGN_CENTER, 0, y, width) + m->body * 0.4;
   y += draw_text (cr, _("Loan Receipt"), "Sans", m->body * 1.2, PANGO_WEIGHT_NORMAL,
                   PANGO_ALIGN_CENTER, 0, y, width);
   y += draw_rule (cr, y, width, m->body);
