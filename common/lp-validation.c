@@ -210,6 +210,29 @@ lp_validate_text (const char *s,
   return NULL;
 }
 
+const char *
+lp_validate_school_address (const char *s)
+{
+  const char *problem = lp_validate_text (s, 0, LP_SCHOOL_ADDRESS_MAX_LENGTH, TRUE);
+  const char *start;
+  const char *end;
+  guint breaks = 0;
+
+  if (problem != NULL || s == NULL)
+    return problem;
+  start = s;
+  end = s + strlen (s);
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  for (const char *p = start; p < end; p++)
+    breaks += *p == '\n';
+  if (breaks > 1)
+    return N_("The address can have at most two lines.");
+  return NULL;
+}
+
 /* Copies the digits (and X) of @s into @out, skipping hyphens and spaces. Returns the
  * count, or 0 when @s holds anything else. */
 static gsize

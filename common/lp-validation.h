@@ -27,6 +27,7 @@ G_BEGIN_DECLS
 #define LP_ITEM_CODE_MAX_LENGTH 32
 #define LP_YEAR_MIN             1000
 #define LP_SCHOOL_NAME_MAX_LENGTH 120  /* two lines at the head of an 80 mm receipt */
+#define LP_SCHOOL_ADDRESS_MAX_LENGTH 200  /* street and town, under the name */
 
 /* Items and categories: the same limits in the item form, POST and PATCH /items and the
  * CSV import (characters, after trimming). */
@@ -52,6 +53,9 @@ const char *lp_validate_year       (gint64         year);
 const char *lp_validate_quantity   (gint64         quantity,
                                     gint64         max);
 const char *lp_validate_uuid       (const char    *s);
+/* The school's address: at most LP_SCHOOL_ADDRESS_MAX_LENGTH characters in one or two
+ * lines (one "\n" between them), after trimming; may be empty. */
+const char *lp_validate_school_address (const char *s);
 
 /* One text field of an item, by its API name: "code", "name" and "location" are
  * required, "description" may have several lines, "author", "publisher" and "isbn" may

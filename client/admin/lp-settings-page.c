@@ -16,11 +16,11 @@
 
 #include <glib/gi18n-lib.h>
 
-enum { F_SCHOOL_NAME, F_TIMEZONE, F_MAX_LOAN_DAYS, F_FINE_PER_DAY, F_KIOSK_IDLE, N_FIELDS };
+enum { F_SCHOOL_NAME, F_SCHOOL_ADDRESS, F_TIMEZONE, F_MAX_LOAN_DAYS, F_FINE_PER_DAY, F_KIOSK_IDLE, N_FIELDS };
 
 /* The API's members, which are also the template's ids of the rows ("<name>_row"). */
 static const char * const field_names[N_FIELDS] = {
-  "school_name", "timezone", "max_loan_days", "fine_per_day", "kiosk_idle_seconds"
+  "school_name", "school_address", "timezone", "max_loan_days", "fine_per_day", "kiosk_idle_seconds"
 };
 
 /* The whole numbers: their property on LpSettingsObject and the range the API allows. */
@@ -64,13 +64,26 @@ row (LpSettingsPage *self,
   return self->fields[field].row;
 }
 
+/* The stored address as the one-line row shows it: a second line (set through the API)
+ * follows the first after ", ". */
+static char *
+address_shown (LpSettingsPage *self)
+{
+  const char *address = lp_api_object_get_string (self->settings, "school-address");
+  g_auto(GStrv) lines = g_strsplit (address != NULL ? address : "", "\n", -1);
+
+  return g_strjoinv (", ", lines);
+}
+
 static void
 show_settings (LpSettingsPage *self)
 {
   const char *school = lp_api_object_get_string (self->settings, "school-name");
+  g_autofree char *address = address_shown (self);
 
   lp_form_clear (self->fields, N_FIELDS, self->form_error);
   gtk_editable_set_text (GTK_EDITABLE (row (self, F_SCHOOL_NAME)), school != NULL ? school : "");
+  gtk_editable_set_text (GTK_EDITABLE (row (self, F_SCHOOL_ADDRESS)), address);
   gtk_editable_set_text (GTK_EDITABLE (row (self, F_TIMEZONE)),
                          lp_api_object_get_string (self->settings, "timezone"));
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
@@ -164,12 +177,15 @@ static gboolean
 check_form (LpSettingsPage *self)
 {
   g_autofree char *school = lp_form_row_text (row (self, F_SCHOOL_NAME));
+  g_autofree char *address = lp_form_row_text (row (self, F_SCHOOL_ADDRESS));
   g_autofree char *zone = lp_form_row_text (row (self, F_TIMEZONE));
   gint64 value = 0;
 
   lp_form_clear (self->fields, N_FIELDS, self->form_error);
   lp_form_field_set_problem (&self->fields[F_SCHOOL_NAME],
                              lp_validate_text (school, 0, LP_SCHOOL_NAME_MAX_LENGTH, FALSE));
+  lp_form_field_set_problem (&self->fields[F_SCHOOL_ADDRESS],
+                             lp_validate_school_address (address));
   lp_form_field_set_problem (&self->fields[F_TIMEZONE], check_timezone (zone));
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     lp_form_field_set_problem (&self->fields[numbers[i].field],
@@ -184,6 +200,8 @@ form_body (LpSettingsPage *self)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *school = lp_form_row_text (row (self, F_SCHOOL_NAME));
   g_autofree char *zone = lp_form_row_text (row (self, F_TIMEZONE));
+  g_autofree char *address = lp_form_row_text (row (self, F_SCHOOL_ADDRESS));
+  g_autofree char *old_address = address_shown (self);
   const char *old_school = lp_api_object_get_string (self->settings, "school-name");
 
   json_builder_begin_object (builder);
@@ -191,6 +209,11 @@ form_body (LpSettingsPage *self)
     {
       json_builder_set_member_name (builder, "school_name");
       json_builder_add_string_value (builder, school);
+    }
+  if (g_strcmp0 (address, old_address) != 0)
+    {
+      json_builder_set_member_name (builder, "school_address");
+      json_builder_add_string_value (builder, address);
     }
   if (g_strcmp0 (zone, lp_api_object_get_string (self->settings, "timezone")) != 0)
     {

@@ -500,7 +500,7 @@ cancel_activated (GtkWidget  *widget,
   hide_form (LP_USERS_PAGE (widget));
 }
 
-/* The school's name is on every card: read it, then let the admin choose the sheet. */
+/* The school's name and address are on every card: read them, then let the admin choose the sheet. */
 static void
 on_cards_settings (GObject      *source,
                    GAsyncResult *result,
@@ -527,6 +527,7 @@ on_cards_settings (GObject      *source,
   school = lp_api_object_get_string (settings, "school-name");
   lp_label_sheet_set_header (sheet, school != NULL && *school != '\0' ? school
                                                                     : _("School Library"));
+  lp_label_sheet_set_address (sheet, lp_api_object_get_string (settings, "school-address"));
   root = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
   gtk_window_present (GTK_WINDOW (lp_label_dialog_new (root, sheet)));
 }

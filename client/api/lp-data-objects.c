@@ -169,6 +169,8 @@ LP_API_OBJECT_DEFINE (LpSettingsObject, lp_settings_object,
   lp_api_param_int ("kiosk-idle-seconds", 0, G_MAXINT32, 0),
   /* Absent from servers older than the school name (migration 0010). */
   lp_api_param_string ("school-name", N),
+  /* One or two lines ("\n" between them); absent before migration 0014. */
+  lp_api_param_string ("school-address", N),
   lp_api_param_boxed ("updated-at", G_TYPE_DATE_TIME, N))
 
 LP_API_OBJECT_DEFINE (LpKioskObject, lp_kiosk_object,

@@ -34,6 +34,7 @@ struct _LpLabelSheet
 
   LpLabelSheetKind  kind;
   char             *header;
+  char             *address;  /* one line, or NULL */
   GArray           *labels;   /* of Label */
   LpLabelGrid       grid;
 };
@@ -149,7 +150,8 @@ rounded_rectangle (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* A member card: the school's name and "Member Card" across the top, the member's name,
+/* A member card: the school's name (its address under it when there is room) and
+ * "Member Card" across the top, the member's name,
  * username and role on the left, the username's QR on the right, a thin line to cut. */
 static void
 draw_member_card (LpLabelSheet *self,
@@ -163,8 +165,18 @@ draw_member_card (LpLabelSheet *self,
   double size = CLAMP (height * 0.075, 6, 14);
   double band = pad + size * 2.9;
   double qr = MIN (height - band - pad * 0.8, width * 0.38);
-  double text_width = width - 3 * pad - qr;
+  /* The address takes a line of the band only if the QR stays big enough to scan. */
+  gboolean address = self->address != NULL &&
+                     height - band - size * 0.95 - pad * 0.8 >= MIN (height * 0.5, width * 0.38);
+  double text_width;
   double y;
+
+  if (address)
+    {
+      band += size * 0.95;
+      qr = MIN (height - band - pad * 0.8, width * 0.38);
+    }
+  text_width = width - 3 * pad - qr;
 
   cairo_save (cr);
   cairo_set_line_width (cr, 0.5);
@@ -177,6 +189,9 @@ draw_member_card (LpLabelSheet *self,
   y += draw_text (cr, layout, self->header, size * 1.1, PANGO_WEIGHT_BOLD, "Sans", pad, y,
                   width - 2 * pad, 1);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  if (address)
+    y += draw_text (cr, layout, self->address, size * 0.75, PANGO_WEIGHT_NORMAL, "Sans", pad, y,
+                    width - 2 * pad, 1);
   draw_text (cr, layout, _("Library Member Card"), size * 0.85, PANGO_WEIGHT_NORMAL, "Sans", pad, y,
              width - 2 * pad, 1);
   cairo_set_line_width (cr, 0.8);
@@ -318,6 +333,7 @@ lp_label_sheet_finalize (GObject *object)
 
   g_array_unref (self->labels);
   g_free (self->header);
+  g_free (self->address);
 
   G_OBJECT_CLASS (lp_label_sheet_parent_class)->finalize (object);
 }
@@ -361,6 +377,22 @@ lp_label_sheet_set_header (LpLabelSheet *self,
 
   g_free (self->header);
   self->header = g_strdup (header);
+}
+
+void
+lp_label_sheet_set_address (LpLabelSheet *self,
+                            const char   *address)
+{
+  g_auto(GStrv) lines = NULL;
+
+  g_return_if_fail (LP_IS_LABEL_SHEET (self));
+
+  g_clear_pointer (&self->address, g_free);
+  if (address == NULL || *address == '\0')
+    return;
+  /* Street and town on one line, as the card has room for. */
+  lines = g_strsplit (address, "\n", -1);
+  self->address = g_strjoinv (", ", lines);
 }
 
 void

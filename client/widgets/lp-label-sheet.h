@@ -55,6 +55,10 @@ LpLabelSheetKind    lp_label_sheet_get_kind      (LpLabelSheet      *self);
 /* A card's heading, e.g. the school's name; NULL for none. */
 void                lp_label_sheet_set_header    (LpLabelSheet      *self,
                                                   const char        *header);
+/* A member card's line under the heading, e.g. the school's address (its line breaks
+ * become ", "), drawn in small text when the card has room; NULL or "" for none. */
+void                lp_label_sheet_set_address   (LpLabelSheet      *self,
+                                                  const char        *address);
 void                lp_label_sheet_add           (LpLabelSheet      *self,
                                                   const char        *code,
                                                   const char        *title,

@@ -24,6 +24,7 @@ struct _LpReceipt
 
   LpLoanObject    *loan;
   char            *school_name;
+  char            *school_address;  /* NULL or "" when not set */
   GTimeZone       *timezone;    /* the library's */
   LpReceiptLayout  layout;
 };
@@ -232,6 +233,9 @@ lp_receipt_draw (LpReceipt *self,
   cairo_set_source_rgb (cr, 0, 0, 0);
   y += draw_text (cr, school, "Sans", m->title, PANGO_WEIGHT_BOLD, PANGO_ALIGN_CENTER,
                   0, y, width);
+  if (self->school_address != NULL && *self->school_address != '\0')
+    y += draw_text (cr, self->school_address, "Sans", m->body * 0.85, PANGO_WEIGHT_NORMAL,
+                    PANGO_ALIGN_CENTER, 0, y, width) + m->body * 0.4;
   y += draw_text (cr, _("Loan Receipt"), "Sans", m->body * 1.2, PANGO_WEIGHT_NORMAL,
                   PANGO_ALIGN_CENTER, 0, y, width);
   y += draw_rule (cr, y, width, m->body);
@@ -321,6 +325,7 @@ lp_receipt_finalize (GObject *object)
 
   g_clear_object (&self->loan);
   g_free (self->school_name);
+  g_free (self->school_address);
   g_time_zone_unref (self->timezone);
 
   G_OBJECT_CLASS (lp_receipt_parent_class)->finalize (object);
@@ -352,7 +357,10 @@ lp_receipt_new (LpLoanObject     *loan,
   self = g_object_new (LP_TYPE_RECEIPT, NULL);
   self->loan = g_object_ref (loan);
   if (settings != NULL)
-    self->school_name = g_strdup (lp_api_object_get_string (settings, "school-name"));
+    {
+      self->school_name = g_strdup (lp_api_object_get_string (settings, "school-name"));
+      self->school_address = g_strdup (lp_api_object_get_string (settings, "school-address"));
+    }
   /* Approved "at 10:15" means the library's clock, wherever the desk computer is set. */
   if (timezone != NULL)
     self->timezone = g_time_zone_new_identifier (timezone);

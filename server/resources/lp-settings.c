@@ -1,5 +1,5 @@
 /* lp-settings.c — the library's settings: fines, time zone, loan length, kiosk timeout,
- * the school's name. Every user reads them, admins change them.
+ * the school's name and address. Every user reads them, admins change them.
  *
  * Copyright 2026 LenteraPustaka developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +25,7 @@ typedef struct
   const char *max_loan_days;
   const char *kiosk_idle_seconds;
   const char *school_name;
+  const char *school_address;
   char       *numbers[3];
 } SettingsChange;
 
@@ -74,6 +75,14 @@ read_change (JsonObject      *body,
 
       if (problem != NULL)
         lp_validation_add (error, "school_name", problem);
+    }
+  if (lp_json_get_string (body, "school_address", FALSE, &change->school_address, error) &&
+      change->school_address != NULL)
+    {
+      const char *problem = lp_validate_school_address (change->school_address);
+
+      if (problem != NULL)
+        lp_validation_add (error, "school_address", problem);
     }
 }
 
@@ -133,10 +142,11 @@ update_settings (LpRequest  *req,
                      " timezone = coalesce($2, timezone),"
                      " max_loan_days = coalesce($3::int, max_loan_days),"
                      " kiosk_idle_seconds = coalesce($4::int, kiosk_idle_seconds),"
-                     " school_name = coalesce(btrim($5), school_name)"
+                     " school_name = coalesce(btrim($5), school_name),"
+                     " school_address = coalesce(btrim($6, E' \\t\\n'), school_address)"
                      " WHERE id = 1 RETURNING settings_json(settings)",
                      change.fine_per_day, change.timezone, change.max_loan_days,
-                     change.kiosk_idle_seconds, change.school_name);
+                     change.kiosk_idle_seconds, change.school_name, change.school_address);
   if (res == NULL)
     return FALSE;
   return lp_activity_log (req, conn, "settings.update", "settings", "1", lp_db_get (old, 0, 0),
@@ -146,7 +156,7 @@ update_settings (LpRequest  *req,
 
 static const LpRoute settings_routes[] = {
   /* Members read them too: the longest loan their calendar allows, the fine they would
-   * owe, the school name on their receipt. */
+   * owe, the school name and address on their receipt. */
   { "GET", "/api/v1/settings", LP_ROLES_USER, LP_ROUTE_READ_ONLY, get_settings },
   { "PATCH", "/api/v1/settings", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, update_settings },
 };

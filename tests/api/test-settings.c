@@ -40,6 +40,7 @@ test_defaults_and_readers (void)
       g_assert_cmpint (lp_json_int (resp, "max_loan_days"), ==, 14);
       g_assert_cmpint (lp_json_int (resp, "kiosk_idle_seconds"), ==, 120);
       g_assert_cmpstr (lp_json_str (resp, "school_name"), ==, "");
+      g_assert_cmpstr (lp_json_str (resp, "school_address"), ==, "");
     }
 }
 
@@ -52,9 +53,14 @@ test_only_admins_change (void)
   for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
     {
       g_autoptr(LpTestResponse) resp = patch (tokens[i], "{\"fine_per_day\":100}");
+      g_autoptr(LpTestResponse) address = patch (tokens[i],
+                                                 "{\"school_address\":\"Jl. Palsu 1\"}");
 
       lp_assert_status (resp, expected[i]);
+      lp_assert_status (address, expected[i]);
     }
+  g_assert_cmpint (lp_loan_world_sql_int (world, "SELECT count(*) FROM settings"
+                                          " WHERE school_address <> ''", NULL), ==, 0);
 }
 
 static void
@@ -73,6 +79,7 @@ test_update_and_audit (void)
   g_assert_cmpint (lp_json_int (resp, "max_loan_days"), ==, 30);
   g_assert_cmpint (lp_json_int (resp, "kiosk_idle_seconds"), ==, 300);
   g_assert_cmpstr (lp_json_str (resp, "school_name"), ==, "SMA Negeri 1 Lentera");
+  g_assert_cmpstr (lp_json_str (resp, "school_address"), ==, "");
   g_assert_cmpint (lp_loan_world_sql_int (world, "SELECT count(*) FROM activity_log"
                                           " WHERE action = 'settings.update'"
                                           " AND old_data->>'timezone' = 'Asia/Jakarta'"
@@ -100,6 +107,10 @@ test_validation (void)
     { "{\"fine_per_day\":-1}", 422, "fine_per_day" },
     { "{\"school_name\":\"Line one\\nline two\"}", 422, "school_name" },
     { "{\"school_name\":12}", 400, NULL },
+    { "{\"school_address\":\"One\\ntwo\\nthree\"}", 422, "school_address" },
+    { "{\"school_address\":\"One\\n\\nthree\"}", 422, "school_address" },
+    { "{\"school_address\":\"Jl. Merdeka\\r\\nKota\"}", 422, "school_address" },
+    { "{\"school_address\":12}", 400, NULL },
     { "{\"fine_per_day\":\"1000\"}", 400, NULL },
     { "{\"fine_per_day\":10.5}", 400, NULL },
     { "{\"timezone\":7}", 400, NULL },
@@ -139,6 +150,47 @@ test_school_name_length (void)
   g_assert_cmpstr (lp_json_str (ok, "school_name"), ==, longest);
   lp_assert_status (bad, 422);
   lp_assert_status (reset, 200);
+}
+
+/* The address: set with its line break, trimmed, read back by every reader; a longer
+ * one is refused, not cut, and leaves the stored one as it was. */
+static void
+test_school_address (void)
+{
+  g_autofree char *longest = g_strnfill (LP_SCHOOL_ADDRESS_MAX_LENGTH, 'x');
+  g_autofree char *too_long = g_strnfill (LP_SCHOOL_ADDRESS_MAX_LENGTH + 1, 'x');
+  g_autofree char *ok_body = g_strdup_printf ("{\"school_address\":\"%s\"}", longest);
+  g_autofree char *bad_body = g_strdup_printf ("{\"school_address\":\"%s\"}", too_long);
+  g_autoptr(LpTestResponse) set = patch (world->admin,
+                                         "{\"school_address\":"
+                                         "\" \\nJl. Merdeka No. 1\\nKota Lentera 12345 \\n\"}");
+  g_autoptr(LpTestResponse) read = lp_test_request (server, "GET", "/api/v1/settings",
+                                                    world->member, NULL);
+  g_autoptr(LpTestResponse) bad = patch (world->admin, bad_body);
+  g_autoptr(LpTestResponse) kept = lp_test_request (server, "GET", "/api/v1/settings",
+                                                    world->staff, NULL);
+  g_autoptr(LpTestResponse) ok = patch (world->admin, ok_body);
+  g_autoptr(LpTestResponse) reset = patch (world->admin, "{\"school_address\":\"\"}");
+  g_autofree char *stored = NULL;
+
+  lp_assert_status (set, 200);
+  g_assert_cmpstr (lp_json_str (set, "school_address"), ==,
+                   "Jl. Merdeka No. 1\nKota Lentera 12345");
+  lp_assert_status (read, 200);
+  g_assert_cmpstr (lp_json_str (read, "school_address"), ==,
+                   "Jl. Merdeka No. 1\nKota Lentera 12345");
+  lp_assert_error (bad, 422, "validation_failed");
+  g_assert_true (json_object_has_member (
+    json_object_get_object_member (
+      json_object_get_object_member (lp_test_response_object (bad), "error"), "fields"),
+    "school_address"));
+  g_assert_cmpstr (lp_json_str (kept, "school_address"), ==,
+                   "Jl. Merdeka No. 1\nKota Lentera 12345");
+  lp_assert_status (ok, 200);
+  g_assert_cmpstr (lp_json_str (ok, "school_address"), ==, longest);
+  lp_assert_status (reset, 200);
+  stored = lp_loan_world_sql (world, "SELECT school_address FROM settings", NULL);
+  g_assert_cmpstr (stored, ==, "");
 }
 
 /* max_loan_days counts both ends: 3 allows today … today + 2. */
@@ -223,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/lp/settings/update", test_update_and_audit);
   g_test_add_func ("/lp/settings/validation", test_validation);
   g_test_add_func ("/lp/settings/school-name-length", test_school_name_length);
+  g_test_add_func ("/lp/settings/school-address", test_school_address);
   g_test_add_func ("/lp/settings/max-loan-days", test_max_loan_days_applies);
   g_test_add_func ("/lp/settings/timezone-today", test_today_follows_timezone);
 

@@ -224,6 +224,25 @@ test_text_characters (void)
   g_assert_nonnull (lp_validate_text ("ab\xc3", 0, 10, FALSE));
 }
 
+/* The school's address: empty, one or two lines; not three, not a blank line between. */
+static void
+test_school_address (void)
+{
+  g_autofree char *longest = g_strnfill (LP_SCHOOL_ADDRESS_MAX_LENGTH, 'x');
+  g_autofree char *too_long = g_strnfill (LP_SCHOOL_ADDRESS_MAX_LENGTH + 1, 'x');
+
+  g_assert_null (lp_validate_school_address (NULL));
+  g_assert_null (lp_validate_school_address (""));
+  g_assert_null (lp_validate_school_address ("Jl. Merdeka No. 1"));
+  g_assert_null (lp_validate_school_address ("Jl. Merdeka No. 1\nKota Lentera"));
+  g_assert_null (lp_validate_school_address ("\n Jl. Merdeka No. 1\nKota Lentera \n"));
+  g_assert_null (lp_validate_school_address (longest));
+  g_assert_nonnull (lp_validate_school_address (too_long));
+  g_assert_nonnull (lp_validate_school_address ("Jl. Merdeka\nKota\nProvinsi"));
+  g_assert_nonnull (lp_validate_school_address ("Jl. Merdeka\n\nKota"));
+  g_assert_nonnull (lp_validate_school_address ("Jl. Merdeka\r\nKota"));
+}
+
 static void
 test_isbn (void)
 {
@@ -533,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/lp/common/validation/item-code", test_item_code);
   g_test_add_func ("/lp/common/validation/text/length", test_text_length);
   g_test_add_func ("/lp/common/validation/text/characters", test_text_characters);
+  g_test_add_func ("/lp/common/validation/school-address", test_school_address);
   g_test_add_func ("/lp/common/validation/isbn", test_isbn);
   g_test_add_func ("/lp/common/validation/year", test_year);
   g_test_add_func ("/lp/common/validation/quantity", test_quantity);

@@ -15,6 +15,7 @@
 #include "lp-categories-page.h"
 #include "lp-items-page.h"
 #include "lp-users-page.h"
+#include "lp-validation.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -382,13 +383,16 @@ static void
 test_settings (void)
 {
   gpointer page = lp_gui_page (gui, "settings_page");
+  g_autofree char *too_long_address = g_strnfill (LP_SCHOOL_ADDRESS_MAX_LENGTH + 1, 'x');
   g_autofree char *saved = NULL;
+  g_autofree char *address = NULL;
 
   show_page ("settings");
   lp_gui_wait_for (g_strcmp0 (lp_gui_stack_page (page, "content_stack"), "form") == 0);
   g_assert_cmpstr (gtk_editable_get_text (lp_gui_child (page, "timezone_row")), ==,
                    "Asia/Jakarta");
   type (page, "school_name_row", "SMA Negeri 1 Lentera");
+  type (page, "school_address_row", too_long_address);
   type (page, "max_loan_days_row", "400");
   type (page, "kiosk_idle_seconds_row", "10");
   type (page, "timezone_row", "Asia/Atlantis");
@@ -399,13 +403,21 @@ test_settings (void)
   g_assert_true (problem_shown (page, "timezone_problem"));
   g_assert_false (problem_shown (page, "fine_per_day_problem"));
   g_assert_false (problem_shown (page, "school_name_problem"));
+  g_assert_true (problem_shown (page, "school_address_problem"));
+  g_assert_cmpstr (adw_preferences_row_get_title (lp_gui_child (page, "school_address_problem")),
+                   ==, _("This text is too long."));
   lp_gui_screenshot (GTK_WIDGET (gui->window), "settings-invalid");
 
   type (page, "max_loan_days_row", "21");
   type (page, "kiosk_idle_seconds_row", "120");
   type (page, "timezone_row", "Asia/Makassar");
+  type (page, "school_address_row", "  Jl. Merdeka No. 1, Kota Lentera 12345 ");
   gtk_widget_activate_action (page, "settings.save", NULL);
   lp_gui_wait_for (lp_gui_toast_shown (gui, _("Settings saved")));
+  address = sql ("SELECT school_address FROM settings");
+  g_assert_cmpstr (address, ==, "Jl. Merdeka No. 1, Kota Lentera 12345");
+  g_assert_cmpstr (gtk_editable_get_text (lp_gui_child (page, "school_address_row")), ==,
+                   "Jl. Merdeka No. 1, Kota Lentera 12345");
   saved = sql ("SELECT school_name || ' ' || timezone || ' ' || max_loan_days || ' ' ||"
                " fine_per_day::int || ' ' || kiosk_idle_seconds FROM settings");
   g_assert_cmpstr (saved, ==, "SMA Negeri 1 Lentera Asia/Makassar 21 1000 120");

@@ -23,6 +23,9 @@
 
 #define WIDE 1200
 #define SCHOOL "SMP Negeri 3 Lentera"
+/* Two lines in the settings, one on the card. */
+#define ADDRESS "Jl. Pendidikan No. 7\\nKota Lentera"
+#define ADDRESS_ON_CARD "Jl. Pendidikan No. 7, Kota Lentera"
 #define N_ITEMS 40
 #define N_MEMBERS 12
 
@@ -427,6 +430,8 @@ test_member_cards (void)
   /* A long name wraps on the card: read it as one line. */
   text = g_strdelimit (run ((const char *[]) { "pdftotext", pdf, "-", NULL }), "\n", ' ');
   g_assert_nonnull (strstr (text, SCHOOL));
+  g_assert_nonnull (strstr (text, ADDRESS_ON_CARD));
+  g_assert_true (strstr (text, SCHOOL) < strstr (text, ADDRESS_ON_CARD));
   g_assert_nonnull (strstr (text, "Siswa Teladan 01"));
   g_assert_nonnull (strstr (text, _("Library Member Card")));
   g_assert_null (strstr (text, "Siswa Teladan 03"));   /* not selected */
@@ -480,7 +485,8 @@ main (int   argc,
                                     " WHERE username LIKE 'siswa.%' RETURNING 1"));
   admin_token = lp_test_server_login (server, "admin.sari", "Admin#2026");
   school = lp_test_request (server, "PATCH", "/api/v1/settings", admin_token,
-                            "{\"school_name\":\"" SCHOOL "\"}");
+                            "{\"school_name\":\"" SCHOOL "\","
+                            "\"school_address\":\"" ADDRESS "\"}");
   lp_assert_status (school, 200);
   url = lp_gui_server_url (server);
   gui = lp_gui_app_new (url, WIDE);

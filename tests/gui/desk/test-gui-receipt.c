@@ -18,6 +18,8 @@
 
 #define WIDE 1000
 #define SCHOOL "SMA Negeri 1 Lentera"
+#define STREET "Jl. Merdeka No. 1"
+#define TOWN "Kota Lentera 12345"
 
 static LpTestServer *server;
 static LpGuiApp *gui;
@@ -137,6 +139,13 @@ test_a4_pdf_scans_back (void)
   g_assert_cmpstr (scanned, ==, loan_code);
   text = run ((const char *[]) { "pdftotext", "-layout", pdf, "-", NULL });
   g_assert_nonnull (strstr (text, SCHOOL));
+  /* The address under the name, in its two lines. */
+  g_assert_nonnull (strstr (text, STREET));
+  g_assert_nonnull (strstr (text, TOWN));
+  g_assert_true (strstr (text, SCHOOL) < strstr (text, STREET));
+  g_assert_nonnull (strchr (strstr (text, STREET), '\n'));
+  g_assert_true (strchr (strstr (text, STREET), '\n') < strstr (text, TOWN));
+  g_assert_true (strstr (text, TOWN) < strstr (text, _("Loan Receipt")));
   g_assert_nonnull (strstr (text, loan_code));
   g_assert_nonnull (strstr (text, "Andi Saputra"));
   g_assert_nonnull (strstr (text, "Rina Wulandari"));
@@ -219,7 +228,8 @@ main (int   argc,
   g_free (lp_test_server_create_user (server, "admin.budi", "Admin#20260", "admin"));
   admin_token = lp_test_server_login (server, "admin.budi", "Admin#20260");
   school = lp_test_request (server, "PATCH", "/api/v1/settings", admin_token,
-                            "{\"school_name\":\"" SCHOOL "\"}");
+                            "{\"school_name\":\"" SCHOOL "\","
+                            "\"school_address\":\"" STREET "\\n" TOWN "\"}");
   lp_assert_status (school, 200);
   g_free (lp_test_server_sql_value (server,
                                     "UPDATE users SET full_name = CASE username"
