@@ -410,6 +410,33 @@ screenshot_path (const char *name,
   return g_build_filename (lang_dir, file, NULL);
 }
 
+char *
+lp_gui_output_path (const char *name)
+{
+  const char *dir = g_getenv ("LP_SCREENSHOT_DIR");
+  g_autofree char *file = g_strdup_printf ("%s-%s", g_getenv ("LANGUAGE"), name);
+
+  g_assert_nonnull (dir);
+  g_mkdir_with_parents (dir, 0755);
+  return g_build_filename (dir, file, NULL);
+}
+
+char *
+lp_gui_run (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+  return g_strstrip (g_steal_pointer (&out));
+}
+
 void
 lp_gui_screenshot (GtkWidget  *window,
                    const char *name)

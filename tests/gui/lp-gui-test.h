@@ -47,6 +47,11 @@ void        lp_gui_spin            (guint         milliseconds);
 /* Waits for the window's size to settle at @width. */
 void        lp_gui_set_width       (LpGuiApp     *gui,
                                     int           width);
+/* <LP_SCREENSHOT_DIR>/<language>-<name>: where a test writes a file it looks at (a PDF). */
+char       *lp_gui_output_path     (const char   *name);
+/* Runs a command line (pdftotext, pdftoppm, zbarimg …) that must succeed; what it
+ * printed, stripped. */
+char       *lp_gui_run             (const char * const *argv);
 /* Saves <LP_SCREENSHOT_DIR>/<language>/<name>-<width>.png of @window. */
 void        lp_gui_screenshot      (GtkWidget    *window,
                                     const char   *name);

@@ -32,34 +32,6 @@
 static LpTestServer *server;
 static LpGuiApp *gui;
 
-static char *
-output_path (const char *name)
-{
-  const char *dir = g_getenv ("LP_SCREENSHOT_DIR");
-  g_autofree char *file = g_strdup_printf ("%s-%s", g_getenv ("LANGUAGE"), name);
-
-  g_assert_nonnull (dir);
-  g_mkdir_with_parents (dir, 0755);
-  return g_build_filename (dir, file, NULL);
-}
-
-/* Runs a command line and returns what it printed. */
-static char *
-run (const char * const *argv)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return g_strstrip (g_steal_pointer (&out));
-}
-
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -70,7 +42,7 @@ compare_strings (gconstpointer a,
 static guint
 pdf_pages (const char *pdf)
 {
-  g_autofree char *info = run ((const char *[]) { "pdfinfo", pdf, NULL });
+  g_autofree char *info = lp_gui_run ((const char *[]) { "pdfinfo", pdf, NULL });
   const char *pages = strstr (info, "Pages:");
 
   g_assert_nonnull (pages);
@@ -182,7 +154,7 @@ scan_pdf (const char *pdf,
       g_autofree char *number = g_strdup_printf ("%u", page);
       g_autofree char *base = g_strdup_printf ("%s-%u", png_base, page);
       g_autofree char *png = g_strconcat (base, ".png", NULL);
-      g_autofree char *ignored = run ((const char *[]) { "pdftoppm", "-r", "150", "-png",
+      g_autofree char *ignored = lp_gui_run ((const char *[]) { "pdftoppm", "-r", "150", "-png",
                                                          "-f", number, "-l", number,
                                                          "-singlefile", pdf, base, NULL });
 
@@ -306,8 +278,8 @@ static void
 test_item_labels (void)
 {
   gpointer page = lp_gui_page (gui, "items_page");
-  g_autofree char *pdf = output_path ("labels.pdf");
-  g_autofree char *png = output_path ("labels");
+  g_autofree char *pdf = lp_gui_output_path ("labels.pdf");
+  g_autofree char *png = lp_gui_output_path ("labels");
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(GPtrArray) scanned = NULL;
   g_autofree char *summary = NULL;
@@ -360,8 +332,8 @@ static void
 test_item_labels_small (void)
 {
   gpointer page = lp_gui_page (gui, "items_page");
-  g_autofree char *pdf = output_path ("labels-4x10.pdf");
-  g_autofree char *png = output_path ("labels-4x10");
+  g_autofree char *pdf = lp_gui_output_path ("labels-4x10.pdf");
+  g_autofree char *png = lp_gui_output_path ("labels-4x10");
   g_autoptr(GPtrArray) expected = selected_codes (page, "code");
   g_autoptr(GPtrArray) scanned = NULL;
   LpLabelDialog *dialog;
@@ -406,8 +378,8 @@ static void
 test_member_cards (void)
 {
   gpointer page = lp_gui_page (gui, "users_page");
-  g_autofree char *pdf = output_path ("member-cards.pdf");
-  g_autofree char *png = output_path ("member-cards");
+  g_autofree char *pdf = lp_gui_output_path ("member-cards.pdf");
+  g_autofree char *png = lp_gui_output_path ("member-cards");
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(GPtrArray) scanned = NULL;
   g_autofree char *text = NULL;
@@ -428,7 +400,7 @@ test_member_cards (void)
   scanned = scan_pdf (pdf, png);
   assert_same_codes (scanned, expected);
   /* A long name wraps on the card: read it as one line. */
-  text = g_strdelimit (run ((const char *[]) { "pdftotext", pdf, "-", NULL }), "\n", ' ');
+  text = g_strdelimit (lp_gui_run ((const char *[]) { "pdftotext", pdf, "-", NULL }), "\n", ' ');
   g_assert_nonnull (strstr (text, SCHOOL));
   g_assert_nonnull (strstr (text, ADDRESS_ON_CARD));
   g_assert_true (strstr (text, SCHOOL) < strstr (text, ADDRESS_ON_CARD));
@@ -443,8 +415,8 @@ test_member_cards_two_sheets (void)
 {
   gpointer page = lp_gui_page (gui, "users_page");
   GtkSelectionModel *selection = gtk_list_view_get_model (lp_gui_child (page, "list_view"));
-  g_autofree char *pdf = output_path ("member-cards-2.pdf");
-  g_autofree char *png = output_path ("member-cards-2");
+  g_autofree char *pdf = lp_gui_output_path ("member-cards-2.pdf");
+  g_autofree char *png = lp_gui_output_path ("member-cards-2");
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(GPtrArray) scanned = NULL;
   LpLabelDialog *dialog;

@@ -28,44 +28,16 @@ static char *staff_token;
 static char *loan_id;
 static char *loan_code;
 
-static char *
-output_path (const char *name)
-{
-  const char *dir = g_getenv ("LP_SCREENSHOT_DIR");
-  g_autofree char *file = g_strdup_printf ("%s-%s", g_getenv ("LANGUAGE"), name);
-
-  g_assert_nonnull (dir);
-  g_mkdir_with_parents (dir, 0755);
-  return g_build_filename (dir, file, NULL);
-}
-
-/* Runs a command line and returns what it printed. */
-static char *
-run (const char * const *argv)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return g_strstrip (g_steal_pointer (&out));
-}
-
 /* The code a scanner reads off the PDF's first page, rendered at a printer's 200 dpi. */
 static char *
 scan_pdf (const char *pdf,
           const char *png_base)
 {
   g_autofree char *png = g_strconcat (png_base, ".png", NULL);
-  g_autofree char *ignored = run ((const char *[]) { "pdftoppm", "-r", "200", "-png",
+  g_autofree char *ignored = lp_gui_run ((const char *[]) { "pdftoppm", "-r", "200", "-png",
                                                      "-singlefile", pdf, png_base, NULL });
 
-  return run ((const char *[]) { "zbarimg", "--quiet", "--raw", png, NULL });
+  return lp_gui_run ((const char *[]) { "zbarimg", "--quiet", "--raw", png, NULL });
 }
 
 static void
@@ -127,8 +99,8 @@ test_offered_after_approval (void)
 static void
 test_a4_pdf_scans_back (void)
 {
-  g_autofree char *pdf = output_path ("receipt-a4.pdf");
-  g_autofree char *png = output_path ("receipt-a4");
+  g_autofree char *pdf = lp_gui_output_path ("receipt-a4.pdf");
+  g_autofree char *png = lp_gui_output_path ("receipt-a4");
   g_autofree char *scanned = NULL;
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;
@@ -137,7 +109,7 @@ test_a4_pdf_scans_back (void)
   save_receipt (pdf);
   scanned = scan_pdf (pdf, png);
   g_assert_cmpstr (scanned, ==, loan_code);
-  text = run ((const char *[]) { "pdftotext", "-layout", pdf, "-", NULL });
+  text = lp_gui_run ((const char *[]) { "pdftotext", "-layout", pdf, "-", NULL });
   g_assert_nonnull (strstr (text, SCHOOL));
   /* The address under the name, in its two lines. */
   g_assert_nonnull (strstr (text, STREET));
@@ -153,7 +125,7 @@ test_a4_pdf_scans_back (void)
   g_assert_nonnull (strstr (text, "Praktikum kelas 8B"));
   g_assert_nonnull (strstr (text, _("Loan Receipt")));
   g_assert_nonnull (strstr (text, _("Approved by")));
-  info = run ((const char *[]) { "pdfinfo", pdf, NULL });
+  info = lp_gui_run ((const char *[]) { "pdfinfo", pdf, NULL });
   /* A4 is 595 × 842 points. */
   g_assert_nonnull (strstr (info, "595.276 x 841.89 pts"));
 }
@@ -161,8 +133,8 @@ test_a4_pdf_scans_back (void)
 static void
 test_thermal_roll (void)
 {
-  g_autofree char *pdf = output_path ("receipt-80mm.pdf");
-  g_autofree char *png = output_path ("receipt-80mm");
+  g_autofree char *pdf = lp_gui_output_path ("receipt-80mm.pdf");
+  g_autofree char *png = lp_gui_output_path ("receipt-80mm");
   g_autofree char *scanned = NULL;
   g_autofree char *info = NULL;
 
@@ -171,7 +143,7 @@ test_thermal_roll (void)
   save_receipt (pdf);
   scanned = scan_pdf (pdf, png);
   g_assert_cmpstr (scanned, ==, loan_code);
-  info = run ((const char *[]) { "pdfinfo", pdf, NULL });
+  info = lp_gui_run ((const char *[]) { "pdfinfo", pdf, NULL });
   /* 80 mm wide: 226.8 points. */
   g_assert_nonnull (strstr (info, "226.772 x"));
   g_settings_reset (lp_application_get_settings (gui->app), "receipt-layout");
@@ -200,7 +172,7 @@ find_label_starting (GtkWidget  *root,
 static void
 test_unknown_loan (void)
 {
-  g_autofree char *pdf = output_path ("receipt-none.pdf");
+  g_autofree char *pdf = lp_gui_output_path ("receipt-none.pdf");
   g_autofree char *prefix = NULL;
 
   g_unlink (pdf);

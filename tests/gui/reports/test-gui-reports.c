@@ -296,20 +296,6 @@ test_report_tables (void)
   lp_gui_set_width (gui, WIDE);
 }
 
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status,
-                &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 /* Pixels of the accent colour (blue: the charts' marks) in the PNG at @path. */
 static guint
 accent_pixels (const char *path)
@@ -370,11 +356,11 @@ test_pdf (void)
   g_test_message ("PDF export: %.0f ms",
                   (g_get_monotonic_time () - start) / 1000.0);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
-  text = run ((const char *[]) { "pdftotext", "-layout", pdf, "-", NULL });
+  text = lp_gui_run ((const char *[]) { "pdftotext", "-layout", pdf, "-", NULL });
   g_assert_nonnull (strstr (text, _("Library Report")));
   g_assert_nonnull (strstr (text, _("Damage per category")));
   g_assert_nonnull (strstr (text, "LP-2026-900004"));
-  g_free (run ((const char *[]) { "pdftoppm", "-png", "-r", "60", "-f", "1", "-singlefile", pdf,
+  g_free (lp_gui_run ((const char *[]) { "pdftoppm", "-png", "-r", "60", "-f", "1", "-singlefile", pdf,
                                    prefix, NULL }));
   keep_page (png, "reports-pdf-page-1");
   /* The first page holds the loans chart: its bars are drawn in the accent. */
