@@ -438,6 +438,20 @@ lp_test_server_sql_value (LpTestServer *server,
   return g_strdup (PQgetvalue (res, 0, 0));
 }
 
+char *
+lp_test_server_sql_printf (LpTestServer *server,
+                           const char   *format,
+                           ...)
+{
+  g_autofree char *query = NULL;
+  va_list args;
+
+  va_start (args, format);
+  query = g_strdup_vprintf (format, args);
+  va_end (args);
+  return lp_test_server_sql_value (server, query);
+}
+
 PGresult *
 lp_test_server_sql_valist (LpTestServer *server,
                            const char   *sql,

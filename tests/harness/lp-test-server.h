@@ -47,6 +47,11 @@ PGresult       *lp_test_server_sql              (LpTestServer *server,
                                                  const char * const *params);
 char           *lp_test_server_sql_value        (LpTestServer *server,
                                                  const char   *sql);
+/* lp_test_server_sql_value() of a query written with printf: for the test's own trusted
+ * literals (codes, ids it made), never for input under test. */
+char           *lp_test_server_sql_printf       (LpTestServer *server,
+                                                 const char   *format,
+                                                 ...) G_GNUC_PRINTF (2, 3);
 /* A query that must succeed, with the NULL-terminated text parameters in args: the
  * result, or (the _first_ form) the first value of the first row, NULL if none. */
 PGresult       *lp_test_server_sql_valist       (LpTestServer *server,

@@ -27,22 +27,8 @@ static LpGuiApp *gui;
 static char *member_token;
 static char *staff_token;
 
-static char *
-sql (const char *format,
-     ...) G_GNUC_PRINTF (1, 2);
-
-static char *
-sql (const char *format,
-     ...)
-{
-  va_list args;
-  g_autofree char *query = NULL;
-
-  va_start (args, format);
-  query = g_strdup_vprintf (format, args);
-  va_end (args);
-  return lp_test_server_sql_value (server, query);
-}
+/* The first value of a query on the test's server. */
+#define sql(...) lp_test_server_sql_printf (server, __VA_ARGS__)
 
 static gpointer
 users (void)

@@ -33,22 +33,8 @@ static char *return_minor;     /* LAB-003, Minor damage, five days ago */
 static char *return_major;     /* BK-0004, Major damage, two days ago */
 static char *return_today;     /* LAB-002, Minor damage, today (from its loan's page) */
 
-static char *
-sql (const char *format,
-     ...) G_GNUC_PRINTF (1, 2);
-
-static char *
-sql (const char *format,
-     ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  return lp_test_server_sql_value (server, text);
-}
+/* The first value of a query on the test's server. */
+#define sql(...) lp_test_server_sql_printf (server, __VA_ARGS__)
 
 static void
 staff_does (const char *loan_id,

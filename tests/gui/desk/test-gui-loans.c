@@ -71,22 +71,8 @@ set_filter (guint filter)
   gtk_drop_down_set_selected (lp_gui_child (page (), "filter_dropdown"), filter);
 }
 
-static char *
-sql (const char *format,
-     ...) G_GNUC_PRINTF (1, 2);
-
-static char *
-sql (const char *format,
-     ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  return lp_test_server_sql_value (server, text);
-}
+/* The first value of a query on the test's server. */
+#define sql(...) lp_test_server_sql_printf (server, __VA_ARGS__)
 
 /* The member asks for one unit of the item @code from the day after tomorrow. */
 static char *

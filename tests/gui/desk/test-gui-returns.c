@@ -57,22 +57,8 @@ scan_has_focus (void)
                            gtk_widget_is_ancestor (focus, GTK_WIDGET (scan_entry ())));
 }
 
-static char *
-sql (const char *format,
-     ...) G_GNUC_PRINTF (1, 2);
-
-static char *
-sql (const char *format,
-     ...)
-{
-  g_autofree char *query = NULL;
-  va_list args;
-
-  va_start (args, format);
-  query = g_strdup_vprintf (format, args);
-  va_end (args);
-  return lp_test_server_sql_value (server, query);
-}
+/* The first value of a query on the test's server. */
+#define sql(...) lp_test_server_sql_printf (server, __VA_ARGS__)
 
 /* A loan of the item @code, approved; handed over too if @handed_over. Its loan code. */
 static char *
