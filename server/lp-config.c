@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #define CACHE_MB_MAX 4096
+#define SEARCH_INDEX_ITEMS_MAX 10000000
 
 LpConfig *
 lp_config_new (void)
@@ -29,6 +30,7 @@ lp_config_new (void)
   config->connect_timeout_s = 3;
   config->session_hours = 9;
   config->cache_mb = 32;
+  config->search_index_items = 500000;
   return config;
 }
 
@@ -95,10 +97,11 @@ load_key_file (LpConfig  *config,
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   static const char *string_keys[] = { "address", "data-dir", "database-url" };
   static const char *int_keys[] = { "port", "workers", "statement-timeout", "session-hours",
-                                    "cache-mb" };
+                                    "cache-mb", "search-index-items" };
   char **string_targets[] = { &config->address, &config->data_dir, &config->database_url };
   int *int_targets[] = { &config->port, &config->workers, &config->statement_timeout_ms,
-                         &config->session_hours, &config->cache_mb };
+                         &config->session_hours, &config->cache_mb,
+                         &config->search_index_items };
 
   if (!g_key_file_load_from_file (kf, config->config_file, G_KEY_FILE_NONE, error))
     return FALSE;
@@ -149,11 +152,13 @@ validate (LpConfig  *config,
 {
   if (config->port < 0 || config->port > 65535 || config->workers < 1 || config->workers > 64 ||
       config->statement_timeout_ms < 100 || config->session_hours < 1 ||
-      config->cache_mb < 0 || config->cache_mb > CACHE_MB_MAX)
+      config->cache_mb < 0 || config->cache_mb > CACHE_MB_MAX ||
+      config->search_index_items < 0 || config->search_index_items > SEARCH_INDEX_ITEMS_MAX)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "port must be 0–65535, workers 1–64, statement timeout ≥ 100 ms, "
-                   "session hours ≥ 1 and cache 0–%d MB", CACHE_MB_MAX);
+                   "session hours ≥ 1, cache 0–%d MB and search index 0–%d items",
+                   CACHE_MB_MAX, SEARCH_INDEX_ITEMS_MAX);
       return FALSE;
     }
   for (guint i = 0; config->trusted_proxies != NULL && config->trusted_proxies[i] != NULL; i++)
@@ -187,6 +192,7 @@ lp_config_load (LpConfig   *config,
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *config_file = NULL, *address = NULL, *data_dir = NULL, *database_url = NULL;
   int port = -1, workers = -1, timeout = -1, hours = -1, cache_mb = G_MININT;
+  int search_index_items = G_MININT;
   g_auto(GStrv) trusted_proxies = NULL;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file,
@@ -211,6 +217,9 @@ lp_config_load (LpConfig   *config,
     { "cache-mb", 0, 0, G_OPTION_ARG_INT, &cache_mb,
       "Memory for catalog replies kept until the catalog changes; 0 turns the cache off "
       "(default 32)", "MB" },
+    { "search-index-items", 0, 0, G_OPTION_ARG_INT, &search_index_items,
+      "Search catalogs of up to this many items in memory (about 130 bytes an item); "
+      "0 always searches in the database (default 500000)", "N" },
     { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &trusted_proxies,
       "A reverse proxy whose X-Forwarded-For header names the client (repeatable; also "
       "LENTERA_TRUSTED_PROXY, comma-separated)", "ADDR" },
@@ -255,6 +264,8 @@ lp_config_load (LpConfig   *config,
     config->session_hours = hours;
   if (cache_mb != G_MININT)   /* given: even a negative one, which validate() refuses */
     config->cache_mb = cache_mb;
+  if (search_index_items != G_MININT)
+    config->search_index_items = search_index_items;
   if (trusted_proxies != NULL)
     {
       g_strfreev (config->trusted_proxies);

@@ -24,6 +24,7 @@ typedef struct
   int       connect_timeout_s;
   int       session_hours;
   int       cache_mb;       /* the reply cache (lp-reply-cache.h); 0: off */
+  int       search_index_items;  /* the most items searched in memory; 0: never */
   GStrv     trusted_proxies;  /* peers whose X-Forwarded-For names the client; NULL: none */
   gboolean  demo_data;
   gboolean  unsafe_fast_db;

@@ -241,6 +241,15 @@ lp_request_get_config (LpRequest *req)
   return req->config;
 }
 
+void
+lp_request_run_later (LpRequest   *req,
+                      LpDbJobFunc  func,
+                      gpointer     user_data)
+{
+  g_return_if_fail (req->pool != NULL);
+  lp_db_pool_push (req->pool, func, user_data);
+}
+
 static gboolean
 parse_page_value (LpRequest   *req,
                   const char  *name,

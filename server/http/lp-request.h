@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "lp-config.h"
+#include "lp-db.h"
 #include "lp-enums.h"
 
 G_BEGIN_DECLS
@@ -121,6 +122,11 @@ gboolean      lp_request_get_bool_query  (LpRequest    *req,
                                           GError      **error);
 
 const LpConfig *lp_request_get_config   (LpRequest    *req);
+/* Queues @func for a database worker, to run on its own after this request: work that no
+ * reply waits for, such as rebuilding what the server keeps in memory. */
+void          lp_request_run_later       (LpRequest    *req,
+                                          LpDbJobFunc   func,
+                                          gpointer      user_data);
 
 /* Who is calling: set by authentication before the handler runs. */
 LpRole        lp_request_get_role        (LpRequest    *req);

@@ -11,6 +11,7 @@
 #include "lp-resources.h"
 
 #include "lp-error.h"
+#include "lp-item-index.h"
 #include "lp-json.h"
 #include "lp-reply.h"
 #include "lp-validation.h"
@@ -926,6 +927,224 @@ estimate_rows (PGconn      *conn,
   " LEFT JOIN LATERAL (SELECT c.id, c.name FROM categories AS c" \
   "  WHERE c.id = i.category_id OFFSET 0) AS c ON true"
 
+/* The page of GET /items: the rows of @res from column 2 on (a NULL id: no item). */
+static void
+reply_item_page (LpRequest *req,
+                 PGresult  *res,
+                 gint64     total,
+                 gboolean   estimated,
+                 gint64     limit,
+                 gint64     offset)
+{
+  int n = PQntuples (res);
+  GString *text = g_string_sized_new (64 + (gsize) n * 640);
+  gboolean first = TRUE;
+
+  g_string_append (text, "{\"items\" : [");
+  for (int row = 0; row < n; row++)
+    {
+      if (PQgetisnull (res, row, 2))
+        continue;
+      if (!first)
+        g_string_append (text, ", ");
+      first = FALSE;
+      append_item_json (text, res, row, 2);
+    }
+  g_string_append_printf (text, "], \"total\" : %" G_GINT64_FORMAT "%s, \"limit\" : %"
+                          G_GINT64_FORMAT ", \"offset\" : %" G_GINT64_FORMAT "}",
+                          total, estimated ? ", \"total_is_estimate\" : true" : "",
+                          limit, offset);
+  reply_gstring (req, text);
+}
+
+/* The plain search's index in memory (lp-item-index.h): the last one built, whether a
+ * worker is building the next, and when to try again after a build that failed or found
+ * the catalog too large to keep. */
+static GMutex item_index_lock;
+static LpItemIndex *item_index;
+static gboolean item_index_building;
+static gint64 item_index_retry_at;   /* g_get_monotonic_time() */
+
+/* The index is read in steps of ITEM_INDEX_FETCH rows. Past --search-index-items items
+ * (about 130 bytes each: 100,000 items take 13 MB) the database searches. */
+#define ITEM_INDEX_FETCH     20000
+#define ITEM_INDEX_RETRY_FAILED_S  1
+#define ITEM_INDEX_RETRY_TOO_BIG_S 600
+
+typedef struct
+{
+  guint        max_items;
+  LpItemIndex *index;
+  gboolean     too_large;
+} IndexBuild;
+
+/* item_search in name order and its version, from one snapshot. */
+static gboolean
+load_item_index (PGconn   *conn,
+                 gpointer  user_data,
+                 GError  **error)
+{
+  IndexBuild *build = user_data;
+  g_autoptr(PGresult) snapshot = NULL, version = NULL, cursor = NULL;
+  g_autoptr(LpItemIndex) index = NULL;
+
+  g_clear_pointer (&build->index, lp_item_index_unref);
+  if ((snapshot = lp_db_exec (conn, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+                              0, NULL, error)) == NULL ||
+      (version = lp_db_expect_row (lp_db_exec (conn, "SELECT n FROM item_search_version",
+                                               0, NULL, error),
+                                   "No item_search_version", error)) == NULL ||
+      (cursor = lp_db_exec (conn, "DECLARE item_index NO SCROLL CURSOR FOR"
+                            " SELECT item_id, search_text FROM item_search"
+                            " ORDER BY name, item_id", 0, NULL, error)) == NULL)
+    return FALSE;
+  index = lp_item_index_new (lp_db_get_int (version, 0, 0));
+  for (;;)
+    {
+      g_autoptr(PGresult) rows = lp_db_exec (conn, "FETCH " G_STRINGIFY (ITEM_INDEX_FETCH)
+                                             " FROM item_index", 0, NULL, error);
+
+      if (rows == NULL)
+        return FALSE;
+      if (PQntuples (rows) == 0)
+        break;
+      for (int row = 0; row < PQntuples (rows); row++)
+        if (!lp_item_index_add (index, PQgetvalue (rows, row, 0), PQgetvalue (rows, row, 1)))
+          {
+            g_set_error (error, LP_ERROR, LP_ERROR_INTERNAL, "Item id %s is not a UUID",
+                         PQgetvalue (rows, row, 0));
+            return FALSE;
+          }
+      if (lp_item_index_get_n_items (index) > build->max_items)
+        {
+          build->too_large = TRUE;
+          return TRUE;
+        }
+    }
+  lp_item_index_seal (index);
+  build->index = g_steal_pointer (&index);
+  return TRUE;
+}
+
+static void
+build_item_index (PGconn   *conn,
+                  gpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  IndexBuild build = { GPOINTER_TO_UINT (user_data), NULL, FALSE };
+  gboolean built = conn != NULL && lp_db_transaction (conn, load_item_index, &build, &error);
+  gint64 retry_s = build.too_large ? ITEM_INDEX_RETRY_TOO_BIG_S : ITEM_INDEX_RETRY_FAILED_S;
+
+  /* Not a warning: a database that is down is answered for, by every request. */
+  if (!built && error != NULL)
+    g_message ("The search index was not built: %s", error->message);
+  g_mutex_lock (&item_index_lock);
+  if (build.index != NULL)
+    {
+      g_clear_pointer (&item_index, lp_item_index_unref);
+      item_index = g_steal_pointer (&build.index);
+    }
+  else
+    item_index_retry_at = g_get_monotonic_time () + retry_s * G_USEC_PER_SEC;
+  item_index_building = FALSE;
+  g_mutex_unlock (&item_index_lock);
+}
+
+/* Has a worker build the next index after this request, unless one is at it. */
+static void
+rebuild_item_index (LpRequest *req)
+{
+  gboolean build;
+
+  guint max_items = (guint) lp_request_get_config (req)->search_index_items;
+
+  g_mutex_lock (&item_index_lock);
+  build = max_items > 0 && !item_index_building &&
+          g_get_monotonic_time () >= item_index_retry_at;
+  item_index_building = item_index_building || build;
+  g_mutex_unlock (&item_index_lock);
+  if (build)
+    lp_request_run_later (req, build_item_index, GUINT_TO_POINTER (max_items));
+}
+
+/* The index to search (a reference), or NULL while there is none: then one is built. */
+static LpItemIndex *
+current_item_index (LpRequest *req)
+{
+  LpItemIndex *index = NULL;
+
+  g_mutex_lock (&item_index_lock);
+  if (item_index != NULL)
+    index = lp_item_index_ref (item_index);
+  g_mutex_unlock (&item_index_lock);
+  if (index == NULL)
+    rebuild_item_index (req);
+  return index;
+}
+
+/* @index is older than the catalog: the database searches until the next one is built. */
+static void
+drop_item_index (LpRequest   *req,
+                 LpItemIndex *index)
+{
+  g_mutex_lock (&item_index_lock);
+  if (item_index == index)
+    g_clear_pointer (&item_index, lp_item_index_unref);
+  g_mutex_unlock (&item_index_lock);
+  rebuild_item_index (req);
+}
+
+/* The page's items by their keys, in the order given, and the version of item_search in
+ * the same snapshot (one row with NULL items for an empty page). */
+#define INDEX_PAGE_SQL \
+  "SELECT v.n, NULL::float8, " ITEM_COLUMNS " FROM item_search_version AS v LEFT JOIN" \
+  " (unnest($1::uuid[]) WITH ORDINALITY AS p (id, k) " PAGE_ITEMS ") ON true ORDER BY p.k"
+
+/* A plain search from the index: *answered, and the reply set, unless the database is to
+ * search — no index yet, a term the index declines, or a catalog that changed since it
+ * was built (then the next one is built meanwhile). FALSE on a database error. */
+static gboolean
+search_from_index (LpRequest   *req,
+                   PGconn      *conn,
+                   const char  *q,
+                   gint64       limit,
+                   gint64       offset,
+                   gboolean    *answered,
+                   GError     **error)
+{
+  g_autoptr(LpItemIndex) index = current_item_index (req);
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GString) ids = g_string_new ("{");
+  g_autoptr(PGresult) res = NULL;
+  const char *params[1];
+
+  *answered = FALSE;
+  if (index == NULL || !lp_item_index_find (index, q, slots))
+    return TRUE;
+  for (gint64 k = offset; k < offset + limit && k < (gint64) slots->len; k++)
+    {
+      char id[LP_ITEM_INDEX_ID_SIZE];
+
+      lp_item_index_get_id (index, g_array_index (slots, guint32, k), id);
+      if (k > offset)
+        g_string_append_c (ids, ',');
+      g_string_append (ids, id);
+    }
+  g_string_append_c (ids, '}');
+  params[0] = ids->str;
+  if ((res = lp_db_exec_prepared (conn, INDEX_PAGE_SQL, 1, params, error)) == NULL)
+    return FALSE;
+  if (lp_db_get_int (res, 0, 0) != lp_item_index_get_version (index))
+    {
+      drop_item_index (req, index);
+      return TRUE;
+    }
+  reply_item_page (req, res, slots->len, FALSE, limit, offset);
+  lp_request_add_header (req, "X-Search", "index");
+  *answered = TRUE;
+  return TRUE;
+}
+
 /* GET /items. ?q= matches code, name, author, publisher, isbn and location through the
  * trigram-indexed search_text, with %, _ and \ taken literally.
  *
@@ -957,7 +1176,6 @@ list_items (LpRequest  *req,
   gboolean estimated = FALSE;
   double search_estimate = -1;
   gint64 count_max;
-  GString *text;
   int n;
 
   if (!read_item_filter (req, &f, error) || !lp_request_get_page (req, &limit, &offset, error) ||
@@ -967,6 +1185,15 @@ list_items (LpRequest  *req,
    * exact count: an estimate would leave rows past it out of reach. */
   count_max = g_strcmp0 (exact_total, "true") == 0 ? G_MAXINT32 : EXACT_TOTAL_MAX + 1;
   append_item_filter (filter, params, &f);
+  if (f.q != NULL && params->len == 1)
+    {
+      gboolean answered;
+
+      if (!search_from_index (req, conn, f.q, limit, offset, &answered, error))
+        return FALSE;
+      if (answered)
+        return TRUE;
+    }
   if (f.q != NULL && params->len == 1 && count_max == EXACT_TOTAL_MAX + 1 &&
       !estimate_search (conn, f.q, &search_estimate, error))
     return FALSE;
@@ -1070,21 +1297,7 @@ list_items (LpRequest  *req,
           estimated = TRUE;
         }
     }
-  text = g_string_sized_new (64 + (gsize) n * 640);
-  g_string_append (text, "{\"items\" : [");
-  for (int row = 0; row < n; row++)
-    {
-      if (PQgetisnull (res, row, 2))
-        continue;
-      if (row > 0)
-        g_string_append (text, ", ");
-      append_item_json (text, res, row, 2);
-    }
-  g_string_append_printf (text, "], \"total\" : %" G_GINT64_FORMAT "%s, \"limit\" : %"
-                          G_GINT64_FORMAT ", \"offset\" : %" G_GINT64_FORMAT "}",
-                          total, estimated ? ", \"total_is_estimate\" : true" : "",
-                          limit, offset);
-  reply_gstring (req, text);
+  reply_item_page (req, res, total, estimated, limit, offset);
   return TRUE;
 }
 

@@ -1316,14 +1316,11 @@ test_item_total_estimate (void)
 static void
 test_item_search_estimate (void)
 {
-  g_autofree char *cat = add_category ("Gudang Cari");
-  g_autofree char *added = sql ("WITH n AS (INSERT INTO items (code, name, category_id, location,"
-                                " stock_total, stock_available)"
-                                " SELECT 'ZQX-' || lpad(g::text, 4, '0'),"
-                                " 'Zqcari ' || lpad((2501 - g)::text, 4, '0'), $1, 'Gudang', 1, 1"
-                                " FROM generate_series(1, 2500) AS g RETURNING 1)"
-                                " SELECT count(*) FROM n", cat, NULL);
-  g_autofree char *analyzed = sql ("ANALYZE item_search", NULL);
+  static const char * const no_index[] = { "--search-index-items", "0", NULL };
+  LpTestServer *first = server;
+  g_autofree char *cat = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *analyzed = NULL;
   g_autoptr(LpTestResponse) exact = NULL;
   g_autoptr(LpTestResponse) tail = NULL;
   g_autoptr(LpTestResponse) rare = NULL;
@@ -1332,10 +1329,23 @@ test_item_search_estimate (void)
   LpTestResponse *estimated = NULL;
   JsonArray *items, *exact_items;
 
+  /* The database's own search, as when the catalog is too large to search in memory: a
+   * second instance on the same database, without the index. */
+  server = lp_test_server_start_another_with (first, no_index);
+  cat = add_category ("Gudang Cari");
+  added = sql ("WITH n AS (INSERT INTO items (code, name, category_id, location,"
+               " stock_total, stock_available)"
+               " SELECT 'ZQX-' || lpad(g::text, 4, '0'),"
+               " 'Zqcari ' || lpad((2501 - g)::text, 4, '0'), $1, 'Gudang', 1, 1"
+               " FROM generate_series(1, 2500) AS g RETURNING 1)"
+               " SELECT count(*) FROM n", cat, NULL);
+  analyzed = sql ("ANALYZE item_search", NULL);
   g_assert_cmpstr (added, ==, "2500");
   for (int k = 0; k < 80 && estimated == NULL; k++)
     {
       LpTestResponse *resp = call ("GET", NULL, NULL, "/api/v1/items?q=zqx-&limit=%d", 3 + k);
+
+      g_assert_null (soup_message_headers_get_one (resp->headers, "X-Search"));
 
       lp_assert_status (resp, 200);
       if (json_object_has_member (object (resp), "total_is_estimate"))
@@ -1387,6 +1397,157 @@ test_item_search_estimate (void)
                  " SELECT count(*) FROM d", cat, NULL);
   g_assert_cmpstr (removed, ==, "2500");
   reanalyzed = sql ("ANALYZE item_search", NULL);
+  lp_test_server_free (server);
+  server = first;
+}
+
+/* The codes a plain search finds, in order, its total checked against them; *from_index
+ * says whether the server's index in memory answered (lp-item-index.h). Asked by a member,
+ * whose searches the reply cache does not answer. */
+static char *
+search_codes (const char *q,
+              const char *page,
+              gboolean   *from_index)
+{
+  g_autofree char *escaped = g_uri_escape_string (q, NULL, FALSE);
+  g_autoptr(LpTestResponse) resp = call ("GET", member_token, NULL, "/api/v1/items?q=%s%s",
+                                         escaped, page);
+  g_autoptr(GString) codes = g_string_new (NULL);
+  JsonArray *items;
+
+  lp_assert_status (resp, 200);
+  *from_index = g_strcmp0 (soup_message_headers_get_one (resp->headers, "X-Search"),
+                           "index") == 0;
+  items = json_object_get_array_member (object (resp), "items");
+  for (guint k = 0; k < json_array_get_length (items); k++)
+    g_string_append_printf (codes, "%s%s", k > 0 ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (items,
+                                                                                          k),
+                                                           "code"));
+  if (*page == '\0')
+    g_assert_cmpint (json_object_get_int_member (object (resp), "total"), ==,
+                     json_array_get_length (items));
+  return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+#define assert_search_now(expected, q) assert_search_now_at (__LINE__, (expected), (q), "")
+
+/* The very next search after a change already shows it, whoever answers. */
+static void
+assert_search_now_at (int         line,
+                      const char *expected,
+                      const char *q,
+                      const char *page)
+{
+  gboolean from_index;
+  g_autofree char *got = search_codes (q, page, &from_index);
+
+  if (!g_str_equal (got, expected))
+    g_error ("line %d: ?q=%s%s found [%s] (%s), expected [%s]", line, q, page, got,
+             from_index ? "index" : "database", expected);
+}
+
+#define assert_search_indexed(expected, q) assert_search_indexed_at (__LINE__, (expected), (q))
+
+/* Within a few seconds the index answers again, and the same. (Each try asks for another
+ * page size: a reply the cache kept would not say who answered.) */
+static void
+assert_search_indexed_at (int         line,
+                          const char *expected,
+                          const char *q)
+{
+  for (int k = 0; k < 100; k++)
+    {
+      gboolean from_index;
+      g_autofree char *page = g_strdup_printf ("&limit=%d", 50 + k);
+      g_autofree char *got = search_codes (q, page, &from_index);
+
+      if (!g_str_equal (got, expected))
+        g_error ("line %d: ?q=%s%s found [%s] (%s), expected [%s]", line, q, page, got,
+                 from_index ? "index" : "database", expected);
+      if (from_index)
+        return;
+      g_usleep (50 * 1000);
+    }
+  g_error ("line %d: the index never answered ?q=%s", line, q);
+}
+
+/* A page the index answers, asked for the first time. */
+static void
+assert_page_indexed (const char *expected,
+                     const char *q,
+                     const char *page)
+{
+  gboolean from_index;
+  g_autofree char *got = search_codes (q, page, &from_index);
+
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_true (from_index);
+}
+
+/* A plain search is answered from the server's index in memory once it is built, with
+ * exact totals and pages in name order; every change of what a search looks at shows in
+ * the very next search — through the API, or straight in the database as another
+ * instance would — and a change of stock alone leaves the index in use. */
+static void
+test_item_search_index (void)
+{
+  g_autofree char *cat = add_category ("Cari Memori");
+  g_autofree char *a = add_item (cat, "IDX-1", "Qindeks Delta", 1, NULL);
+  g_autofree char *b = add_item (cat, "IDX-2", "Qindeks Alfa", 1, "\"author\":\"Qpenulis\"");
+  g_autofree char *c = add_item (cat, "IDX-3", "Qindeks Charlie", 1, NULL);
+  g_autofree char *d = NULL;
+  g_autofree char *renamed_in_db = NULL;
+  g_autoptr(LpTestResponse) renamed = NULL;
+  g_autoptr(LpTestResponse) restocked = NULL;
+  g_autoptr(LpTestResponse) deleted = NULL;
+  gboolean from_index;
+  g_autofree char *found = NULL;
+
+  assert_search_indexed ("IDX-2,IDX-3,IDX-1", "qindeks");
+  assert_page_indexed ("IDX-2,IDX-3,IDX-1", "QINDEKS", "");
+  assert_page_indexed ("IDX-3", "qindeks c", "");
+  assert_page_indexed ("IDX-2", "qpenulis", "");
+  assert_page_indexed ("", "qindeks zulu", "");
+  assert_page_indexed ("IDX-3,IDX-1", "qindeks", "&limit=2&offset=1");
+  assert_page_indexed ("", "qindeks", "&limit=2&offset=3");
+
+  renamed = call ("PATCH", admin_token, "{\"name\":\"Qindeks Bravo\"}", "/api/v1/items/%s", a);
+  lp_assert_status (renamed, 200);
+  assert_search_now ("IDX-2,IDX-1,IDX-3", "qindeks");
+  assert_search_now ("", "qindeks delta");
+  assert_search_indexed ("IDX-2,IDX-1,IDX-3", "qindeks");
+
+  d = add_item (cat, "IDX-4", "Qindeks Echo", 1, NULL);
+  assert_search_now ("IDX-2,IDX-1,IDX-3,IDX-4", "qindeks");
+  assert_search_indexed ("IDX-2,IDX-1,IDX-3,IDX-4", "qindeks");
+
+  deleted = call ("DELETE", admin_token, NULL, "/api/v1/items/%s", c);
+  g_assert_cmpuint (deleted->status, <, 300);
+  assert_search_now ("IDX-2,IDX-1,IDX-4", "qindeks");
+  assert_search_indexed ("IDX-2,IDX-1,IDX-4", "qindeks");
+
+  renamed_in_db = sql ("UPDATE items SET name = 'Qindeks Aaron' WHERE id = $1 RETURNING code",
+                       d, NULL);
+  g_assert_cmpstr (renamed_in_db, ==, "IDX-4");
+  assert_search_now ("IDX-4,IDX-2,IDX-1", "qindeks");
+  assert_search_indexed ("IDX-4,IDX-2,IDX-1", "qindeks");
+
+  /* Stock is not searched: the index stays in use. */
+  restocked = call ("PATCH", admin_token, "{\"stock_total\":4}", "/api/v1/items/%s", b);
+  lp_assert_status (restocked, 200);
+  found = search_codes ("qindeks", "", &from_index);
+  g_assert_cmpstr (found, ==, "IDX-4,IDX-2,IDX-1");
+  g_assert_true (from_index);
+
+  /* What the index cannot answer as the database would, the database answers. */
+  g_clear_pointer (&found, g_free);
+  found = search_codes ("qindeks ä", "", &from_index);
+  g_assert_cmpstr (found, ==, "");
+  g_assert_false (from_index);
+  g_clear_pointer (&found, g_free);
+  found = search_codes ("x-", "", &from_index);
+  g_assert_false (from_index);
 }
 
 /* ---------------------------------------------------------------------------------------
@@ -1685,6 +1846,7 @@ main (int   argc,
   g_test_add_func ("/lp/catalog/item/rendering", test_item_rendering);
   g_test_add_func ("/lp/catalog/list/total-estimate", test_item_total_estimate);
   g_test_add_func ("/lp/catalog/list/search-estimate", test_item_search_estimate);
+  g_test_add_func ("/lp/catalog/list/search-index", test_item_search_index);
 
   status = g_test_run ();
   lp_test_server_free (server);

@@ -220,16 +220,25 @@ lp_test_server_start (const char * const *extra_args)
   return server;
 }
 
-/* A second server instance on the same database, as behind a load balancer. */
+/* A second server instance on the same database, as behind a load balancer; with
+ * @extra_args (not NULL) instead of the first one's. */
 LpTestServer *
-lp_test_server_start_another (LpTestServer *first)
+lp_test_server_start_another_with (LpTestServer       *first,
+                                   const char * const *extra_args)
 {
-  LpTestServer *server = server_new ((const char * const *) first->extra_args);
+  LpTestServer *server = server_new (extra_args != NULL ? extra_args
+                                                        : (const char * const *) first->extra_args);
 
   server->conninfo = g_strdup (first->conninfo);
   track (server);
   spawn (server);
   return server;
+}
+
+LpTestServer *
+lp_test_server_start_another (LpTestServer *first)
+{
+  return lp_test_server_start_another_with (first, NULL);
 }
 
 static void

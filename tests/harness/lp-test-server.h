@@ -31,6 +31,8 @@ typedef struct
 LpTestServer   *lp_test_server_start            (const char * const *extra_args);
 void            lp_test_server_free             (LpTestServer *server);
 LpTestServer   *lp_test_server_start_another    (LpTestServer *server);
+LpTestServer   *lp_test_server_start_another_with (LpTestServer       *server,
+                                                   const char * const *extra_args);
 guint           lp_test_server_get_port         (LpTestServer *server);
 const char     *lp_test_server_get_conninfo     (LpTestServer *server);
 void            lp_test_server_stop_database    (LpTestServer *server);
