@@ -20,7 +20,9 @@ CREATE TABLE item_search_version (
   one boolean PRIMARY KEY DEFAULT true CHECK (one),
   n   bigint NOT NULL
 );
-INSERT INTO item_search_version (n) VALUES (1);
+-- From a random start, so that a copy built from one database is never taken for
+-- another's.
+INSERT INTO item_search_version (n) VALUES (floor(random() * 2 ^ 52)::bigint);
 
 CREATE FUNCTION item_search_version_bump() RETURNS trigger
 LANGUAGE plpgsql AS $$
