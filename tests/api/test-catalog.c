@@ -1127,25 +1127,32 @@ test_item_search_fields (void)
   expect_error (too_long, 422, "validation_failed", "q");
 }
 
+/* The codes of a list reply's items, in order, comma-separated. */
+static char *
+list_codes (LpTestResponse *resp)
+{
+  JsonArray *items = json_object_get_array_member (object (resp), "items");
+  GString *codes = g_string_new (NULL);
+
+  for (guint k = 0; k < json_array_get_length (items); k++)
+    g_string_append_printf (codes, "%s%s", k > 0 ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (items,
+                                                                                          k),
+                                                           "code"));
+  return g_string_free (codes, FALSE);
+}
+
 /* The codes a plain search (q alone: item_search, 0009) finds, in order. */
 static char *
 plain_search (const char *q)
 {
   g_autofree char *escaped = g_uri_escape_string (q, NULL, FALSE);
   g_autoptr(LpTestResponse) resp = call ("GET", NULL, NULL, "/api/v1/items?q=%s", escaped);
-  g_autoptr(GString) codes = g_string_new (NULL);
-  JsonArray *items;
 
   lp_assert_status (resp, 200);
-  items = json_object_get_array_member (object (resp), "items");
-  for (guint k = 0; k < json_array_get_length (items); k++)
-    g_string_append_printf (codes, "%s%s", k > 0 ? "," : "",
-                            json_object_get_string_member (json_array_get_object_element (items,
-                                                                                          k),
-                                                           "code"));
   g_assert_cmpint (json_object_get_int_member (object (resp), "total"), ==,
-                   json_array_get_length (items));
-  return g_string_free (g_steal_pointer (&codes), FALSE);
+                   json_array_get_length (json_object_get_array_member (object (resp), "items")));
+  return list_codes (resp);
 }
 
 /* A plain search follows every change of what it looks at: a new item, a new name or
@@ -1412,22 +1419,17 @@ search_codes (const char *q,
   g_autofree char *escaped = g_uri_escape_string (q, NULL, FALSE);
   g_autoptr(LpTestResponse) resp = call ("GET", member_token, NULL, "/api/v1/items?q=%s%s",
                                          escaped, page);
-  g_autoptr(GString) codes = g_string_new (NULL);
-  JsonArray *items;
+  char *codes;
 
   lp_assert_status (resp, 200);
   *from_index = g_strcmp0 (soup_message_headers_get_one (resp->headers, "X-Search"),
                            "index") == 0;
-  items = json_object_get_array_member (object (resp), "items");
-  for (guint k = 0; k < json_array_get_length (items); k++)
-    g_string_append_printf (codes, "%s%s", k > 0 ? "," : "",
-                            json_object_get_string_member (json_array_get_object_element (items,
-                                                                                          k),
-                                                           "code"));
+  codes = list_codes (resp);
   if (*page == '\0')
     g_assert_cmpint (json_object_get_int_member (object (resp), "total"), ==,
-                     json_array_get_length (items));
-  return g_string_free (g_steal_pointer (&codes), FALSE);
+                     json_array_get_length (json_object_get_array_member (object (resp),
+                                                                          "items")));
+  return codes;
 }
 
 #define assert_search_now(expected, q) assert_search_now_at (__LINE__, (expected), (q), "")
