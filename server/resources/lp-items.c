@@ -1054,9 +1054,8 @@ build_item_index (PGconn   *conn,
 static void
 rebuild_item_index (LpRequest *req)
 {
-  gboolean build;
-
   guint max_items = (guint) lp_request_get_config (req)->search_index_items;
+  gboolean build;
 
   g_mutex_lock (&item_index_lock);
   build = max_items > 0 && !item_index_building &&
