@@ -12,6 +12,7 @@
 
 #include "lp-admin-form.h"
 #include "lp-error.h"
+#include "lp-format.h"
 #include "lp-validation.h"
 
 #include <glib/gi18n-lib.h>
@@ -69,10 +70,7 @@ row (LpSettingsPage *self,
 static char *
 address_shown (LpSettingsPage *self)
 {
-  const char *address = lp_api_object_get_string (self->settings, "school-address");
-  g_auto(GStrv) lines = g_strsplit (address != NULL ? address : "", "\n", -1);
-
-  return g_strjoinv (", ", lines);
+  return lp_format_one_line (lp_api_object_get_string (self->settings, "school-address"));
 }
 
 static void

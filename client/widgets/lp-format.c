@@ -81,6 +81,14 @@ lp_format_time_long (GDateTime *time)
 }
 
 char *
+lp_format_one_line (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  return g_strjoinv (", ", lines);
+}
+
+char *
 lp_format_count (guint count)
 {
   /* Translators: the separator of thousands in numbers such as 100,000. */

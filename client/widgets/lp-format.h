@@ -26,6 +26,9 @@ char       *lp_format_month_year    (const GDate  *date);
 char       *lp_format_time_long     (GDateTime    *time);
 /* "100,000" / "100.000" */
 char       *lp_format_count         (guint         count);
+/* Lines on one line, ", " between them: "Jl. Merdeka 1\nBandung" → "Jl. Merdeka 1, Bandung"
+ * (NULL gives "") */
+char       *lp_format_one_line      (const char   *text);
 /* The calendar date today in the library's time zone (the server's "today", which
  * decides what is overdue or may start), or the computer's until it is known. */
 void        lp_format_today         (GDate        *date);

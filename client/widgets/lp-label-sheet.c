@@ -10,6 +10,7 @@
 
 #include "lp-label-sheet.h"
 
+#include "lp-format.h"
 #include "lp-qr-code.h"
 
 #include <glib/gi18n-lib.h>
@@ -383,16 +384,12 @@ void
 lp_label_sheet_set_address (LpLabelSheet *self,
                             const char   *address)
 {
-  g_auto(GStrv) lines = NULL;
-
   g_return_if_fail (LP_IS_LABEL_SHEET (self));
 
   g_clear_pointer (&self->address, g_free);
-  if (address == NULL || *address == '\0')
-    return;
   /* Street and town on one line, as the card has room for. */
-  lines = g_strsplit (address, "\n", -1);
-  self->address = g_strjoinv (", ", lines);
+  if (address != NULL && *address != '\0')
+    self->address = lp_format_one_line (address);
 }
 
 void
