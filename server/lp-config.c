@@ -218,7 +218,7 @@ lp_config_load (LpConfig   *config,
       "Memory for catalog replies kept until the catalog changes; 0 turns the cache off "
       "(default 32)", "MB" },
     { "search-index-items", 0, 0, G_OPTION_ARG_INT, &search_index_items,
-      "Search catalogs of up to this many items in memory (about 130 bytes an item); "
+      "Search catalogs of up to this many items in memory (about 120 bytes an item); "
       "0 always searches in the database (default 500000)", "N" },
     { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &trusted_proxies,
       "A reverse proxy whose X-Forwarded-For header names the client (repeatable; also "

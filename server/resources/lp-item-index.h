@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "lp-request.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -56,6 +58,19 @@ gboolean     lp_item_index_find        (LpItemIndex  *index,
 void         lp_item_index_get_id      (LpItemIndex  *index,
                                         guint32       slot,
                                         char          id[LP_ITEM_INDEX_ID_SIZE]);
+
+/*
+ * The index the server keeps, one per process: built on a database worker from one
+ * snapshot of item_search (lp_request_run_later()), at most --search-index-items items,
+ * one build at a time. Whether it is still the database's the caller asks the database,
+ * by the version (see data/sql/0015_item_search_version.sql).
+ */
+
+/* The index to search (a reference), or NULL while there is none: then one is built. */
+LpItemIndex *lp_item_index_current     (LpRequest    *req);
+/* @index is older than the catalog: it is let go, and the next one built meanwhile. */
+void         lp_item_index_drop        (LpRequest    *req,
+                                        LpItemIndex  *index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LpItemIndex, lp_item_index_unref)
 

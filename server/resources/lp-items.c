@@ -957,142 +957,6 @@ reply_item_page (LpRequest *req,
   reply_gstring (req, text);
 }
 
-/* The plain search's index in memory (lp-item-index.h): the last one built, whether a
- * worker is building the next, and when to try again after a build that failed or found
- * the catalog too large to keep. */
-static GMutex item_index_lock;
-static LpItemIndex *item_index;
-static gboolean item_index_building;
-static gint64 item_index_retry_at;   /* g_get_monotonic_time() */
-
-/* The index is read in steps of ITEM_INDEX_FETCH rows. Past --search-index-items items
- * (about 130 bytes each: 100,000 items take 13 MB) the database searches. */
-#define ITEM_INDEX_FETCH     20000
-#define ITEM_INDEX_RETRY_FAILED_S  1
-#define ITEM_INDEX_RETRY_TOO_BIG_S 600
-
-typedef struct
-{
-  guint        max_items;
-  LpItemIndex *index;
-  gboolean     too_large;
-} IndexBuild;
-
-/* item_search in name order and its version, from one snapshot. */
-static gboolean
-load_item_index (PGconn   *conn,
-                 gpointer  user_data,
-                 GError  **error)
-{
-  IndexBuild *build = user_data;
-  g_autoptr(PGresult) snapshot = NULL, version = NULL, cursor = NULL;
-  g_autoptr(LpItemIndex) index = NULL;
-
-  g_clear_pointer (&build->index, lp_item_index_unref);
-  if ((snapshot = lp_db_exec (conn, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
-                              0, NULL, error)) == NULL ||
-      (version = lp_db_expect_row (lp_db_exec (conn, "SELECT n FROM item_search_version",
-                                               0, NULL, error),
-                                   "No item_search_version", error)) == NULL ||
-      (cursor = lp_db_exec (conn, "DECLARE item_index NO SCROLL CURSOR FOR"
-                            " SELECT item_id, search_text FROM item_search"
-                            " ORDER BY name, item_id", 0, NULL, error)) == NULL)
-    return FALSE;
-  index = lp_item_index_new (lp_db_get_int (version, 0, 0));
-  for (;;)
-    {
-      g_autoptr(PGresult) rows = lp_db_exec (conn, "FETCH " G_STRINGIFY (ITEM_INDEX_FETCH)
-                                             " FROM item_index", 0, NULL, error);
-
-      if (rows == NULL)
-        return FALSE;
-      if (PQntuples (rows) == 0)
-        break;
-      for (int row = 0; row < PQntuples (rows); row++)
-        if (!lp_item_index_add (index, PQgetvalue (rows, row, 0), PQgetvalue (rows, row, 1)))
-          {
-            g_set_error (error, LP_ERROR, LP_ERROR_INTERNAL, "Item id %s is not a UUID",
-                         PQgetvalue (rows, row, 0));
-            return FALSE;
-          }
-      if (lp_item_index_get_n_items (index) > build->max_items)
-        {
-          build->too_large = TRUE;
-          return TRUE;
-        }
-    }
-  lp_item_index_seal (index);
-  build->index = g_steal_pointer (&index);
-  return TRUE;
-}
-
-static void
-build_item_index (PGconn   *conn,
-                  gpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  IndexBuild build = { GPOINTER_TO_UINT (user_data), NULL, FALSE };
-  gboolean built = conn != NULL && lp_db_transaction (conn, load_item_index, &build, &error);
-  gint64 retry_s = build.too_large ? ITEM_INDEX_RETRY_TOO_BIG_S : ITEM_INDEX_RETRY_FAILED_S;
-
-  /* Not a warning: a database that is down is answered for, by every request. */
-  if (!built && error != NULL)
-    g_message ("The search index was not built: %s", error->message);
-  g_mutex_lock (&item_index_lock);
-  if (build.index != NULL)
-    {
-      g_clear_pointer (&item_index, lp_item_index_unref);
-      item_index = g_steal_pointer (&build.index);
-    }
-  else
-    item_index_retry_at = g_get_monotonic_time () + retry_s * G_USEC_PER_SEC;
-  item_index_building = FALSE;
-  g_mutex_unlock (&item_index_lock);
-}
-
-/* Has a worker build the next index after this request, unless one is at it. */
-static void
-rebuild_item_index (LpRequest *req)
-{
-  guint max_items = (guint) lp_request_get_config (req)->search_index_items;
-  gboolean build;
-
-  g_mutex_lock (&item_index_lock);
-  build = max_items > 0 && !item_index_building &&
-          g_get_monotonic_time () >= item_index_retry_at;
-  item_index_building = item_index_building || build;
-  g_mutex_unlock (&item_index_lock);
-  if (build)
-    lp_request_run_later (req, build_item_index, GUINT_TO_POINTER (max_items));
-}
-
-/* The index to search (a reference), or NULL while there is none: then one is built. */
-static LpItemIndex *
-current_item_index (LpRequest *req)
-{
-  LpItemIndex *index = NULL;
-
-  g_mutex_lock (&item_index_lock);
-  if (item_index != NULL)
-    index = lp_item_index_ref (item_index);
-  g_mutex_unlock (&item_index_lock);
-  if (index == NULL)
-    rebuild_item_index (req);
-  return index;
-}
-
-/* @index is older than the catalog: the database searches until the next one is built. */
-static void
-drop_item_index (LpRequest   *req,
-                 LpItemIndex *index)
-{
-  g_mutex_lock (&item_index_lock);
-  if (item_index == index)
-    g_clear_pointer (&item_index, lp_item_index_unref);
-  g_mutex_unlock (&item_index_lock);
-  rebuild_item_index (req);
-}
-
 /* The page's items by their keys, in the order given, and the version of item_search in
  * the same snapshot (one row with NULL items for an empty page). */
 #define INDEX_PAGE_SQL \
@@ -1111,7 +975,7 @@ search_from_index (LpRequest   *req,
                    gboolean    *answered,
                    GError     **error)
 {
-  g_autoptr(LpItemIndex) index = current_item_index (req);
+  g_autoptr(LpItemIndex) index = lp_item_index_current (req);
   g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GString) ids = g_string_new ("{");
   g_autoptr(PGresult) res = NULL;
@@ -1135,7 +999,7 @@ search_from_index (LpRequest   *req,
     return FALSE;
   if (lp_db_get_int (res, 0, 0) != lp_item_index_get_version (index))
     {
-      drop_item_index (req, index);
+      lp_item_index_drop (req, index);
       return TRUE;
     }
   reply_item_page (req, res, slots->len, FALSE, limit, offset);

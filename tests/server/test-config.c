@@ -86,6 +86,8 @@ test_bad_values_are_refused (void)
     { "--statement-timeout", "5" },
     { "--cache-mb", "-1" },
     { "--cache-mb", "5000" },
+    { "--search-index-items", "-1" },
+    { "--search-index-items", "20000000" },
     { "--trusted-proxy", "proxy.sekolah.lan" },
   };
 
@@ -142,6 +144,31 @@ test_cache_size (void)
   g_unlink (path);
 }
 
+/* The search index in memory: up to 500,000 items unless the file or the option say
+ * otherwise; 0 turns it off. */
+static void
+test_search_index_items (void)
+{
+  g_autofree char *path = write_key_file ("[server]\nsearch-index-items=2000\n");
+  g_autoptr(LpConfig) defaults = lp_config_new ();
+  g_autoptr(LpConfig) from_file = lp_config_new ();
+  g_autoptr(LpConfig) off = lp_config_new ();
+  g_autoptr(GError) error = NULL;
+  const char *plain[] = { "lentera-server", NULL };
+  const char *with_file[] = { "lentera-server", "--config", path, NULL };
+  const char *turned_off[] = { "lentera-server", "--config", path, "--search-index-items", "0",
+                               NULL };
+
+  g_assert_true (load (defaults, plain, &error));
+  g_assert_cmpint (defaults->search_index_items, ==, 500000);
+  g_assert_true (load (from_file, with_file, &error));
+  g_assert_cmpint (from_file->search_index_items, ==, 2000);
+  g_assert_true (load (off, turned_off, &error));
+  g_assert_cmpint (off->search_index_items, ==, 0);
+  g_assert_no_error (error);
+  g_unlink (path);
+}
+
 /* Trusted proxies: repeatable on the command line, a list in the key file. */
 static void
 test_trusted_proxies (void)
@@ -174,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/lp/config/bad-values", test_bad_values_are_refused);
   g_test_add_func ("/lp/config/bad-key-file", test_bad_key_file_value);
   g_test_add_func ("/lp/config/cache-size", test_cache_size);
+  g_test_add_func ("/lp/config/search-index-items", test_search_index_items);
   g_test_add_func ("/lp/config/trusted-proxies", test_trusted_proxies);
 
   return g_test_run ();
