@@ -1009,7 +1009,9 @@ search_from_index (LpRequest   *req,
 }
 
 /* GET /items. ?q= matches code, name, author, publisher, isbn and location through the
- * trigram-indexed search_text, with %, _ and \ taken literally.
+ * search_text, with %, _ and \ taken literally. A plain search (q alone) is answered from
+ * the index in memory when it can be (search_from_index); what follows is the database's
+ * own answer.
  *
  * One statement answers the count and the page; only the page's rows are read whole and
  * rendered (in C, append_item_json). The page's keys (i.id, i.name) come from the name
@@ -1018,8 +1020,8 @@ search_from_index (LpRequest   *req,
  * EXACT_TOTAL_MAX; with ?q= the matches are gathered once (through the trigram index, of
  * item_search for q alone), and both counted and sorted, which a large catalog would
  * otherwise walk in name order to find a rare term; for q alone and a term the statistics
- * call common (estimate_search) only sorted, with an estimated total. Only the filters given are in the
- * SQL, so that the planner sees plain conditions. */
+ * call common (estimate_search) only sorted, with an estimated total. Only the filters
+ * given are in the SQL, so that the planner sees plain conditions. */
 static gboolean
 list_items (LpRequest  *req,
             PGconn     *conn,
