@@ -27,6 +27,7 @@
 #   SECONDS_PER_RUN=30 bench/reads-side-by-side.sh
 #   ROUNDS=5 bench/reads-side-by-side.sh         # default 3
 #   BUILD_DIR=/path/to/build bench/reads-side-by-side.sh
+#   MODES="item" bench/reads-side-by-side.sh     # only these reads (default: all four)
 #
 # Needs wrk, curl, psql and /usr/bin/python3 with python3-fastapi, python3-uvicorn and
 # python3-asyncpg (Debian).
@@ -36,6 +37,14 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/_build-bench}
 seconds=${SECONDS_PER_RUN:-10}
 rounds=${ROUNDS:-3}
+modes=${MODES:-item pages search deep}
+for mode in $modes; do
+  case $mode in
+    item|pages|search|deep) ;;
+    *) echo "reads-side-by-side.sh: MODES takes item, pages, search and deep" >&2; exit 1 ;;
+  esac
+done
+has_mode () { case " $modes " in *" $1 "*) return 0 ;; esac; return 1; }
 case $rounds in
   ''|*[!0-9]*|0) echo "reads-side-by-side.sh: ROUNDS must be a whole number > 0" >&2; exit 1 ;;
 esac
@@ -151,14 +160,17 @@ rss_ceiling_idle=$(rss_mb "$ceiling_pid")
 round=1
 while [ "$round" -le "$rounds" ]; do
   for mode in item pages search; do
+    has_mode "$mode" || continue
     echo "round $round/$rounds, wrk -t2 -c64 -d${seconds}s: $mode ..."
     run_wrk lentera "$url" "$mode"
     run_wrk peer "$peer_url" "$mode"
     [ "$mode" = item ] && run_wrk ceiling "$ceiling_url" "$mode"
   done
-  echo "round $round/$rounds, wrk -t1 -c1 -d${seconds}s: deep ..."
-  run_wrk lentera "$url" deep 1
-  run_wrk peer "$peer_url" deep 1
+  if has_mode deep; then
+    echo "round $round/$rounds, wrk -t1 -c1 -d${seconds}s: deep ..."
+    run_wrk lentera "$url" deep 1
+    run_wrk peer "$peer_url" deep 1
+  fi
   round=$((round + 1))
 done
 sleep 2
@@ -198,18 +210,26 @@ ratio () {   # label target-a target-b mode: the median of the rounds' ratios
 
 echo
 printf '%-44s %-8s %10s %9s %9s   %s\n' "" "server" "req/s" "p99 ms" "mean ms" "req/s by round"
-row "GET /api/v1/items/{id}" lentera item
-row "" peer item
-row "" ceiling item
-ratio "lentera / ceiling" lentera ceiling item
-row "GET /api/v1/items?limit=50&offset=0..950" lentera pages
-row "" peer pages
-ratio "lentera / peer" lentera peer pages
-row "GET /api/v1/items?q=...&limit=50" lentera search
-row "" peer search
-ratio "lentera / peer" lentera peer search
-row "GET /api/v1/items?limit=50&offset=50000 (c1)" lentera deep
-row "" peer deep
+if has_mode item; then
+  row "GET /api/v1/items/{id}" lentera item
+  row "" peer item
+  row "" ceiling item
+  ratio "lentera / ceiling" lentera ceiling item
+fi
+if has_mode pages; then
+  row "GET /api/v1/items?limit=50&offset=0..950" lentera pages
+  row "" peer pages
+  ratio "lentera / peer" lentera peer pages
+fi
+if has_mode search; then
+  row "GET /api/v1/items?q=...&limit=50" lentera search
+  row "" peer search
+  ratio "lentera / peer" lentera peer search
+fi
+if has_mode deep; then
+  row "GET /api/v1/items?limit=50&offset=50000 (c1)" lentera deep
+  row "" peer deep
+fi
 echo
 echo "RSS MB idle (after start / after the runs): lentera $rss_lentera_idle / $rss_lentera_after," \
      "peer $rss_peer_idle / $rss_peer_after, ceiling $rss_ceiling_idle"
