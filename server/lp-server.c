@@ -11,6 +11,7 @@
 #include "lp-server.h"
 
 #include "lp-db.h"
+#include "lp-db-pipe.h"
 #include "lp-events.h"
 #include "lp-loans.h"
 #include "lp-migrations.h"
@@ -32,6 +33,7 @@ struct _LpServer
   LpPgCluster *cluster;     /* NULL with an external database */
   char        *conninfo;
   LpDbPool    *pool;
+  LpDbPipe    *pipe;
   LpRouter    *router;
   LpReplyCache *cache;
   SoupServer  *soup;
@@ -206,6 +208,9 @@ lp_server_start (LpServer  *self,
   self->pool = lp_db_pool_new (self->conninfo, config->workers, config->statement_timeout_ms,
                                config->connect_timeout_s);
   self->router = lp_router_new (self->pool, config);
+  self->pipe = lp_db_pipe_new (self->conninfo, config->statement_timeout_ms,
+                               config->connect_timeout_s);
+  lp_router_set_pipe (self->router, self->pipe);
   lp_resources_register_all (self->router);
   /* Raw paths: libsoup would itself refuse a path whose decoding has "%00" or a "/../",
    * with an empty 400 outside the API's error shape. The router decodes each segment
@@ -251,6 +256,9 @@ lp_server_stop (LpServer *self)
   while (self->router != NULL && lp_router_in_flight (self->router) > 0 &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  if (self->router != NULL)
+    lp_router_set_pipe (self->router, NULL);
+  g_clear_pointer (&self->pipe, lp_db_pipe_free);
   g_clear_pointer (&self->pool, lp_db_pool_free);
   /* Replies the workers queued are dispatched before the router goes away. */
   while (g_main_context_pending (NULL))

@@ -13,6 +13,8 @@
 #include "lp-error.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <sched.h>
 #include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -135,6 +137,7 @@ lp_db_drop_connection (PGconn *conn)
 
 static PGconn *
 connect_until (const char  *conninfo,
+               const char  *application_name,
                int          statement_timeout_ms,
                gint64       deadline,
                const int   *cancel,
@@ -147,7 +150,7 @@ connect_until (const char  *conninfo,
                                               statement_timeout_ms * 2);
   const char *keys[] = { "dbname", "options", "application_name", "keepalives_idle",
                          "tcp_user_timeout", NULL };
-  const char *values[] = { conninfo, options, "lentera-server", "30", "10000", NULL };
+  const char *values[] = { conninfo, options, application_name, "30", "10000", NULL };
   PGconn *conn = PQconnectStartParams (keys, values, 1);
 
   exec_deadline_ms = statement_timeout_ms + EXEC_GRACE_MS;
@@ -184,7 +187,21 @@ lp_db_connect (const char  *conninfo,
   gint64 deadline = g_get_monotonic_time () + (gint64) connect_timeout_s * G_USEC_PER_SEC;
 
   reset_timeout_ms = MIN (connect_timeout_s * 1000, statement_timeout_ms);
-  return connect_until (conninfo, statement_timeout_ms, deadline, NULL, error);
+  return connect_until (conninfo, "lentera-server", statement_timeout_ms, deadline, NULL,
+                        error);
+}
+
+PGconn *
+lp_db_connect_as (const char  *conninfo,
+                  const char  *application_name,
+                  int          statement_timeout_ms,
+                  int          connect_timeout_s,
+                  GError     **error)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) connect_timeout_s * G_USEC_PER_SEC;
+
+  return connect_until (conninfo, application_name, statement_timeout_ms, deadline, NULL,
+                        error);
 }
 
 /* A connection may serve the next job only when libpq has nothing in progress on it and
@@ -220,11 +237,25 @@ worker_connect (LpDbPool *pool)
   PGconn *conn;
 
   reset_timeout_ms = timeout_ms;
-  conn = connect_until (pool->conninfo, pool->statement_timeout_ms,
+  conn = connect_until (pool->conninfo, "lentera-server", pool->statement_timeout_ms,
                         g_get_monotonic_time () + (gint64) timeout_ms * 1000, NULL, &error);
   if (conn == NULL)
     mark_down (pool, error);
   return conn;
+}
+
+/* The main loop hands a worker its job and has more to do (reply, accept, read the next
+ * request): a worker woken as SCHED_BATCH waits for a free core instead of preempting
+ * the main loop on its own, which under load cost one context switch per request. */
+static void
+batch_priority (void)
+{
+#ifdef SCHED_BATCH
+  struct sched_param param = { 0 };
+
+  if (pthread_setschedparam (pthread_self (), SCHED_BATCH, &param) != 0)
+    g_debug ("Database worker stays SCHED_OTHER");
+#endif
 }
 
 static gpointer
@@ -233,6 +264,7 @@ worker_main (gpointer data)
   LpDbPool *pool = data;
   PGconn *conn = NULL;
 
+  batch_priority ();
   for (;;)
     {
       Job *job = g_async_queue_pop (pool->queue);
@@ -264,7 +296,7 @@ probe_once (LpDbPool *pool)
   g_autoptr(PGresult) res = NULL;
   PGconn *conn;
 
-  conn = connect_until (pool->conninfo, pool->statement_timeout_ms, deadline, &pool->stopping,
+  conn = connect_until (pool->conninfo, "lentera-server", pool->statement_timeout_ms, deadline, &pool->stopping,
                         &error);
   if (conn == NULL)
     {

@@ -44,6 +44,12 @@ PGconn   *lp_db_connect       (const char  *conninfo,
                                int          statement_timeout_ms,
                                int          connect_timeout_s,
                                GError     **error);
+/* The same under another name in pg_stat_activity (the main loop's own connection). */
+PGconn   *lp_db_connect_as    (const char  *conninfo,
+                               const char  *application_name,
+                               int          statement_timeout_ms,
+                               int          connect_timeout_s,
+                               GError     **error);
 /* PQfinish that never waits for the server, for a connection that may have stalled. */
 void      lp_db_drop_connection (PGconn    *conn);
 

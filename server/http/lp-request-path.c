@@ -54,23 +54,48 @@ format_now (char  *out,
     g_snprintf (out + n, size - n, "Z");
 }
 
+/* The lines of requests finished in one wake-up of the main loop (finish_queued()) go
+ * out in one write; a line logged outside such a batch goes out at once. */
+static GString *log_batch;
+static guint log_batch_depth;
+
+static void
+log_batch_begin (void)
+{
+  log_batch_depth++;
+}
+
+static void
+log_batch_end (void)
+{
+  g_assert (log_batch_depth > 0);
+  if (--log_batch_depth > 0 || log_batch == NULL || log_batch->len == 0)
+    return;
+  g_printerr ("%s", log_batch->str);
+  g_string_truncate (log_batch, 0);
+}
+
 void
 lp_request_log (LpRequest *req)
 {
   char stamp[64];
   double ms = (g_get_monotonic_time () - req->started_us) / 1000.0;
 
+  if (log_batch == NULL)
+    log_batch = g_string_sized_new (16384);
+  log_batch_begin ();
   format_now (stamp, sizeof stamp);
   /* One line per request, key=value, for grep and log shippers; never a token (nor the
    * query, which may hold one). */
-  g_printerr ("%s method=%s path=%s status=%u ms=%.2f bytes=%" G_GSIZE_FORMAT
-              " ip=%s user=%s%s%s%s\n",
-              stamp, req->method, req->path, req->status, ms,
-              req->reply != NULL ? g_bytes_get_size (req->reply) : 0,
-              req->ip, req->username != NULL ? req->username : "-",
-              req->error_code != NULL ? " error=" : "",
-              req->error_code != NULL ? req->error_code : "",
-              req->cache_hit ? " cache=hit" : "");
+  g_string_append_printf (log_batch, "%s method=%s path=%s status=%u ms=%.2f bytes=%"
+                          G_GSIZE_FORMAT " ip=%s user=%s%s%s%s\n",
+                          stamp, req->method, req->path, req->status, ms,
+                          req->reply != NULL ? g_bytes_get_size (req->reply) : 0,
+                          req->ip, req->username != NULL ? req->username : "-",
+                          req->error_code != NULL ? " error=" : "",
+                          req->error_code != NULL ? req->error_code : "",
+                          req->cache_hit ? " cache=hit" : "");
+  log_batch_end ();
 }
 
 gboolean
@@ -165,8 +190,10 @@ finish_queued (gpointer data)
   LpRequest *req;
 
   g_atomic_int_set (&finish_scheduled, FALSE);
+  log_batch_begin ();
   while ((req = g_async_queue_try_pop (finished)) != NULL)
     req->done (req, req->done_data);
+  log_batch_end ();
   return G_SOURCE_REMOVE;
 }
 
@@ -272,6 +299,72 @@ run_on_worker (PGconn   *conn,
   reply_on_main (req);
 }
 
+gboolean
+lp_request_run_read (LpRequest  *req,
+                     PGconn     *conn,
+                     GError    **error)
+{
+  const LpRouteRead *read = req->route->read;
+  const char *params[LP_ROUTE_READ_MAX_PARAMS] = { NULL };
+  const char *sql = NULL;
+  int n_params = 0;
+  g_autoptr(PGresult) res = NULL;
+
+  if (!read->query (req, &sql, params, &n_params, error))
+    return FALSE;
+  res = lp_db_exec_prepared (conn, sql, n_params, params, error);
+  return res != NULL && read->reply (req, res, error);
+}
+
+/* On the main loop, from the pipe: the same ending as run_on_worker(). */
+static void
+on_read (const PGresult *res,
+         const GError   *db_error,
+         gpointer        data)
+{
+  LpRequest *req = data;
+  g_autoptr(GError) error = NULL;
+
+  /* Not run: the pipe lost its connection (and is connecting again); a worker runs it. */
+  if (g_error_matches (db_error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED))
+    {
+      lp_request_push (req);
+      return;
+    }
+  if (g_atomic_int_get (&req->disconnected))
+    req->status = 499;
+  else if (db_error != NULL)
+    lp_request_reply_error (req, db_error);
+  else if (!req->route->read->reply (req, res, &error))
+    lp_request_reply_error (req, error);
+  reply_on_main (req);
+}
+
+/* A guest's read needs no session: its statement goes down the pipe, and a worker
+ * only takes it when the pipe cannot. FALSE: the request takes the usual path. */
+static gboolean
+start_read (LpRequest *req)
+{
+  const char *params[LP_ROUTE_READ_MAX_PARAMS] = { NULL };
+  const char *sql = NULL;
+  int n_params = 0;
+  g_autoptr(GError) error = NULL;
+
+  if (req->pipe == NULL || !authorize (req, NULL))
+    return FALSE;
+  if (!req->route->read->query (req, &sql, params, &n_params, &error))
+    {
+      lp_request_reply_error (req, error);
+      req->done (req, req->done_data);
+      return TRUE;
+    }
+  /* Held first: the pipe may answer (fail) before lp_db_pipe_send() returns. */
+  lp_request_hold (req);
+  if (!lp_db_pipe_send (req->pipe, sql, n_params, params, on_read, req))
+    lp_request_push (req);
+  return TRUE;
+}
+
 void
 lp_request_push (LpRequest *req)
 {
@@ -303,6 +396,8 @@ lp_request_start (LpRequest *req)
                          "Your session has ended; please log in again");
   else if (req->token == NULL && req->route->handler == NULL)
     authorize (req, &error);
+  else if (req->token == NULL && req->route->read != NULL && start_read (req))
+    return;
   else
     {
       lp_request_hold (req);

@@ -45,14 +45,41 @@ typedef enum
   LP_ROUTE_CSV_BODY    = 1 << 4,
 } LpRouteFlags;
 
+#define LP_ROUTE_READ_MAX_PARAMS 4
+
+/* A read that is one statement, its parameters from the request alone: a guest's goes
+ * down the main loop's own connection (lp-db-pipe.h), without a worker; anyone else's
+ * runs on a worker through lp_request_run_read(), the route's handler. Both halves run
+ * on either thread, so they only read the request and set its reply. */
 typedef struct
 {
-  const char    *method;
-  const char    *pattern;   /* "/api/v1/items/{id}" */
-  LpRole         roles;     /* who may call it; nobody when 0 (deny by default) */
-  LpRouteFlags   flags;
-  LpHandlerFunc  handler;
+  /* The statement (a constant text) and its parameters, which live as long as @req; or
+   * the error of a request that needs no statement (a malformed id: 404). */
+  gboolean (*query) (LpRequest    *req,
+                     const char  **sql,
+                     const char  **params,
+                     int          *n_params,
+                     GError      **error);
+  /* The reply from the statement's rows. */
+  gboolean (*reply) (LpRequest       *req,
+                     const PGresult  *res,
+                     GError         **error);
+} LpRouteRead;
+
+typedef struct
+{
+  const char        *method;
+  const char        *pattern;   /* "/api/v1/items/{id}" */
+  LpRole             roles;     /* who may call it; nobody when 0 (deny by default) */
+  LpRouteFlags       flags;
+  LpHandlerFunc      handler;
+  const LpRouteRead *read;      /* with lp_request_run_read as the handler */
 } LpRoute;
+
+/* The handler of a route with a read: its statement on the worker's connection. */
+gboolean      lp_request_run_read        (LpRequest    *req,
+                                          PGconn       *conn,
+                                          GError      **error);
 
 #define LP_JSON_BODY_LIMIT  (1024 * 1024)
 #define LP_JSON_CONTENT_TYPE "application/json; charset=utf-8"

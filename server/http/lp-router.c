@@ -19,6 +19,8 @@ typedef struct
 {
   const LpRoute  *route;
   char          **segments;   /* "{name}" segments capture */
+  guint           n_segments;
+  guint64         captures;   /* bit i: segment i is "{name}" */
 } CompiledRoute;
 
 struct _LpRouter
@@ -28,6 +30,7 @@ struct _LpRouter
   GArray       *routes;       /* CompiledRoute */
   guint         in_flight;
   LpReplyCache *cache;        /* not owned; NULL: nothing is cached */
+  LpDbPipe     *pipe;         /* not owned; NULL: every read goes to a worker */
   LpReplyCrowd *crowd;        /* the guests waiting for the same reply */
   GBytes       *unreadable;   /* the JSON 400 of a request libsoup cannot read */
   guint         got_headers;  /* the signal id of SoupServerMessage::got-headers */
@@ -93,7 +96,17 @@ lp_router_add (LpRouter      *router,
 {
   for (gsize i = 0; i < n_routes; i++)
     {
-      CompiledRoute cr = { &routes[i], g_strsplit (routes[i].pattern + 1, "/", -1) };
+      CompiledRoute cr = { &routes[i], g_strsplit (routes[i].pattern + 1, "/", -1), 0, 0 };
+
+      cr.n_segments = g_strv_length (cr.segments);
+      g_assert (cr.n_segments <= 64);
+      for (guint s = 0; s < cr.n_segments; s++)
+        {
+          gsize len = strlen (cr.segments[s]);
+
+          if (len > 2 && cr.segments[s][0] == '{' && cr.segments[s][len - 1] == '}')
+            cr.captures |= G_GUINT64_CONSTANT (1) << s;
+        }
       g_array_append_val (router->routes, cr);
     }
 }
@@ -127,42 +140,58 @@ lp_router_set_cache (LpRouter     *router,
     router->crowd = lp_reply_crowd_new (cache);
 }
 
+void
+lp_router_set_pipe (LpRouter *router,
+                    LpDbPipe *pipe)
+{
+  router->pipe = pipe;
+}
+
 guint
 lp_router_in_flight (LpRouter *router)
 {
   return router->in_flight;
 }
 
-/* Matches one route; on success fills params with the captured, percent-decoded
- * segments. */
+/* Whether a route's literal segments match; the captures are read only by
+ * capture_segments(), once a route matched. */
 static gboolean
-match_segments (char       **pattern,
-                char       **path,
-                GHashTable  *params)
+match_literals (const CompiledRoute  *cr,
+                char                **path,
+                guint                 n_path)
 {
-  guint n = g_strv_length (pattern);
-
-  if (n != g_strv_length (path))
+  if (cr->n_segments != n_path)
     return FALSE;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_path; i++)
+    if (!(cr->captures & (G_GUINT64_CONSTANT (1) << i)) && !g_str_equal (cr->segments[i], path[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The captured, percent-decoded segments as a new table; NULL when one is empty or not
+ * UTF-8 (the route does not match). */
+static GHashTable *
+capture_segments (const CompiledRoute  *cr,
+                  char                **path)
+{
+  g_autoptr(GHashTable) params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < cr->n_segments; i++)
     {
-      gsize len = strlen (pattern[i]);
+      const char *name = cr->segments[i];
       char *value;
 
-      if (len > 2 && pattern[i][0] == '{' && pattern[i][len - 1] == '}')
+      if (!(cr->captures & (G_GUINT64_CONSTANT (1) << i)))
+        continue;
+      value = g_uri_unescape_string (path[i], "/");
+      if (value == NULL || *value == '\0' || !g_utf8_validate (value, -1, NULL))
         {
-          value = g_uri_unescape_string (path[i], "/");
-          if (value == NULL || *value == '\0' || !g_utf8_validate (value, -1, NULL))
-            {
-              g_free (value);
-              return FALSE;
-            }
-          g_hash_table_insert (params, g_strndup (pattern[i] + 1, len - 2), value);
+          g_free (value);
+          return NULL;
         }
-      else if (!g_str_equal (pattern[i], path[i]))
-        return FALSE;
+      g_hash_table_insert (params, g_strndup (name + 1, strlen (name) - 2), value);
     }
-  return TRUE;
+  return g_steal_pointer (&params);
 }
 
 /* Returns the route for method and path; *path_known tells a wrong method (405) from an
@@ -177,15 +206,16 @@ find_route (LpRouter    *router,
             GString     *allow)
 {
   g_auto(GStrv) segments = g_strsplit (path + 1, "/", -1);
-  g_autoptr(GHashTable) params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n_segments = g_strv_length (segments);
 
   *path_known = FALSE;
   for (guint i = 0; i < router->routes->len; i++)
     {
       CompiledRoute *cr = &g_array_index (router->routes, CompiledRoute, i);
+      g_autoptr(GHashTable) params = NULL;
 
-      g_hash_table_remove_all (params);
-      if (!match_segments (cr->segments, segments, params))
+      if (!match_literals (cr, segments, n_segments) ||
+          (params = capture_segments (cr, segments)) == NULL)
         continue;
       *path_known = TRUE;
       if (!g_str_equal (cr->route->method, method))
@@ -288,6 +318,7 @@ handle_request (SoupServer        *server,
 
   req = lp_request_new (msg, route, params, query, router->config);
   req->cache = router->cache;
+  req->pipe = router->pipe;
   lp_request_bind (req, router->pool, on_request_done, router);
   router->in_flight++;
   if (router->crowd != NULL && (route->flags & LP_ROUTE_CACHED) &&

@@ -10,6 +10,7 @@
 
 #include "lp-config.h"
 #include "lp-db.h"
+#include "lp-db-pipe.h"
 #include "lp-reply-cache.h"
 #include "lp-request.h"
 
@@ -33,6 +34,9 @@ void      lp_router_attach     (LpRouter      *router,
                                 SoupServer    *server);
 void      lp_router_set_cache  (LpRouter      *router,
                                 LpReplyCache  *cache);
+/* Guests' one-statement reads go down @pipe (not owned) while it can take them. */
+void      lp_router_set_pipe   (LpRouter      *router,
+                                LpDbPipe      *pipe);
 guint     lp_router_in_flight  (LpRouter      *router);
 void      lp_router_print      (LpRouter      *router);
 

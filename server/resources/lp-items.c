@@ -436,27 +436,35 @@ reply_gstring (LpRequest *req,
   lp_request_reply_bytes (req, 200, LP_JSON_CONTENT_TYPE, bytes);
 }
 
-static gboolean
-get_item (LpRequest  *req,
-          PGconn     *conn,
-          GError    **error)
-{
-  g_autoptr(PGresult) res = NULL;
-  GString *text;
-  const char *id;
+/* The category by its key (a lateral sub-select the planner keeps as it is), not the
+ * hash join over every category a generic plan would pick for one row. */
+#define ITEM_BY_ID_SQL \
+  "SELECT " ITEM_COLUMNS " FROM items AS i LEFT JOIN LATERAL" \
+  " (SELECT c.id, c.name FROM categories AS c" \
+  "  WHERE c.id = i.category_id OFFSET 0) AS c ON true" \
+  " WHERE i.id = $1"
 
-  if (!lp_request_get_id (req, "id", &id, error))
+static gboolean
+item_query (LpRequest    *req,
+            const char  **sql,
+            const char  **params,
+            int          *n_params,
+            GError      **error)
+{
+  if (!lp_request_get_id (req, "id", &params[0], error))
     return FALSE;
-  /* The category by its key (a lateral sub-select the planner keeps as it is), not the
-   * hash join over every category a generic plan would pick for one row. */
-  res = lp_db_query_prepared (conn, error,
-                              "SELECT " ITEM_COLUMNS " FROM items AS i LEFT JOIN LATERAL"
-                              " (SELECT c.id, c.name FROM categories AS c"
-                              "  WHERE c.id = i.category_id OFFSET 0) AS c ON true"
-                              " WHERE i.id = $1",
-                              id);
-  if (res == NULL)
-    return FALSE;
+  *sql = ITEM_BY_ID_SQL;
+  *n_params = 1;
+  return TRUE;
+}
+
+static gboolean
+item_reply (LpRequest       *req,
+            const PGresult  *res,
+            GError         **error)
+{
+  GString *text;
+
   if (PQntuples (res) == 0)
     {
       g_set_error_literal (error, LP_ERROR, LP_ERROR_NOT_FOUND, "No such item");
@@ -467,6 +475,9 @@ get_item (LpRequest  *req,
   reply_gstring (req, text);
   return TRUE;
 }
+
+/* GET /items/{id}: a guest's goes down the main loop's pipe (lp-request.h). */
+static const LpRouteRead item_read = { item_query, item_reply };
 
 /* The units out (lent, or approved and set aside) are stock_total - stock_available;
  * the item cannot own fewer units than that. */
@@ -1169,7 +1180,8 @@ list_items (LpRequest  *req,
 static const LpRoute item_routes[] = {
   { "GET", "/api/v1/items", LP_ROLES_ANY, LP_ROUTE_CACHED, list_items },
   { "POST", "/api/v1/items", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, create_item },
-  { "GET", "/api/v1/items/{id}", LP_ROLES_ANY, LP_ROUTE_READ_ONLY, get_item },
+  { "GET", "/api/v1/items/{id}", LP_ROLES_ANY, LP_ROUTE_READ_ONLY, lp_request_run_read,
+    &item_read },
   { "PATCH", "/api/v1/items/{id}", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, update_item },
   { "DELETE", "/api/v1/items/{id}", LP_ROLE_ADMIN, LP_ROUTE_TRANSACTION, delete_item },
   { "GET", "/api/v1/items/{id}/availability", LP_ROLES_ANY, LP_ROUTE_READ_ONLY,

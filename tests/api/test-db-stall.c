@@ -21,6 +21,7 @@
 
 static LpTestServer *server;
 static char *member_token;
+static char *item_path;   /* a guest's read: down the main loop's own connection */
 
 /* One HTTP exchange as a client saw it. */
 typedef struct
@@ -100,15 +101,16 @@ new_session (void)
 }
 
 /* What the load and the rounds ask, in turn: a query without a session, a session
- * lookup and a member's list. None is served from the reply cache. */
+ * lookup, a member's list and a guest's item (the main loop's connection, lp-db-pipe.h).
+ * None is served from the reply cache. */
 static const char *
 nth_path (guint        n,
           const char **token)
 {
-  static const char *paths[] = { "/healthz", "/api/v1/me", "/api/v1/loans" };
+  const char *paths[] = { "/healthz", "/api/v1/me", "/api/v1/loans", item_path };
 
-  *token = n % 3 == 0 ? NULL : member_token;
-  return paths[n % 3];
+  *token = n % 4 == 0 || n % 4 == 3 ? NULL : member_token;
+  return paths[n % 4];
 }
 
 /* ------------------------------------------------------------------------------------
@@ -261,6 +263,17 @@ spin (const gboolean *flag,
  * ------------------------------------------------------------------------------------ */
 
 static guint
+count_connections (const char *application_name)
+{
+  g_autofree char *count = lp_test_server_sql_printf (server,
+                                                      "SELECT count(*) FROM pg_stat_activity"
+                                                      " WHERE application_name = '%s'",
+                                                      application_name);
+
+  return (guint) g_ascii_strtoull (count, NULL, 10);
+}
+
+static guint
 count_server_connections (void)
 {
   g_autofree char *count = lp_test_server_sql_value (server,
@@ -368,6 +381,22 @@ assert_connections_released (void)
   g_assert_cmpuint (connections, <=, WORKERS + 1);
 }
 
+/* The main loop's own connection was given up in the stall and is back, once. */
+static void
+assert_main_loop_connection_back (void)
+{
+  guint connections = 0;
+
+  for (int i = 0; i < 50; i++)
+    {
+      connections = count_connections ("lentera-server main loop");
+      if (connections == 1)
+        break;
+      g_usleep (100 * 1000);
+    }
+  g_assert_cmpuint (connections, ==, 1);
+}
+
 typedef struct
 {
   gint64 frozen_us;
@@ -462,6 +491,7 @@ test_freeze_and_thaw (void)
     if (!run_round (round++, &failure))
       g_error ("a round after recovery got HTTP %u", failure);
   assert_connections_released ();
+  assert_main_loop_connection_back ();
   assert_events_back (&events, resyncs_before);
 
   events_close (&events);
@@ -476,6 +506,7 @@ main (int   argc,
 {
   const char *args[] = { "--statement-timeout=" G_STRINGIFY (TIMEOUT_MS),
                          "--workers=" G_STRINGIFY (WORKERS), NULL };
+  g_autofree char *item_id = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -484,11 +515,17 @@ main (int   argc,
   g_free (lp_test_server_create_user (server, "stall-member", PASSWORD, "member"));
   g_free (lp_test_server_sql_value (server, "INSERT INTO categories (name) VALUES ('Stall')"));
   member_token = lp_test_server_login (server, "stall-member", PASSWORD);
+  item_id = lp_test_server_sql_value (server,
+                                      "INSERT INTO items (code, name, category_id, stock_total,"
+                                      " stock_available) SELECT 'STALL-0', 'Stall shelf', id, 1, 1"
+                                      " FROM categories ORDER BY id LIMIT 1 RETURNING id");
+  item_path = g_strdup_printf ("/api/v1/items/%s", item_id);
 
   g_test_add_func ("/lp/db/freeze-and-thaw", test_freeze_and_thaw);
 
   status = g_test_run ();
   g_free (member_token);
+  g_free (item_path);
   lp_test_server_free (server);
   return status;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "lp-db.h"
+#include "lp-db-pipe.h"
 #include "lp-error.h"
 #include "lp-reply-cache.h"
 #include "lp-request.h"
@@ -27,6 +28,7 @@ struct _LpRequest
   int                disconnected;     /* atomic: set on the main loop, read by workers */
   gint64             started_us;
   LpDbPool          *pool;             /* not owned */
+  LpDbPipe          *pipe;             /* not owned; NULL: every read goes to a worker */
   GMainContext      *context;
   LpRequestDoneFunc  done;
   gpointer           done_data;
