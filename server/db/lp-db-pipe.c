@@ -40,6 +40,7 @@ typedef struct
   PGresult     *res;        /* the last result so far */
   LpDbPipeFunc  func;
   gpointer      user_data;
+  const char   *sql;        /* ENTRY_PREPARE: the statement's text */
 } Entry;
 
 struct _LpDbPipe
@@ -101,14 +102,15 @@ lost_error (void)
 }
 
 /* An error that ends the session (the backend was terminated, the server shuts down,
- * the connection broke): the statement did not run. */
+ * the connection broke), or a failed prepare before it: the statement did not run. */
 static gboolean
 result_lost (PGconn         *conn,
              const PGresult *res)
 {
   const char *sqlstate = res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
 
-  if (PQstatus (conn) != CONNECTION_OK)
+  if (PQstatus (conn) != CONNECTION_OK ||
+      (res != NULL && PQresultStatus (res) == PGRES_PIPELINE_ABORTED))
     return TRUE;
   return sqlstate != NULL && (g_str_has_prefix (sqlstate, "57P") ||
                               g_str_has_prefix (sqlstate, "08"));
@@ -121,6 +123,11 @@ finish_entry (LpDbPipe     *pipe,
 {
   g_autoptr(GError) error = NULL;
 
+  /* A prepare that failed is tried again next time; the statement sent behind it was
+   * aborted, and a worker runs it (result_lost()). */
+  if (entry->kind == ENTRY_PREPARE && failure == NULL &&
+      (entry->res == NULL || PQresultStatus (entry->res) != PGRES_COMMAND_OK))
+    g_hash_table_remove (pipe->prepared, entry->sql);
   if (entry->kind != ENTRY_QUERY)
     {
       entry_free (entry);
@@ -277,7 +284,7 @@ on_timer (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
+static Entry *
 push_entry (LpDbPipe     *pipe,
             EntryKind     kind,
             LpDbPipeFunc  func,
@@ -299,6 +306,7 @@ push_entry (LpDbPipe     *pipe,
       g_source_set_callback (pipe->timer, on_timer, pipe, NULL);
       g_source_attach (pipe->timer, pipe->context);
     }
+  return entry;
 }
 
 static const char *
@@ -317,7 +325,7 @@ statement_name (LpDbPipe   *pipe,
       return NULL;
     }
   g_hash_table_insert (pipe->prepared, (gpointer) sql, name);
-  push_entry (pipe, ENTRY_PREPARE, NULL, NULL);
+  push_entry (pipe, ENTRY_PREPARE, NULL, NULL)->sql = sql;
   return name;
 }
 
@@ -333,6 +341,8 @@ lp_db_pipe_send (LpDbPipe           *pipe,
 
   if (pipe == NULL || pipe->conn == NULL || pipe->n_queries >= MAX_QUEUED)
     return FALSE;
+  /* A Sync after each statement: one statement's error never aborts another's. (One Sync
+   * per turn of the main loop measured no faster here.) */
   name = statement_name (pipe, sql, n_params);
   if (name == NULL ||
       !PQsendQueryPrepared (pipe->conn, name, n_params, params, NULL, NULL, 0) ||
