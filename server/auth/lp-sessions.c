@@ -45,24 +45,19 @@ lp_session_hash_token_hex (const char *token)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
 }
 
-gboolean
-lp_session_lookup (PGconn      *conn,
-                   const char  *token_hash,
-                   char       **user_id,
-                   char       **username,
-                   LpRole      *role,
-                   GError     **error)
-{
-  g_autoptr(PGresult) res = NULL;
+const char lp_session_lookup_sql[] =
+  "SELECT u.id, u.username, u.role FROM sessions s "
+  "JOIN users u ON u.id = s.user_id "
+  "WHERE s.token_hash = decode($1, 'hex') AND s.revoked_at IS NULL "
+  "AND s.expires_at > now() AND u.active";
 
-  res = lp_db_query (conn, error,
-                     "SELECT u.id, u.username, u.role FROM sessions s "
-                     "JOIN users u ON u.id = s.user_id "
-                     "WHERE s.token_hash = decode($1, 'hex') AND s.revoked_at IS NULL "
-                     "AND s.expires_at > now() AND u.active",
-                     token_hash);
-  if (res == NULL)
-    return FALSE;
+static gboolean
+session_from_result (const PGresult  *res,
+                     char           **user_id,
+                     char           **username,
+                     LpRole          *role,
+                     GError         **error)
+{
   if (PQntuples (res) != 1 || !lp_role_from_string (lp_db_get (res, 0, 2), role))
     {
       g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAUTHORIZED,
@@ -72,6 +67,19 @@ lp_session_lookup (PGconn      *conn,
   *user_id = g_strdup (lp_db_get (res, 0, 0));
   *username = g_strdup (lp_db_get (res, 0, 1));
   return TRUE;
+}
+
+gboolean
+lp_session_lookup (PGconn      *conn,
+                   const char  *token_hash,
+                   char       **user_id,
+                   char       **username,
+                   LpRole      *role,
+                   GError     **error)
+{
+  g_autoptr(PGresult) res = lp_db_exec (conn, lp_session_lookup_sql, 1, &token_hash, error);
+
+  return res != NULL && session_from_result (res, user_id, username, role, error);
 }
 
 static char *
@@ -129,6 +137,21 @@ lp_session_authenticate (LpRequest  *req,
     return TRUE;
   hash = lp_session_hash_token_hex (token);
   if (!lp_session_lookup (conn, hash, &user_id, &username, &role, error))
+    return FALSE;
+  lp_request_set_user (req, user_id, username, role);
+  return TRUE;
+}
+
+gboolean
+lp_session_accept (LpRequest       *req,
+                   const PGresult  *res,
+                   GError         **error)
+{
+  g_autofree char *user_id = NULL;
+  g_autofree char *username = NULL;
+  LpRole role;
+
+  if (!session_from_result (res, &user_id, &username, &role, error))
     return FALSE;
   lp_request_set_user (req, user_id, username, role);
   return TRUE;

@@ -34,5 +34,12 @@ GHashTable *lp_session_lookup_roles (PGconn      *conn,
 gboolean  lp_session_authenticate   (LpRequest   *req,
                                      PGconn      *conn,
                                      GError     **error);
+/* lp_session_authenticate() in two halves, for a caller that runs the statement itself
+ * (the main loop's connection, lp-db-pipe.h): lp_session_lookup_sql with the token's
+ * lp_session_hash_token_hex() as its one parameter, then its rows. */
+extern const char lp_session_lookup_sql[];
+gboolean  lp_session_accept         (LpRequest       *req,
+                                     const PGresult  *res,
+                                     GError         **error);
 
 G_END_DECLS

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /*
  * LpDbPipe: one connection of the main loop's own, in libpq's pipeline mode, for reads
- * that are one statement (an item by its id). The main loop sends each statement as it
+ * that are one statement (an item by its id, a token's session). The main loop sends each statement as it
  * comes, without waiting for the one before, and never blocks; the rows come back on the
  * main loop in the order sent. No worker thread and no hand-over between threads is in
  * between, and the database reads many statements per wake-up. A statement that outlives

@@ -316,7 +316,28 @@ lp_request_run_read (LpRequest  *req,
   return res != NULL && read->reply (req, res, error);
 }
 
-/* On the main loop, from the pipe: the same ending as run_on_worker(). */
+/* On the main loop, from the pipe: TRUE when @db_error is NULL and the request goes on;
+ * otherwise it has gone its way — to a worker when the statement did not run (the pipe
+ * lost its connection), or back with its error, as from run_on_worker(). */
+static gboolean
+pipe_answered (LpRequest    *req,
+               const GError *db_error)
+{
+  if (g_error_matches (db_error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED))
+    {
+      lp_request_push (req);
+      return FALSE;
+    }
+  if (g_atomic_int_get (&req->disconnected))
+    req->status = 499;
+  else if (db_error != NULL)
+    lp_request_reply_error (req, db_error);
+  else
+    return TRUE;
+  reply_on_main (req);
+  return FALSE;
+}
+
 static void
 on_read (const PGresult *res,
          const GError   *db_error,
@@ -325,42 +346,71 @@ on_read (const PGresult *res,
   LpRequest *req = data;
   g_autoptr(GError) error = NULL;
 
-  /* Not run: the pipe lost its connection (and is connecting again); a worker runs it. */
-  if (g_error_matches (db_error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED))
-    {
-      lp_request_push (req);
-      return;
-    }
-  if (g_atomic_int_get (&req->disconnected))
-    req->status = 499;
-  else if (db_error != NULL)
-    lp_request_reply_error (req, db_error);
-  else if (!req->route->read->reply (req, res, &error))
+  if (!pipe_answered (req, db_error))
+    return;
+  if (!req->route->read->reply (req, res, &error))
     lp_request_reply_error (req, error);
   reply_on_main (req);
 }
 
-/* A guest's read needs no session: its statement goes down the pipe, and a worker
- * only takes it when the pipe cannot. FALSE: the request takes the usual path. */
-static gboolean
-start_read (LpRequest *req)
+/* The read's statement down the pipe, for a held request whose role is known. */
+static void
+send_read (LpRequest *req)
 {
   const char *params[LP_ROUTE_READ_MAX_PARAMS] = { NULL };
   const char *sql = NULL;
   int n_params = 0;
   g_autoptr(GError) error = NULL;
 
-  if (req->pipe == NULL || !authorize (req, NULL))
-    return FALSE;
-  if (!req->route->read->query (req, &sql, params, &n_params, &error))
+  if (!authorize (req, &error) ||
+      !req->route->read->query (req, &sql, params, &n_params, &error))
     {
       lp_request_reply_error (req, error);
-      req->done (req, req->done_data);
-      return TRUE;
+      reply_on_main (req);
     }
+  else if (!lp_db_pipe_send (req->pipe, sql, n_params, params, on_read, req))
+    lp_request_push (req);
+}
+
+static void
+on_session (const PGresult *res,
+            const GError   *db_error,
+            gpointer        data)
+{
+  LpRequest *req = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pipe_answered (req, db_error))
+    return;
+  if (lp_session_accept (req, res, &error))
+    send_read (req);
+  else
+    {
+      lp_request_reply_error (req, error);
+      reply_on_main (req);
+    }
+}
+
+/* A one-statement read goes down the pipe, after its token's session (one more
+ * statement) if it has one; a worker only takes it when the pipe cannot. FALSE: there is
+ * no pipe. */
+static gboolean
+start_read (LpRequest *req)
+{
+  g_autofree char *hash = NULL;
+
+  if (req->pipe == NULL)
+    return FALSE;
   /* Held first: the pipe may answer (fail) before lp_db_pipe_send() returns. */
   lp_request_hold (req);
-  if (!lp_db_pipe_send (req->pipe, sql, n_params, params, on_read, req))
+  if (req->token == NULL)
+    {
+      send_read (req);
+      return TRUE;
+    }
+  hash = lp_session_hash_token_hex (req->token);
+  if (!lp_db_pipe_send (req->pipe, lp_session_lookup_sql, 1, (const char * const *) &hash,
+                        on_session, req))
     lp_request_push (req);
   return TRUE;
 }
@@ -396,7 +446,7 @@ lp_request_start (LpRequest *req)
                          "Your session has ended; please log in again");
   else if (req->token == NULL && req->route->handler == NULL)
     authorize (req, &error);
-  else if (req->token == NULL && req->route->read != NULL && start_read (req))
+  else if (req->route->read != NULL && start_read (req))
     return;
   else
     {

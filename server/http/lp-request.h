@@ -47,10 +47,11 @@ typedef enum
 
 #define LP_ROUTE_READ_MAX_PARAMS 4
 
-/* A read that is one statement, its parameters from the request alone: a guest's goes
- * down the main loop's own connection (lp-db-pipe.h), without a worker; anyone else's
- * runs on a worker through lp_request_run_read(), the route's handler. Both halves run
- * on either thread, so they only read the request and set its reply. */
+/* A read that is one statement, its parameters from the request alone: it goes down the
+ * main loop's own connection (lp-db-pipe.h), without a worker — after the token's
+ * session, one more statement there —, and runs on a worker through
+ * lp_request_run_read(), the route's handler, whenever the pipe cannot take it. Both
+ * halves run on either thread, so they only read the request and set its reply. */
 typedef struct
 {
   /* The statement (a constant text) and its parameters, which live as long as @req; or

@@ -34,7 +34,7 @@ void      lp_router_attach     (LpRouter      *router,
                                 SoupServer    *server);
 void      lp_router_set_cache  (LpRouter      *router,
                                 LpReplyCache  *cache);
-/* Guests' one-statement reads go down @pipe (not owned) while it can take them. */
+/* One-statement reads (LpRouteRead) go down @pipe (not owned) while it can take them. */
 void      lp_router_set_pipe   (LpRouter      *router,
                                 LpDbPipe      *pipe);
 guint     lp_router_in_flight  (LpRouter      *router);

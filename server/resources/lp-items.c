@@ -476,7 +476,7 @@ item_reply (LpRequest       *req,
   return TRUE;
 }
 
-/* GET /items/{id}: a guest's goes down the main loop's pipe (lp-request.h). */
+/* GET /items/{id}: down the main loop's pipe (lp-request.h). */
 static const LpRouteRead item_read = { item_query, item_reply };
 
 /* The units out (lent, or approved and set aside) are stock_total - stock_available;

@@ -1,7 +1,8 @@
-/* test-db-pipe.c: a guest's item read goes down the main loop's own connection
- * (server/db/lp-db-pipe.c), many statements in flight at once. Every reply must be the
- * item asked for, the same as a worker's; a lost connection must cost no request; and
- * the connection comes back by itself.
+/* test-db-pipe.c: an item read goes down the main loop's own connection
+ * (server/db/lp-db-pipe.c) — a token's session first —, many statements in flight at
+ * once. Every reply must be the item asked for, as a worker renders it; a session must
+ * be checked as on a worker; a lost connection must cost no request; and the connection
+ * comes back by itself.
  *
  * Copyright 2026 LenteraPustaka developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -52,40 +53,100 @@ get_item (const char *id,
   return lp_test_request (server, "GET", path, token, NULL);
 }
 
-/* A guest's reply is byte for byte a member's (which a worker answers), and the pipe's
- * backend is the one that ran the statement. */
+static char *
+pipe_last_query (const char *pid)
+{
+  return lp_test_server_sql_printf (server, "SELECT query FROM pg_stat_activity WHERE pid = %s",
+                                    pid);
+}
+
+/* The items as a page of the catalog lists them (a worker's reply): id → item. */
+static JsonObject *
+listed_items (void)
+{
+  g_autoptr(LpTestResponse) page = lp_test_request (server, "GET",
+                                                    "/api/v1/items?q=Pipa&limit=100",
+                                                    member_token, NULL);
+  JsonArray *items;
+  JsonObject *by_id = json_object_new ();
+
+  lp_assert_status (page, 200);
+  items = json_object_get_array_member (lp_test_response_object (page), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, N_ITEMS);
+  for (guint k = 0; k < N_ITEMS; k++)
+    {
+      JsonObject *item = json_array_get_object_element (items, k);
+
+      json_object_set_object_member (by_id, json_object_get_string_member (item, "id"),
+                                     json_object_ref (item));
+    }
+  return by_id;
+}
+
+/* A guest's reply and a member's are the same bytes, the item as the catalog page lists
+ * it, and the pipe's backend is the one that ran the statement. */
 static void
-test_guest_reads (void)
+test_reads (void)
 {
   g_autofree char *pid = wait_for_pipe_backend (NULL);
   g_autofree char *last_query = NULL;
+  g_autoptr(JsonObject) listed = listed_items ();
 
   for (guint i = 0; i < N_ITEMS; i++)
     {
       g_autoptr(LpTestResponse) guest = get_item (ids[i], NULL);
       g_autoptr(LpTestResponse) member = get_item (ids[i], member_token);
+      g_autoptr(JsonNode) as_listed = json_node_init_object (json_node_alloc (),
+                                                             json_object_get_object_member (listed,
+                                                                                            ids[i]));
+      g_autoptr(JsonNode) as_read = NULL;
 
       lp_assert_status (guest, 200);
       lp_assert_status (member, 200);
       g_assert_true (g_bytes_equal (guest->body, member->body));
-      g_assert_cmpstr (json_object_get_string_member (lp_test_response_object (guest), "id"),
-                       ==, ids[i]);
+      as_read = json_node_init_object (json_node_alloc (), lp_test_response_object (guest));
+      g_assert_true (json_node_equal (as_read, as_listed));
     }
-  last_query = lp_test_server_sql_printf (server, "SELECT query FROM pg_stat_activity"
-                                                  " WHERE pid = %s", pid);
+  last_query = pipe_last_query (pid);
   g_assert_nonnull (strstr (last_query, "FROM items AS i"));
   g_assert_nonnull (strstr (last_query, "WHERE i.id = $1"));
 
   /* No such item, and no item id at all: 404 both ways. */
   {
     g_autoptr(LpTestResponse) missing = get_item ("00000000-0000-4000-8000-00000000dead", NULL);
-    g_autoptr(LpTestResponse) malformed = get_item ("not-an-id", NULL);
+    g_autoptr(LpTestResponse) malformed = get_item ("not-an-id", member_token);
 
     lp_assert_status (missing, 404);
     g_assert_cmpstr (lp_test_response_error_code (missing), ==, "not_found");
     lp_assert_status (malformed, 404);
     g_assert_cmpstr (lp_test_response_error_code (malformed), ==, "not_found");
   }
+}
+
+/* The session is checked down the pipe as on a worker: a token nobody holds and a
+ * token logged out get 401, never a guest's reply. */
+static void
+test_sessions (void)
+{
+  g_autofree char *pid = wait_for_pipe_backend (NULL);
+  g_autofree char *last_query = NULL;
+  g_autofree char *token = lp_test_server_login (server, "pipe-member", PASSWORD);
+  g_autoptr(LpTestResponse) before = get_item (ids[0], token);
+  g_autoptr(LpTestResponse) unknown = get_item (ids[0], "no-such-token");
+  g_autoptr(LpTestResponse) out = NULL;
+  g_autoptr(LpTestResponse) after = NULL;
+
+  lp_assert_status (before, 200);
+  lp_assert_status (unknown, 401);
+  g_assert_cmpstr (lp_test_response_error_code (unknown), ==, "unauthorized");
+  last_query = pipe_last_query (pid);
+  g_assert_nonnull (strstr (last_query, "FROM sessions s"));
+
+  out = lp_test_request (server, "POST", "/api/v1/auth/logout", token, NULL);
+  g_assert_cmpuint (out->status, <, 300);
+  after = get_item (ids[0], token);
+  lp_assert_status (after, 401);
+  g_assert_cmpstr (lp_test_response_error_code (after), ==, "unauthorized");
 }
 
 typedef struct
@@ -95,6 +156,7 @@ typedef struct
   guint  failed;      /* not 200 */
   guint  first_status;
   gint  *stop;        /* nullable: read until set, at least READS_PER_THREAD */
+  const char *token;  /* nullable: a guest */
 } Reader;
 
 static gpointer
@@ -111,10 +173,17 @@ reader_thread (gpointer data)
       g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/api/v1/items/%s",
                                               lp_test_server_get_port (server), ids[i]);
       g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
-      g_autoptr(GBytes) body = soup_session_send_and_read (session, msg, NULL, NULL);
+      g_autofree char *auth = r->token != NULL ? g_strdup_printf ("Bearer %s", r->token) : NULL;
+      g_autoptr(GBytes) body = NULL;
       g_autoptr(JsonParser) parser = json_parser_new ();
-      guint status = soup_message_get_status (msg);
+      guint status;
       JsonObject *item;
+
+      if (auth != NULL)
+        soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                      auth);
+      body = soup_session_send_and_read (session, msg, NULL, NULL);
+      status = soup_message_get_status (msg);
 
       if (status != 200 || body == NULL)
         {
@@ -148,6 +217,8 @@ run_readers (Reader  *readers,
     {
       readers[t].seed = t + 1;
       readers[t].stop = stop;
+      /* Half of them members: their session and their item, two statements each. */
+      readers[t].token = t % 2 == 0 ? NULL : member_token;
       threads[t] = g_thread_new ("reader", reader_thread, &readers[t]);
     }
   if (meanwhile != NULL)
@@ -156,7 +227,8 @@ run_readers (Reader  *readers,
     g_thread_join (threads[t]);
 }
 
-/* Many reads in flight at once on one connection: each reply is its own request's. */
+/* Many reads in flight at once on one connection, guests' and members': each reply is
+ * its own request's. */
 static void
 test_concurrent_reads (void)
 {
@@ -250,7 +322,8 @@ main (int   argc,
                                         " FROM categories WHERE name = 'Pipa' RETURNING id",
                                         i, i, i % 3 + 1, i % 3 + 1);
 
-  g_test_add_func ("/lp/db/pipe/guest-reads", test_guest_reads);
+  g_test_add_func ("/lp/db/pipe/reads", test_reads);
+  g_test_add_func ("/lp/db/pipe/sessions", test_sessions);
   g_test_add_func ("/lp/db/pipe/concurrent-reads", test_concurrent_reads);
   g_test_add_func ("/lp/db/pipe/lost-connection", test_lost_connection);
 
