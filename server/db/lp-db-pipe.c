@@ -19,8 +19,6 @@
 /* More than this many statements waiting means the database is slow: the next ones go
  * to the workers, which have their own limits. */
 #define MAX_QUEUED    256
-/* As the workers' deadline (lp-db.c): PostgreSQL's own timeout answers within this. */
-#define GRACE_MS      500
 #define CHECK_MS      100
 #define RECONNECT_MS  1000
 
@@ -63,6 +61,16 @@ struct _LpDbPipe
 
 static void connect_soon (LpDbPipe *pipe,
                           guint     delay_ms);
+
+/* Detaches a source of ours and forgets it. */
+static void
+clear_source (GSource **source)
+{
+  if (*source == NULL)
+    return;
+  g_source_destroy (*source);
+  g_clear_pointer (source, g_source_unref);
+}
 
 static void
 entry_free (Entry *entry)
@@ -162,15 +170,9 @@ break_connection (LpDbPipe   *pipe,
 
   if (!pipe->stopping)
     g_message ("The main loop's database connection ends: %s", why);
-  if (pipe->io != NULL)
-    g_source_destroy (pipe->io);
-  g_clear_pointer (&pipe->io, g_source_unref);
-  if (pipe->out != NULL)
-    g_source_destroy (pipe->out);
-  g_clear_pointer (&pipe->out, g_source_unref);
-  if (pipe->timer != NULL)
-    g_source_destroy (pipe->timer);
-  g_clear_pointer (&pipe->timer, g_source_unref);
+  clear_source (&pipe->io);
+  clear_source (&pipe->out);
+  clear_source (&pipe->timer);
   g_clear_pointer (&pipe->conn, lp_db_drop_connection);
   g_hash_table_remove_all (pipe->prepared);
   while ((entry = g_queue_pop_head (&pipe->entries)) != NULL)
@@ -229,11 +231,8 @@ flush (LpDbPipe *pipe)
       break_connection (pipe, TRUE, PQerrorMessage (pipe->conn));
       return;
     }
-  if (flushed == 0 && pipe->out != NULL)
-    {
-      g_source_destroy (pipe->out);
-      g_clear_pointer (&pipe->out, g_source_unref);
-    }
+  if (flushed == 0)
+    clear_source (&pipe->out);
   else if (flushed > 0 && pipe->out == NULL)
     {
       pipe->out = g_unix_fd_source_new (PQsocket (pipe->conn), G_IO_OUT);
@@ -294,7 +293,7 @@ push_entry (LpDbPipe     *pipe,
 
   entry->kind = kind;
   entry->deadline_us = g_get_monotonic_time () +
-                       (gint64) (pipe->statement_timeout_ms + GRACE_MS) * 1000;
+                       (gint64) (pipe->statement_timeout_ms + LP_DB_EXEC_GRACE_MS) * 1000;
   entry->func = func;
   entry->user_data = user_data;
   g_queue_push_tail (&pipe->entries, entry);
@@ -459,9 +458,7 @@ lp_db_pipe_free (LpDbPipe *pipe)
   if (pipe == NULL)
     return;
   pipe->stopping = TRUE;
-  if (pipe->retry != NULL)
-    g_source_destroy (pipe->retry);
-  g_clear_pointer (&pipe->retry, g_source_unref);
+  clear_source (&pipe->retry);
   break_connection (pipe, FALSE, "the server stops");
   pipe_unref (pipe);
 }

@@ -20,9 +20,8 @@
 #include <sys/socket.h>
 
 #define MAX_TX_ATTEMPTS 8
-/* How long past the statement timeout we wait for an answer before giving up on the
- * connection: PostgreSQL's own cancel answers within milliseconds when it can answer. */
-#define EXEC_GRACE_MS   500
+/* Our connections' name in pg_stat_activity (the pipe's has its own). */
+#define APPLICATION_NAME "lentera-server"
 /* How often the pool tries the database again once it stopped answering. */
 #define PROBE_RETRY_MS  200
 /* A wait that can be cancelled looks at its flag this often. */
@@ -153,7 +152,7 @@ connect_until (const char  *conninfo,
   const char *values[] = { conninfo, options, application_name, "30", "10000", NULL };
   PGconn *conn = PQconnectStartParams (keys, values, 1);
 
-  exec_deadline_ms = statement_timeout_ms + EXEC_GRACE_MS;
+  exec_deadline_ms = statement_timeout_ms + LP_DB_EXEC_GRACE_MS;
   if (conn == NULL)
     {
       g_set_error_literal (error, LP_ERROR, LP_ERROR_UNAVAILABLE,
@@ -184,11 +183,9 @@ lp_db_connect (const char  *conninfo,
                int          connect_timeout_s,
                GError     **error)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) connect_timeout_s * G_USEC_PER_SEC;
-
   reset_timeout_ms = MIN (connect_timeout_s * 1000, statement_timeout_ms);
-  return connect_until (conninfo, "lentera-server", statement_timeout_ms, deadline, NULL,
-                        error);
+  return lp_db_connect_as (conninfo, APPLICATION_NAME, statement_timeout_ms, connect_timeout_s,
+                           error);
 }
 
 PGconn *
@@ -237,7 +234,7 @@ worker_connect (LpDbPool *pool)
   PGconn *conn;
 
   reset_timeout_ms = timeout_ms;
-  conn = connect_until (pool->conninfo, "lentera-server", pool->statement_timeout_ms,
+  conn = connect_until (pool->conninfo, APPLICATION_NAME, pool->statement_timeout_ms,
                         g_get_monotonic_time () + (gint64) timeout_ms * 1000, NULL, &error);
   if (conn == NULL)
     mark_down (pool, error);
@@ -296,8 +293,8 @@ probe_once (LpDbPool *pool)
   g_autoptr(PGresult) res = NULL;
   PGconn *conn;
 
-  conn = connect_until (pool->conninfo, "lentera-server", pool->statement_timeout_ms, deadline, &pool->stopping,
-                        &error);
+  conn = connect_until (pool->conninfo, APPLICATION_NAME, pool->statement_timeout_ms, deadline,
+                        &pool->stopping, &error);
   if (conn == NULL)
     {
       g_debug ("Probe: %s", error->message);
@@ -861,7 +858,7 @@ lp_db_allow_long_statements (PGconn  *conn,
   res = lp_db_query (conn, error, "SELECT set_config('statement_timeout', $1, true)", text);
   if (res == NULL)
     return FALSE;
-  exec_deadline_ms = MAX (exec_deadline_ms, timeout_ms + EXEC_GRACE_MS);
+  exec_deadline_ms = MAX (exec_deadline_ms, timeout_ms + LP_DB_EXEC_GRACE_MS);
   return TRUE;
 }
 

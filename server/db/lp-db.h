@@ -38,6 +38,11 @@ void      lp_db_pool_push     (LpDbPool    *pool,
                                gpointer     user_data);
 void      lp_db_pool_free     (LpDbPool    *pool);
 
+/* How long past the statement timeout we wait for an answer before giving up on a
+ * connection (workers and the pipe alike): PostgreSQL's own timeout answers within
+ * milliseconds when it can answer. */
+#define LP_DB_EXEC_GRACE_MS 500
+
 /* Connects within connect_timeout_s without blocking past it (a frozen server included);
  * the connection is in libpq's non-blocking mode. */
 PGconn   *lp_db_connect       (const char  *conninfo,

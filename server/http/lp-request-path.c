@@ -316,6 +316,15 @@ lp_request_run_read (LpRequest  *req,
   return res != NULL && read->reply (req, res, error);
 }
 
+/* The request's error reply goes back as a worker's would (finish_queued()). */
+static void
+fail_on_main (LpRequest    *req,
+              const GError *error)
+{
+  lp_request_reply_error (req, error);
+  reply_on_main (req);
+}
+
 /* On the main loop, from the pipe: TRUE when @db_error is NULL and the request goes on;
  * otherwise it has gone its way — to a worker when the statement did not run (the pipe
  * lost its connection), or back with its error, as from run_on_worker(). */
@@ -329,12 +338,14 @@ pipe_answered (LpRequest    *req,
       return FALSE;
     }
   if (g_atomic_int_get (&req->disconnected))
-    req->status = 499;
+    {
+      req->status = 499;
+      reply_on_main (req);
+    }
   else if (db_error != NULL)
-    lp_request_reply_error (req, db_error);
+    fail_on_main (req, db_error);
   else
     return TRUE;
-  reply_on_main (req);
   return FALSE;
 }
 
@@ -349,8 +360,9 @@ on_read (const PGresult *res,
   if (!pipe_answered (req, db_error))
     return;
   if (!req->route->read->reply (req, res, &error))
-    lp_request_reply_error (req, error);
-  reply_on_main (req);
+    fail_on_main (req, error);
+  else
+    reply_on_main (req);
 }
 
 /* The read's statement down the pipe, for a held request whose role is known. */
@@ -364,10 +376,7 @@ send_read (LpRequest *req)
 
   if (!authorize (req, &error) ||
       !req->route->read->query (req, &sql, params, &n_params, &error))
-    {
-      lp_request_reply_error (req, error);
-      reply_on_main (req);
-    }
+    fail_on_main (req, error);
   else if (!lp_db_pipe_send (req->pipe, sql, n_params, params, on_read, req))
     lp_request_push (req);
 }
@@ -385,10 +394,7 @@ on_session (const PGresult *res,
   if (lp_session_accept (req, res, &error))
     send_read (req);
   else
-    {
-      lp_request_reply_error (req, error);
-      reply_on_main (req);
-    }
+    fail_on_main (req, error);
 }
 
 /* A one-statement read goes down the pipe, after its token's session (one more

@@ -98,6 +98,11 @@ lp_router_add (LpRouter      *router,
     {
       CompiledRoute cr = { &routes[i], g_strsplit (routes[i].pattern + 1, "/", -1), 0, 0 };
 
+      /* A read may skip the worker (lp-request-path.c): so it has nothing a worker adds —
+       * a transaction, the reply cache — and the worker runs the same read. */
+      g_assert (routes[i].read == NULL ||
+                (routes[i].handler == lp_request_run_read &&
+                 !(routes[i].flags & (LP_ROUTE_TRANSACTION | LP_ROUTE_CACHED))));
       cr.n_segments = g_strv_length (cr.segments);
       g_assert (cr.n_segments <= 64);
       for (guint s = 0; s < cr.n_segments; s++)

@@ -96,9 +96,8 @@ test_reads (void)
     {
       g_autoptr(LpTestResponse) guest = get_item (ids[i], NULL);
       g_autoptr(LpTestResponse) member = get_item (ids[i], member_token);
-      g_autoptr(JsonNode) as_listed = json_node_init_object (json_node_alloc (),
-                                                             json_object_get_object_member (listed,
-                                                                                            ids[i]));
+      JsonObject *listed_item = json_object_get_object_member (listed, ids[i]);
+      g_autoptr(JsonNode) as_listed = json_node_init_object (json_node_alloc (), listed_item);
       g_autoptr(JsonNode) as_read = NULL;
 
       lp_assert_status (guest, 200);
