@@ -35,7 +35,7 @@ struct _LpActivityPage
   AdwStatusPage      *error_page;
   GtkLabel           *count_label;
 
-  LpPagedModel       *model;          /* NULL unless an admin is logged in */
+  LpPagedModel       *model;          /* the page's list: NULL unless an admin is logged in */
   GtkStringList      *user_names;     /* "Everyone", then each account */
   GPtrArray          *user_ids;       /* of char *, parallel to user_names; [0] is NULL */
   GCancellable       *cancellable;
@@ -291,21 +291,10 @@ has_diff (gpointer  item,
 static void
 update_state (LpActivityPage *self)
 {
-  const GError *error = self->model != NULL ? lp_paged_model_get_error (self->model) : NULL;
-  guint count = self->model != NULL && lp_paged_model_get_loaded (self->model)
-                ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  guint count = lp_page_show_list_state (LP_PAGE (self), self->content_stack, self->error_page,
+                                         FALSE);
   g_autofree char *text = NULL;
-  const char *state;
 
-  if (self->model == NULL || (!lp_paged_model_get_loaded (self->model) && error == NULL))
-    state = "loading";
-  else if (error != NULL && count == 0)
-    state = "error";
-  else
-    state = count > 0 ? "list" : "empty";
-  if (error != NULL)
-    adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->content_stack, state);
   /* Translators: the number of activity log entries that match the filters. */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", count), count);
   gtk_label_set_label (self->count_label, text);
@@ -427,27 +416,22 @@ reset_users (LpActivityPage *self)
  */
 
 static void
-update_role (LpActivityPage *self)
+lp_activity_page_role_changed (LpPage *page)
 {
-  LpSession *session = lp_page_get_session (LP_PAGE (self));
-  gboolean admin = session != NULL && lp_session_get_role (session) == LP_ROLE_ADMIN;
+  LpActivityPage *self = LP_ACTIVITY_PAGE (page);
+  gboolean admin = lp_page_get_role (page) == LP_ROLE_ADMIN;
 
   if (admin == (self->model != NULL))
     return;
   gtk_list_view_set_model (self->list_view, NULL);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
+  self->model = lp_page_set_list (page, admin ? &LP_API_ACTIVITY_LIST : NULL, NULL,
+                                  G_CALLBACK (update_state));
   reset_users (self);
   if (admin)
     {
-      self->model = lp_paged_model_new (lp_page_get_client (LP_PAGE (self)),
-                                        &LP_API_ACTIVITY_LIST, NULL);
-      g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
-      g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_state), self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (
         gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)))));
-      lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_USERS_LIST, NULL,
+      lp_api_client_call_async (lp_page_get_client (page), &LP_API_USERS_LIST, NULL,
                                 (const char *[]) { "limit", "500", NULL }, NULL,
                                 self->cancellable, on_users, g_object_ref (self));
       update_query (self);
@@ -455,28 +439,11 @@ update_role (LpActivityPage *self)
   update_state (self);
 }
 
-static void
-lp_activity_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
-                           page, G_CONNECT_SWAPPED);
-  update_role (LP_ACTIVITY_PAGE (page));
-}
-
-static void
-lp_activity_page_reload (LpPage *page)
-{
-  LpActivityPage *self = LP_ACTIVITY_PAGE (page);
-
-  if (self->model != NULL)
-    lp_paged_model_reload (self->model);
-}
-
 /* Whatever was done is logged: coming back to the page shows the newest first. */
 static void
 on_map (LpActivityPage *self)
 {
-  lp_activity_page_reload (LP_PAGE (self));
+  lp_page_reload (LP_PAGE (self));
 }
 
 static void
@@ -485,10 +452,7 @@ lp_activity_page_dispose (GObject *object)
   LpActivityPage *self = (LpActivityPage *) object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_ACTIVITY_PAGE);
-  g_clear_object (&self->model);
   g_clear_object (&self->user_names);
   g_clear_pointer (&self->user_ids, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
@@ -506,8 +470,7 @@ lp_activity_page_class_init (LpActivityPageClass *klass)
   LpPageClass *page_class = LP_PAGE_CLASS (klass);
 
   object_class->dispose = lp_activity_page_dispose;
-  page_class->session_changed = lp_activity_page_session_changed;
-  page_class->reload = lp_activity_page_reload;
+  page_class->role_changed = lp_activity_page_role_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/admin/lp-activity-page.ui");

@@ -15,6 +15,44 @@
 #include <glib/gi18n-lib.h>
 
 void
+lp_form_class_bind (GtkWidgetClass    *widget_class,
+                    const char *const *ids,
+                    guint              n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *row_id = g_strdup_printf ("%s_row", ids[i]);
+      g_autofree char *problem_id = g_strdup_printf ("%s_problem", ids[i]);
+
+      /* The class keeps the names it is given. */
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (row_id), FALSE, 0);
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (problem_id),
+                                                 FALSE, 0);
+    }
+}
+
+void
+lp_form_init (LpFormField       *fields,
+              GtkWidget         *widget,
+              GType              widget_type,
+              const char *const *members,
+              const char *const *ids,
+              guint              n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *row_id = g_strdup_printf ("%s_row", ids[i]);
+      g_autofree char *problem_id = g_strdup_printf ("%s_problem", ids[i]);
+
+      fields[i].field = members[i];
+      fields[i].row = GTK_WIDGET (gtk_widget_get_template_child (widget, widget_type, row_id));
+      fields[i].problem = GTK_WIDGET (gtk_widget_get_template_child (widget, widget_type,
+                                                                     problem_id));
+      g_assert (fields[i].row != NULL && fields[i].problem != NULL);
+    }
+}
+
+void
 lp_form_field_set_problem (const LpFormField *field,
                            const char        *message)
 {

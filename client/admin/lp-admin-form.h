@@ -25,6 +25,22 @@ typedef struct
   GtkWidget  *problem;  /* the AdwActionRow under it */
 } LpFormField;
 
+/*
+ * The fields as the template names them: field i is the API's member @members[i], its
+ * row the template child "<ids[i]>_row" and its problem "<ids[i]>_problem" (@ids may be
+ * @members). lp_form_class_bind() binds those children in class_init; lp_form_init()
+ * fills @fields from them after gtk_widget_init_template().
+ */
+void        lp_form_class_bind        (GtkWidgetClass    *widget_class,
+                                       const char *const *ids,
+                                       guint              n_fields);
+void        lp_form_init              (LpFormField       *fields,
+                                       GtkWidget         *widget,
+                                       GType              widget_type,
+                                       const char *const *members,
+                                       const char *const *ids,
+                                       guint              n_fields);
+
 /* Shows @message (English, translated here; NULL hides it) under @field's row. */
 void        lp_form_field_set_problem (const LpFormField *field,
                                        const char        *message);

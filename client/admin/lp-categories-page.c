@@ -11,6 +11,7 @@
 #include "lp-categories-page.h"
 
 #include "lp-admin-form.h"
+#include "lp-ask.h"
 #include "lp-error.h"
 #include "lp-paged-model.h"
 #include "lp-validation.h"
@@ -18,6 +19,9 @@
 #include <glib/gi18n-lib.h>
 
 enum { F_NAME, F_DESCRIPTION, N_FIELDS };
+
+/* The API's members, which are also the template's ids of the rows ("<name>_row"). */
+static const char * const field_names[N_FIELDS] = { "name", "description" };
 
 struct _LpCategoriesPage
 {
@@ -31,13 +35,11 @@ struct _LpCategoriesPage
   GtkWidget          *form_separator;
   GtkWidget          *form_pane;
   GtkLabel           *form_title;
-  GtkWidget          *name_row;
-  GtkWidget          *description_row;
   GtkLabel           *form_error;
   GtkWidget          *delete_button;
 
   LpFormField         fields[N_FIELDS];
-  LpPagedModel       *model;          /* NULL unless an admin is logged in */
+  LpPagedModel       *model;          /* the page's list: NULL unless an admin is logged in */
   GtkSingleSelection *selection;
   LpCategoryObject   *editing;        /* NULL while creating */
   GCancellable       *cancellable;
@@ -49,21 +51,10 @@ G_DEFINE_FINAL_TYPE (LpCategoriesPage, lp_categories_page, LP_TYPE_PAGE)
 static void
 update_state (LpCategoriesPage *self)
 {
-  const GError *error = self->model != NULL ? lp_paged_model_get_error (self->model) : NULL;
-  guint count = self->model != NULL && lp_paged_model_get_loaded (self->model)
-                ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  guint count = lp_page_show_list_state (LP_PAGE (self), self->content_stack, self->error_page,
+                                         FALSE);
   g_autofree char *text = NULL;
-  const char *state;
 
-  if (self->model == NULL || (!lp_paged_model_get_loaded (self->model) && error == NULL))
-    state = "loading";
-  else if (error != NULL && count == 0)
-    state = "error";
-  else
-    state = count > 0 ? "list" : "empty";
-  if (error != NULL)
-    adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->content_stack, state);
   /* Translators: the number of categories shown. */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u category", "%u categories", count),
                           count);
@@ -82,13 +73,6 @@ update_query (LpCategoriesPage *self)
     lp_paged_model_set_query (self->model, query);
 }
 
-static void
-reload (LpCategoriesPage *self)
-{
-  if (self->model != NULL)
-    lp_paged_model_reload (self->model);
-}
-
 /*
  * The form
  */
@@ -104,13 +88,13 @@ show_form (LpCategoriesPage *self,
   g_set_object (&self->editing, category);
   lp_form_clear (self->fields, N_FIELDS, self->form_error);
   gtk_label_set_label (self->form_title, name != NULL ? name : _("New Category"));
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->description_row),
+  gtk_editable_set_text (GTK_EDITABLE (self->fields[F_NAME].row), name != NULL ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->fields[F_DESCRIPTION].row),
                          description != NULL ? description : "");
   gtk_widget_set_visible (self->delete_button, category != NULL);
   gtk_widget_set_visible (self->form_pane, TRUE);
   gtk_widget_set_visible (self->form_separator, TRUE);
-  gtk_widget_grab_focus (self->name_row);
+  gtk_widget_grab_focus (self->fields[F_NAME].row);
   update_state (self);
 }
 
@@ -126,8 +110,8 @@ hide_form (LpCategoriesPage *self)
 static gboolean
 check_form (LpCategoriesPage *self)
 {
-  g_autofree char *name = lp_form_row_text (self->name_row);
-  g_autofree char *description = lp_form_row_text (self->description_row);
+  g_autofree char *name = lp_form_row_text (self->fields[F_NAME].row);
+  g_autofree char *description = lp_form_row_text (self->fields[F_DESCRIPTION].row);
 
   lp_form_clear (self->fields, N_FIELDS, self->form_error);
   lp_form_field_set_problem (&self->fields[F_NAME], lp_validate_text (name, 1, 100, FALSE));
@@ -139,8 +123,8 @@ check_form (LpCategoriesPage *self)
 static JsonNode *
 form_body (LpCategoriesPage *self)
 {
-  g_autofree char *name = lp_form_row_text (self->name_row);
-  g_autofree char *description = lp_form_row_text (self->description_row);
+  g_autofree char *name = lp_form_row_text (self->fields[F_NAME].row);
+  g_autofree char *description = lp_form_row_text (self->fields[F_DESCRIPTION].row);
 
   return lp_api_body_new ("name", name, "description", description, NULL);
 }
@@ -182,7 +166,7 @@ on_saved (GObject      *source,
   text = g_strdup_printf (_("Category %s saved"), lp_api_object_get_string (category, "name"));
   lp_page_add_toast (LP_PAGE (self), text);
   hide_form (self);
-  reload (self);
+  lp_page_reload (LP_PAGE (self));
 }
 
 static void
@@ -225,7 +209,7 @@ on_deleted (GObject      *source,
     {
       lp_page_add_toast (LP_PAGE (self), _("Category deleted"));
       hide_form (self);
-      reload (self);
+      lp_page_reload (LP_PAGE (self));
     }
   update_state (self);
 }
@@ -235,10 +219,6 @@ on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
                     LpCategoriesPage *self)
 {
-  /* One answer per dialog: closing it after a response is not a second one. */
-  if (g_object_get_data (G_OBJECT (dialog), "answered") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
   if (g_strcmp0 (response, "delete") != 0 || self->editing == NULL || self->busy)
     return;
   self->busy = TRUE;
@@ -254,7 +234,6 @@ delete_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LpCategoriesPage *self = LP_CATEGORIES_PAGE (widget);
-  GtkWidget *dialog;
   g_autofree char *heading = NULL;
 
   if (self->editing == NULL || self->busy)
@@ -262,16 +241,11 @@ delete_activated (GtkWidget  *widget,
   /* Translators: %s is a category's name. */
   heading = g_strdup_printf (_("Delete the Category %s?"),
                              lp_api_object_get_string (self->editing, "name"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("Only a category no item uses can be deleted."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (lp_ask_new (widget, heading,
+                                              _("Only a category no item uses can be deleted."),
+                                              "cancel", _("_Cancel"), "delete", _("_Delete"),
+                                              ADW_RESPONSE_DESTRUCTIVE,
+                                              G_CALLBACK (on_delete_response), self)));
 }
 
 static void
@@ -312,25 +286,20 @@ on_activate (LpCategoriesPage *self,
  */
 
 static void
-update_role (LpCategoriesPage *self)
+lp_categories_page_role_changed (LpPage *page)
 {
-  LpSession *session = lp_page_get_session (LP_PAGE (self));
-  gboolean admin = session != NULL && lp_session_get_role (session) == LP_ROLE_ADMIN;
+  LpCategoriesPage *self = LP_CATEGORIES_PAGE (page);
+  gboolean admin = lp_page_get_role (page) == LP_ROLE_ADMIN;
 
   if (admin == (self->model != NULL))
     return;
   hide_form (self);
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
+  self->model = lp_page_set_list (page, admin ? &LP_API_CATEGORIES_LIST : NULL,
+                                  &LP_API_CATEGORIES_GET, G_CALLBACK (update_state));
   if (admin)
     {
-      self->model = lp_paged_model_new (lp_page_get_client (LP_PAGE (self)),
-                                        &LP_API_CATEGORIES_LIST, &LP_API_CATEGORIES_GET);
-      g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
-      g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_state), self);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -341,30 +310,13 @@ update_role (LpCategoriesPage *self)
 }
 
 static void
-lp_categories_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
-                           page, G_CONNECT_SWAPPED);
-  update_role (LP_CATEGORIES_PAGE (page));
-}
-
-static void
-lp_categories_page_reload (LpPage *page)
-{
-  reload (LP_CATEGORIES_PAGE (page));
-}
-
-static void
 lp_categories_page_dispose (GObject *object)
 {
   LpCategoriesPage *self = (LpCategoriesPage *) object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_CATEGORIES_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->model);
   g_clear_object (&self->editing);
   g_clear_object (&self->cancellable);
 
@@ -381,8 +333,7 @@ lp_categories_page_class_init (LpCategoriesPageClass *klass)
   LpPageClass *page_class = LP_PAGE_CLASS (klass);
 
   object_class->dispose = lp_categories_page_dispose;
-  page_class->session_changed = lp_categories_page_session_changed;
-  page_class->reload = lp_categories_page_reload;
+  page_class->role_changed = lp_categories_page_role_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/admin/lp-categories-page.ui");
@@ -394,12 +345,9 @@ lp_categories_page_class_init (LpCategoriesPageClass *klass)
   BIND (form_separator);
   BIND (form_pane);
   BIND (form_title);
-  BIND (name_row);
-  BIND (description_row);
   BIND (form_error);
   BIND (delete_button);
-  gtk_widget_class_bind_template_child_full (widget_class, "name_problem", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "description_problem", FALSE, 0);
+  lp_form_class_bind (widget_class, field_names, N_FIELDS);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
@@ -424,16 +372,8 @@ lp_categories_page_init (LpCategoriesPage *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->fields[F_NAME] = (LpFormField) {
-    "name", self->name_row,
-    GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), LP_TYPE_CATEGORIES_PAGE,
-                                               "name_problem"))
-  };
-  self->fields[F_DESCRIPTION] = (LpFormField) {
-    "description", self->description_row,
-    GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), LP_TYPE_CATEGORIES_PAGE,
-                                               "description_problem"))
-  };
+  lp_form_init (self->fields, GTK_WIDGET (self), LP_TYPE_CATEGORIES_PAGE, field_names,
+                field_names, N_FIELDS);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (update_query),
                             self);
   update_state (self);

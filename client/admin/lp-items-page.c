@@ -11,6 +11,7 @@
 #include "lp-items-page.h"
 
 #include "lp-admin-form.h"
+#include "lp-ask.h"
 #include "lp-error.h"
 #include "lp-import-dialog.h"
 #include "lp-label-dialog.h"
@@ -52,7 +53,7 @@ struct _LpItemsPage
   GtkWidget          *delete_button;
 
   LpFormField         fields[N_FIELDS];
-  LpPagedModel       *model;          /* NULL unless an admin is logged in */
+  LpPagedModel       *model;          /* the page's list: NULL unless an admin is logged in */
   GtkMultiSelection  *selection;
   GListStore         *categories;     /* of LpCategoryObject, for the category row */
   LpItemObject       *editing;        /* NULL while adding */
@@ -107,21 +108,10 @@ any_selected (LpItemsPage *self)
 static void
 update_state (LpItemsPage *self)
 {
-  const GError *error = self->model != NULL ? lp_paged_model_get_error (self->model) : NULL;
-  guint count = self->model != NULL && lp_paged_model_get_loaded (self->model)
-                ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  guint count = lp_page_show_list_state (LP_PAGE (self), self->content_stack, self->error_page,
+                                         FALSE);
   g_autofree char *text = NULL;
-  const char *state;
 
-  if (self->model == NULL || (!lp_paged_model_get_loaded (self->model) && error == NULL))
-    state = "loading";
-  else if (error != NULL && count == 0)
-    state = "error";
-  else
-    state = count > 0 ? "list" : "empty";
-  if (error != NULL)
-    adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->content_stack, state);
   /* Translators: the number of items shown. */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", count), count);
   gtk_label_set_label (self->count_label, text);
@@ -138,13 +128,6 @@ update_query (LpItemsPage *self)
 
   if (self->model != NULL)
     lp_paged_model_set_query (self->model, query);
-}
-
-static void
-reload (LpItemsPage *self)
-{
-  if (self->model != NULL)
-    lp_paged_model_reload (self->model);
 }
 
 /*
@@ -414,7 +397,7 @@ on_saved (GObject      *source,
   text = g_strdup_printf (_("Item %s saved"), lp_api_object_get_string (item, "code"));
   lp_page_add_toast (LP_PAGE (self), text);
   hide_form (self);
-  reload (self);
+  lp_page_reload (LP_PAGE (self));
 }
 
 static void
@@ -450,16 +433,6 @@ save_activated (GtkWidget  *widget,
  * Deleting, or marking unavailable instead
  */
 
-/* One answer per dialog: closing it after a response is not a second one. */
-static gboolean
-first_response (AdwMessageDialog *dialog)
-{
-  if (g_object_get_data (G_OBJECT (dialog), "answered") != NULL)
-    return FALSE;
-  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
-  return TRUE;
-}
-
 static void
 on_unavailable_response (AdwMessageDialog *dialog,
                          const char       *response,
@@ -467,7 +440,7 @@ on_unavailable_response (AdwMessageDialog *dialog,
 {
   g_autoptr(JsonNode) body = NULL;
 
-  if (!first_response (dialog) || g_strcmp0 (response, "unavailable") != 0 ||
+  if (g_strcmp0 (response, "unavailable") != 0 ||
       self->editing == NULL || self->busy)
     return;
   body = lp_api_body_new ("status", lp_item_status_to_string (LP_ITEM_STATUS_UNAVAILABLE), NULL);
@@ -477,7 +450,6 @@ on_unavailable_response (AdwMessageDialog *dialog,
 static void
 offer_unavailable (LpItemsPage *self)
 {
-  GtkWidget *dialog;
   g_autofree char *body = NULL;
 
   /* Translators: %s is an item's name. */
@@ -485,16 +457,11 @@ offer_unavailable (LpItemsPage *self)
                             "deleted. Mark it unavailable instead: members can no longer "
                             "request it, and its history stays."),
                           lp_api_object_get_string (self->editing, "name"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Item Still in Use"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "unavailable", _("Mark _Unavailable"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unavailable",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "unavailable");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unavailable_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (lp_ask_new (GTK_WIDGET (self), _("Item Still in Use"), body,
+                                              "cancel", _("_Cancel"),
+                                              "unavailable", _("Mark _Unavailable"),
+                                              ADW_RESPONSE_SUGGESTED,
+                                              G_CALLBACK (on_unavailable_response), self)));
 }
 
 static void
@@ -517,7 +484,7 @@ on_deleted (GObject      *source,
     {
       lp_page_add_toast (LP_PAGE (self), _("Item deleted"));
       hide_form (self);
-      reload (self);
+      lp_page_reload (LP_PAGE (self));
     }
   update_state (self);
 }
@@ -527,7 +494,7 @@ on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
                     LpItemsPage      *self)
 {
-  if (!first_response (dialog) || g_strcmp0 (response, "delete") != 0 ||
+  if (g_strcmp0 (response, "delete") != 0 ||
       self->editing == NULL || self->busy)
     return;
   self->busy = TRUE;
@@ -543,23 +510,17 @@ delete_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LpItemsPage *self = LP_ITEMS_PAGE (widget);
-  GtkWidget *dialog;
   g_autofree char *heading = NULL;
 
   if (self->editing == NULL || self->busy)
     return;
   /* Translators: %s is an item's name. */
   heading = g_strdup_printf (_("Delete %s?"), lp_api_object_get_string (self->editing, "name"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("The item is removed from the catalog for good."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (lp_ask_new (widget, heading,
+                                              _("The item is removed from the catalog for good."),
+                                              "cancel", _("_Cancel"), "delete", _("_Delete"),
+                                              ADW_RESPONSE_DESTRUCTIVE,
+                                              G_CALLBACK (on_delete_response), self)));
 }
 
 static void
@@ -599,33 +560,42 @@ cancel_activated (GtkWidget  *widget,
 
 /* The selected items' labels: code, name, location. */
 static void
+on_labels_collected (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(LpItemsPage) self = user_data;
+  g_autoptr(LpLabelSheet) sheet = lp_label_sheet_new (LP_LABEL_SHEET_ITEM_LABELS);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  items = lp_paged_model_collect_finish (LP_PAGED_MODEL (source), result, &error);
+  if (items == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lp_page_add_toast (LP_PAGE (self), error->message);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    lp_label_sheet_add (sheet, lp_api_object_get_string (items->pdata[i], "code"),
+                        lp_api_object_get_string (items->pdata[i], "name"),
+                        lp_api_object_get_string (items->pdata[i], "location"));
+  if (lp_label_sheet_get_n_labels (sheet) > 0)
+    gtk_window_present (GTK_WINDOW (lp_label_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), sheet)));
+}
+
+/* Labels of every selected item, also those not scrolled to yet (Ctrl+A). */
+static void
 print_labels_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   LpItemsPage *self = LP_ITEMS_PAGE (widget);
-  g_autoptr(LpLabelSheet) sheet = lp_label_sheet_new (LP_LABEL_SHEET_ITEM_LABELS);
-  g_autoptr(GtkBitset) selected = NULL;
-  GtkBitsetIter iter;
-  guint position;
 
-  if (self->selection == NULL)
-    return;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
-       more = gtk_bitset_iter_next (&iter, &position))
-    {
-      g_autoptr(LpItemObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-
-      if (item != NULL && lp_api_object_get_loaded (item))
-        lp_label_sheet_add (sheet, lp_api_object_get_string (item, "code"),
-                            lp_api_object_get_string (item, "name"),
-                            lp_api_object_get_string (item, "location"));
-    }
-  if (lp_label_sheet_get_n_labels (sheet) == 0)
-    return;
-  gtk_window_present (GTK_WINDOW (lp_label_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       sheet)));
+  if (self->selection != NULL)
+    lp_page_collect_selected_async (LP_PAGE (self), GTK_SELECTION_MODEL (self->selection),
+                                    self->cancellable, on_labels_collected, g_object_ref (self));
 }
 
 /* Template callback: a double click or Enter on a row opens it in the form. */
@@ -647,10 +617,10 @@ on_activate (LpItemsPage *self,
  */
 
 static void
-update_role (LpItemsPage *self)
+lp_items_page_role_changed (LpPage *page)
 {
-  LpSession *session = lp_page_get_session (LP_PAGE (self));
-  gboolean admin = session != NULL && lp_session_get_role (session) == LP_ROLE_ADMIN;
+  LpItemsPage *self = LP_ITEMS_PAGE (page);
+  gboolean admin = lp_page_get_role (page) == LP_ROLE_ADMIN;
 
   if (admin == (self->model != NULL))
     return;
@@ -658,15 +628,10 @@ update_role (LpItemsPage *self)
   g_list_store_remove_all (self->categories);
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
+  self->model = lp_page_set_list (page, admin ? &LP_API_ITEMS_LIST : NULL, &LP_API_ITEMS_GET,
+                                  G_CALLBACK (update_state));
   if (admin)
     {
-      self->model = lp_paged_model_new (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_LIST,
-                                        &LP_API_ITEMS_GET);
-      g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
-      g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_state), self);
       self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (update_state),
                                 self);
@@ -674,14 +639,6 @@ update_role (LpItemsPage *self)
       update_query (self);
     }
   update_state (self);
-}
-
-static void
-lp_items_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
-                           page, G_CONNECT_SWAPPED);
-  update_role (LP_ITEMS_PAGE (page));
 }
 
 /* An item changed (a loan moved its stock, another admin edited it): its row follows. */
@@ -697,22 +654,13 @@ lp_items_page_event (LpPage     *page,
 }
 
 static void
-lp_items_page_reload (LpPage *page)
-{
-  reload (LP_ITEMS_PAGE (page));
-}
-
-static void
 lp_items_page_dispose (GObject *object)
 {
   LpItemsPage *self = (LpItemsPage *) object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_ITEMS_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->model);
   g_clear_object (&self->categories);
   g_clear_object (&self->editing);
   g_clear_object (&self->cancellable);
@@ -730,9 +678,8 @@ lp_items_page_class_init (LpItemsPageClass *klass)
   LpPageClass *page_class = LP_PAGE_CLASS (klass);
 
   object_class->dispose = lp_items_page_dispose;
-  page_class->session_changed = lp_items_page_session_changed;
+  page_class->role_changed = lp_items_page_role_changed;
   page_class->event = lp_items_page_event;
-  page_class->reload = lp_items_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/admin/lp-items-page.ui");
@@ -746,16 +693,7 @@ lp_items_page_class_init (LpItemsPageClass *klass)
   BIND (form_title);
   BIND (form_error);
   BIND (delete_button);
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *row_id = g_strdup_printf ("%s_row", field_ids[i]);
-      g_autofree char *problem_id = g_strdup_printf ("%s_problem", field_ids[i]);
-
-      /* The class keeps the names it is given. */
-      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (row_id), FALSE, 0);
-      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (problem_id),
-                                                 FALSE, 0);
-    }
+  lp_form_class_bind (widget_class, field_ids, N_FIELDS);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
@@ -802,19 +740,8 @@ lp_items_page_init (LpItemsPage *self)
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *row_id = g_strdup_printf ("%s_row", field_ids[i]);
-      g_autofree char *problem_id = g_strdup_printf ("%s_problem", field_ids[i]);
-
-      self->fields[i].field = field_names[i];
-      self->fields[i].row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                       LP_TYPE_ITEMS_PAGE,
-                                                                       row_id));
-      self->fields[i].problem = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                           LP_TYPE_ITEMS_PAGE,
-                                                                           problem_id));
-    }
+  lp_form_init (self->fields, GTK_WIDGET (self), LP_TYPE_ITEMS_PAGE, field_names, field_ids,
+                N_FIELDS);
   fill_labels (self);
   self->categories = g_list_store_new (LP_TYPE_CATEGORY_OBJECT);
   name = gtk_property_expression_new (LP_TYPE_CATEGORY_OBJECT, NULL, "name");

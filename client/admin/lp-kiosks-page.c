@@ -10,6 +10,7 @@
 
 #include "lp-kiosks-page.h"
 
+#include "lp-ask.h"
 #include "lp-error.h"
 #include "lp-format.h"
 
@@ -148,9 +149,13 @@ on_listed (GObject      *source,
     }
 }
 
+/* Also the role_changed of the page: what an admin sees is loaded again, anyone else
+ * sees none of it. */
 static void
-load (LpKiosksPage *self)
+lp_kiosks_page_reload (LpPage *page)
 {
+  LpKiosksPage *self = LP_KIOSKS_PAGE (page);
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -283,43 +288,22 @@ revoke_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  LpKiosksPage *self = LP_KIOSKS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Revoke This Kiosk?"),
-                                   _("Its key will sign nobody in any more, and a member signed in "
-                                     "there now is signed out. To use the computer as a kiosk "
-                                     "again, register it anew."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "revoke", _("_Revoke"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revoke",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = lp_ask_new (widget, _("Revoke This Kiosk?"),
+                       _("Its key will sign nobody in any more, and a member signed in "
+                         "there now is signed out. To use the computer as a kiosk "
+                         "again, register it anew."),
+                       "cancel", _("_Cancel"), "revoke", _("_Revoke"), ADW_RESPONSE_DESTRUCTIVE,
+                       G_CALLBACK (on_revoke_response), widget);
   g_object_set_data_full (G_OBJECT (dialog), "kiosk-id",
                           g_strdup (g_variant_get_string (parameter, NULL)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_revoke_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /*
  * LpPage
  */
-
-static void
-lp_kiosks_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (load), page,
-                           G_CONNECT_SWAPPED);
-  load (LP_KIOSKS_PAGE (page));
-}
-
-static void
-lp_kiosks_page_reload (LpPage *page)
-{
-  load (LP_KIOSKS_PAGE (page));
-}
 
 static void
 lp_kiosks_page_dispose (GObject *object)
@@ -341,7 +325,7 @@ lp_kiosks_page_class_init (LpKiosksPageClass *klass)
   LpPageClass *page_class = LP_PAGE_CLASS (klass);
 
   object_class->dispose = lp_kiosks_page_dispose;
-  page_class->session_changed = lp_kiosks_page_session_changed;
+  page_class->role_changed = lp_kiosks_page_reload;
   page_class->reload = lp_kiosks_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,

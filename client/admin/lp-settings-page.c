@@ -128,9 +128,12 @@ on_loaded (GObject      *source,
   update_actions (self);
 }
 
+/* Also the role_changed of the page: what an admin sees is loaded again, anyone else
+ * sees none of it. */
 static void
-load (LpSettingsPage *self)
+lp_settings_page_reload (LpPage *page)
 {
+  LpSettingsPage *self = LP_SETTINGS_PAGE (page);
   LpSession *session = lp_page_get_session (LP_PAGE (self));
 
   g_cancellable_cancel (self->cancellable);
@@ -295,20 +298,6 @@ revert_activated (GtkWidget  *widget,
  */
 
 static void
-lp_settings_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (load), page,
-                           G_CONNECT_SWAPPED);
-  load (LP_SETTINGS_PAGE (page));
-}
-
-static void
-lp_settings_page_reload (LpPage *page)
-{
-  load (LP_SETTINGS_PAGE (page));
-}
-
-static void
 lp_settings_page_dispose (GObject *object)
 {
   LpSettingsPage *self = (LpSettingsPage *) object;
@@ -329,7 +318,7 @@ lp_settings_page_class_init (LpSettingsPageClass *klass)
   LpPageClass *page_class = LP_PAGE_CLASS (klass);
 
   object_class->dispose = lp_settings_page_dispose;
-  page_class->session_changed = lp_settings_page_session_changed;
+  page_class->role_changed = lp_settings_page_reload;
   page_class->reload = lp_settings_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -337,16 +326,7 @@ lp_settings_page_class_init (LpSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LpSettingsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LpSettingsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, LpSettingsPage, form_error);
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *row_id = g_strdup_printf ("%s_row", field_names[i]);
-      g_autofree char *problem_id = g_strdup_printf ("%s_problem", field_names[i]);
-
-      /* The class keeps the names it is given. */
-      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (row_id), FALSE, 0);
-      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (problem_id),
-                                                 FALSE, 0);
-    }
+  lp_form_class_bind (widget_class, field_names, N_FIELDS);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "revert_button", FALSE, 0);
 
@@ -361,18 +341,7 @@ lp_settings_page_init (LpSettingsPage *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *row_id = g_strdup_printf ("%s_row", field_names[i]);
-      g_autofree char *problem_id = g_strdup_printf ("%s_problem", field_names[i]);
-
-      self->fields[i].field = field_names[i];
-      self->fields[i].row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                       LP_TYPE_SETTINGS_PAGE,
-                                                                       row_id));
-      self->fields[i].problem = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                           LP_TYPE_SETTINGS_PAGE,
-                                                                           problem_id));
-    }
+  lp_form_init (self->fields, GTK_WIDGET (self), LP_TYPE_SETTINGS_PAGE, field_names,
+                field_names, N_FIELDS);
   update_actions (self);
 }

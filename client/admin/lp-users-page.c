@@ -11,6 +11,7 @@
 #include "lp-users-page.h"
 
 #include "lp-admin-form.h"
+#include "lp-ask.h"
 #include "lp-error.h"
 #include "lp-label-dialog.h"
 #include "lp-paged-model.h"
@@ -19,6 +20,11 @@
 #include <glib/gi18n-lib.h>
 
 enum { F_USERNAME, F_FULL_NAME, F_EMAIL, F_ROLE, F_ACTIVE, F_PASSWORD, N_FIELDS };
+
+/* The API's members, which are also the template's ids of the rows ("<name>_row"). */
+static const char * const field_names[N_FIELDS] = {
+  "username", "full_name", "email", "role", "active", "password"
+};
 
 struct _LpUsersPage
 {
@@ -34,18 +40,12 @@ struct _LpUsersPage
   GtkWidget          *form_separator;
   GtkWidget          *form_pane;
   GtkLabel           *form_title;
-  GtkWidget          *username_row;
-  GtkWidget          *full_name_row;
-  GtkWidget          *email_row;
-  GtkWidget          *role_row;
-  GtkWidget          *active_row;
   GtkSwitch          *active_switch;
-  GtkWidget          *password_row;
   GtkLabel           *form_error;
   GtkWidget          *delete_button;
 
   LpFormField         fields[N_FIELDS];
-  LpPagedModel       *model;          /* NULL unless an admin is logged in */
+  LpPagedModel       *model;          /* the page's list: NULL unless an admin is logged in */
   GtkMultiSelection  *selection;
   LpUserObject       *editing;        /* NULL while creating */
   GCancellable       *cancellable;
@@ -54,6 +54,13 @@ struct _LpUsersPage
 };
 
 G_DEFINE_FINAL_TYPE (LpUsersPage, lp_users_page, LP_TYPE_PAGE)
+
+static GtkWidget *
+row (LpUsersPage *self,
+     guint        field)
+{
+  return self->fields[field].row;
+}
 
 /* The role combo's rows, in order. */
 static const LpRole roles[] = { LP_ROLE_MEMBER, LP_ROLE_STAFF, LP_ROLE_ADMIN };
@@ -93,21 +100,10 @@ any_selected (LpUsersPage *self)
 static void
 update_state (LpUsersPage *self)
 {
-  const GError *error = self->model != NULL ? lp_paged_model_get_error (self->model) : NULL;
-  guint count = self->model != NULL && lp_paged_model_get_loaded (self->model)
-                ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  guint count = lp_page_show_list_state (LP_PAGE (self), self->content_stack, self->error_page,
+                                         FALSE);
   g_autofree char *text = NULL;
-  const char *state;
 
-  if (self->model == NULL || (!lp_paged_model_get_loaded (self->model) && error == NULL))
-    state = "loading";
-  else if (error != NULL && count == 0)
-    state = "error";
-  else
-    state = count > 0 ? "list" : "empty";
-  if (error != NULL)
-    adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->content_stack, state);
   /* Translators: the number of accounts the filters show. */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts", count),
                           count);
@@ -158,23 +154,23 @@ show_form (LpUsersPage  *self,
   lp_form_clear (self->fields, N_FIELDS, self->form_error);
   gtk_label_set_label (self->form_title, user != NULL
                        ? lp_api_object_get_string (user, "full-name") : _("New User"));
-  set_entry (self->username_row, user != NULL ? lp_api_object_get_string (user, "username") : "");
-  gtk_editable_set_editable (GTK_EDITABLE (self->username_row), user == NULL);
-  gtk_widget_set_sensitive (self->username_row, user == NULL);
-  set_entry (self->full_name_row, user != NULL ? lp_api_object_get_string (user, "full-name") : "");
-  set_entry (self->email_row, user != NULL ? lp_api_object_get_string (user, "email") : "");
+  set_entry (row (self, F_USERNAME), user != NULL ? lp_api_object_get_string (user, "username") : "");
+  gtk_editable_set_editable (GTK_EDITABLE (row (self, F_USERNAME)), user == NULL);
+  gtk_widget_set_sensitive (row (self, F_USERNAME), user == NULL);
+  set_entry (row (self, F_FULL_NAME), user != NULL ? lp_api_object_get_string (user, "full-name") : "");
+  set_entry (row (self, F_EMAIL), user != NULL ? lp_api_object_get_string (user, "email") : "");
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     if (roles[i] == role)
-      adw_combo_row_set_selected (ADW_COMBO_ROW (self->role_row), i);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row (self, F_ROLE)), i);
   gtk_switch_set_active (self->active_switch,
                          user == NULL || lp_api_object_get_boolean (user, "active"));
-  set_entry (self->password_row, "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row),
+  set_entry (row (self, F_PASSWORD), "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row (self, F_PASSWORD)),
                                  user != NULL ? _("New Password (optional)") : _("Password"));
   gtk_widget_set_visible (self->delete_button, user != NULL);
   gtk_widget_set_visible (self->form_pane, TRUE);
   gtk_widget_set_visible (self->form_separator, TRUE);
-  gtk_widget_grab_focus (user != NULL ? self->full_name_row : self->username_row);
+  gtk_widget_grab_focus (user != NULL ? row (self, F_FULL_NAME) : row (self, F_USERNAME));
   update_state (self);
 }
 
@@ -190,7 +186,7 @@ hide_form (LpUsersPage *self)
 static LpRole
 chosen_role (LpUsersPage *self)
 {
-  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->role_row));
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (row (self, F_ROLE)));
 
   return i < G_N_ELEMENTS (roles) ? roles[i] : LP_ROLE_MEMBER;
 }
@@ -199,10 +195,10 @@ chosen_role (LpUsersPage *self)
 static gboolean
 check_form (LpUsersPage *self)
 {
-  g_autofree char *username = lp_form_row_text (self->username_row);
-  g_autofree char *full_name = lp_form_row_text (self->full_name_row);
-  g_autofree char *email = lp_form_row_text (self->email_row);
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  g_autofree char *username = lp_form_row_text (row (self, F_USERNAME));
+  g_autofree char *full_name = lp_form_row_text (row (self, F_FULL_NAME));
+  g_autofree char *email = lp_form_row_text (row (self, F_EMAIL));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (row (self, F_PASSWORD)));
 
   lp_form_clear (self->fields, N_FIELDS, self->form_error);
   if (self->editing == NULL)
@@ -225,10 +221,10 @@ static JsonNode *
 form_body (LpUsersPage *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *username = lp_form_row_text (self->username_row);
-  g_autofree char *full_name = lp_form_row_text (self->full_name_row);
-  g_autofree char *email = lp_form_row_text (self->email_row);
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  g_autofree char *username = lp_form_row_text (row (self, F_USERNAME));
+  g_autofree char *full_name = lp_form_row_text (row (self, F_FULL_NAME));
+  g_autofree char *email = lp_form_row_text (row (self, F_EMAIL));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (row (self, F_PASSWORD)));
   LpUserObject *old = self->editing;
   LpRole role = chosen_role (self);
   gboolean active = gtk_switch_get_active (self->active_switch);
@@ -370,22 +366,12 @@ deactivate (LpUsersPage *self)
                             NULL, body, self->cancellable, on_saved, g_object_ref (self));
 }
 
-/* One answer per dialog: closing it after a response is not a second one. */
-static gboolean
-first_response (AdwMessageDialog *dialog)
-{
-  if (g_object_get_data (G_OBJECT (dialog), "answered") != NULL)
-    return FALSE;
-  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
-  return TRUE;
-}
-
 static void
 on_deactivate_response (AdwMessageDialog *dialog,
                         const char       *response,
                         LpUsersPage      *self)
 {
-  if (first_response (dialog) && g_strcmp0 (response, "deactivate") == 0)
+  if (g_strcmp0 (response, "deactivate") == 0)
     deactivate (self);
 }
 
@@ -393,7 +379,6 @@ on_deactivate_response (AdwMessageDialog *dialog,
 static void
 offer_deactivate (LpUsersPage *self)
 {
-  GtkWidget *dialog;
   g_autofree char *body = NULL;
 
   /* Translators: %s is a person's name. */
@@ -401,16 +386,11 @@ offer_deactivate (LpUsersPage *self)
                             "deleted. Deactivate it instead: the history stays, and the "
                             "account can no longer log in."),
                           lp_api_object_get_string (self->editing, "full-name"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Account Still in Use"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "deactivate", _("_Deactivate"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "deactivate",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "deactivate");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_deactivate_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (lp_ask_new (GTK_WIDGET (self), _("Account Still in Use"),
+                                              body, "cancel", _("_Cancel"),
+                                              "deactivate", _("_Deactivate"),
+                                              ADW_RESPONSE_SUGGESTED,
+                                              G_CALLBACK (on_deactivate_response), self)));
 }
 
 static void
@@ -433,8 +413,7 @@ on_deleted (GObject      *source,
     {
       lp_page_add_toast (LP_PAGE (self), _("Account deleted"));
       hide_form (self);
-      if (self->model != NULL)
-        lp_paged_model_reload (self->model);
+      lp_page_reload (LP_PAGE (self));
     }
   update_state (self);
 }
@@ -444,7 +423,7 @@ on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
                     LpUsersPage      *self)
 {
-  if (!first_response (dialog) || g_strcmp0 (response, "delete") != 0 ||
+  if (g_strcmp0 (response, "delete") != 0 ||
       self->editing == NULL || self->busy)
     return;
   self->busy = TRUE;
@@ -460,7 +439,6 @@ delete_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LpUsersPage *self = LP_USERS_PAGE (widget);
-  GtkWidget *dialog;
   g_autofree char *heading = NULL;
 
   if (self->editing == NULL || self->busy)
@@ -468,17 +446,12 @@ delete_activated (GtkWidget  *widget,
   /* Translators: %s is a person's name. */
   heading = g_strdup_printf (_("Delete the Account of %s?"),
                              lp_api_object_get_string (self->editing, "full-name"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("The account is removed for good. The activity log keeps "
-                                     "its username."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (lp_ask_new (widget, heading,
+                                              _("The account is removed for good. The "
+                                                "activity log keeps its username."),
+                                              "cancel", _("_Cancel"), "delete", _("_Delete"),
+                                              ADW_RESPONSE_DESTRUCTIVE,
+                                              G_CALLBACK (on_delete_response), self)));
 }
 
 static void
@@ -532,33 +505,30 @@ on_cards_settings (GObject      *source,
   gtk_window_present (GTK_WINDOW (lp_label_dialog_new (root, sheet)));
 }
 
-/* Cards of the selected accounts: full name, username (as text, and as the QR the kiosk
- * reads), role. */
 static void
-print_cards_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+on_cards_collected (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  LpUsersPage *self = LP_USERS_PAGE (widget);
+  g_autoptr(LpUsersPage) self = user_data;
   g_autoptr(LpLabelSheet) sheet = lp_label_sheet_new (LP_LABEL_SHEET_MEMBER_CARDS);
-  g_autoptr(GtkBitset) selected = NULL;
-  GtkBitsetIter iter;
-  guint position;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (self->selection == NULL)
-    return;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
-       more = gtk_bitset_iter_next (&iter, &position))
+  users = lp_paged_model_collect_finish (LP_PAGED_MODEL (source), result, &error);
+  if (users == NULL)
     {
-      g_autoptr(LpUserObject) user = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-      LpRole role = LP_ROLE_MEMBER;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lp_page_add_toast (LP_PAGE (self), error->message);
+      return;
+    }
+  for (guint i = 0; i < users->len; i++)
+    {
+      LpRole role = lp_api_object_get_enum (users->pdata[i], "role");
 
-      if (user == NULL || !lp_api_object_get_loaded (user))
-        continue;
-      g_object_get (user, "role", &role, NULL);
-      lp_label_sheet_add (sheet, lp_api_object_get_string (user, "username"),
-                          lp_api_object_get_string (user, "full-name"), _(lp_role_label (role)));
+      lp_label_sheet_add (sheet, lp_api_object_get_string (users->pdata[i], "username"),
+                          lp_api_object_get_string (users->pdata[i], "full-name"),
+                          _(lp_role_label (role)));
     }
   if (lp_label_sheet_get_n_labels (sheet) == 0)
     return;
@@ -567,6 +537,20 @@ print_cards_activated (GtkWidget  *widget,
   lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_SETTINGS_GET, NULL,
                             NULL, NULL, self->cancellable, on_cards_settings,
                             g_steal_pointer (&sheet));
+}
+
+/* Cards of the selected accounts, also those not scrolled to yet (Ctrl+A): full name,
+ * username (as text, and as the QR the kiosk reads), role. */
+static void
+print_cards_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LpUsersPage *self = LP_USERS_PAGE (widget);
+
+  if (self->selection != NULL)
+    lp_page_collect_selected_async (LP_PAGE (self), GTK_SELECTION_MODEL (self->selection),
+                                    self->cancellable, on_cards_collected, g_object_ref (self));
 }
 
 /* Template callback: a click or Enter on a row opens it in the form. */
@@ -589,25 +573,20 @@ on_activate (LpUsersPage *self,
 
 /* Only admins have a list at all (nothing of the last user's stays behind a logout). */
 static void
-update_role (LpUsersPage *self)
+lp_users_page_role_changed (LpPage *page)
 {
-  LpSession *session = lp_page_get_session (LP_PAGE (self));
-  gboolean admin = session != NULL && lp_session_get_role (session) == LP_ROLE_ADMIN;
+  LpUsersPage *self = LP_USERS_PAGE (page);
+  gboolean admin = lp_page_get_role (page) == LP_ROLE_ADMIN;
 
   if (admin == (self->model != NULL))
     return;
   hide_form (self);
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
+  self->model = lp_page_set_list (page, admin ? &LP_API_USERS_LIST : NULL, &LP_API_USERS_GET,
+                                  G_CALLBACK (update_state));
   if (admin)
     {
-      self->model = lp_paged_model_new (lp_page_get_client (LP_PAGE (self)), &LP_API_USERS_LIST,
-                                        &LP_API_USERS_GET);
-      g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
-      g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_state), self);
       self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (update_state),
                                 self);
@@ -618,33 +597,13 @@ update_role (LpUsersPage *self)
 }
 
 static void
-lp_users_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
-                           page, G_CONNECT_SWAPPED);
-  update_role (LP_USERS_PAGE (page));
-}
-
-static void
-lp_users_page_reload (LpPage *page)
-{
-  LpUsersPage *self = LP_USERS_PAGE (page);
-
-  if (self->model != NULL)
-    lp_paged_model_reload (self->model);
-}
-
-static void
 lp_users_page_dispose (GObject *object)
 {
   LpUsersPage *self = (LpUsersPage *) object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_USERS_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->model);
   g_clear_object (&self->editing);
   g_clear_object (&self->cancellable);
 
@@ -661,8 +620,7 @@ lp_users_page_class_init (LpUsersPageClass *klass)
   LpPageClass *page_class = LP_PAGE_CLASS (klass);
 
   object_class->dispose = lp_users_page_dispose;
-  page_class->session_changed = lp_users_page_session_changed;
-  page_class->reload = lp_users_page_reload;
+  page_class->role_changed = lp_users_page_role_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/admin/lp-users-page.ui");
@@ -676,21 +634,10 @@ lp_users_page_class_init (LpUsersPageClass *klass)
   BIND (form_separator);
   BIND (form_pane);
   BIND (form_title);
-  BIND (username_row);
-  BIND (full_name_row);
-  BIND (email_row);
-  BIND (role_row);
-  BIND (active_row);
   BIND (active_switch);
-  BIND (password_row);
   BIND (form_error);
   BIND (delete_button);
-  gtk_widget_class_bind_template_child_full (widget_class, "username_problem", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "full_name_problem", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "email_problem", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "role_problem", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "active_problem", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "password_problem", FALSE, 0);
+  lp_form_class_bind (widget_class, field_names, N_FIELDS);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
@@ -716,26 +663,10 @@ lp_users_page_class_init (LpUsersPageClass *klass)
 static void
 lp_users_page_init (LpUsersPage *self)
 {
-  const char *names[N_FIELDS] = { "username", "full_name", "email", "role", "active", "password" };
-  GtkWidget *rows[N_FIELDS];
-
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  rows[F_USERNAME] = self->username_row;
-  rows[F_FULL_NAME] = self->full_name_row;
-  rows[F_EMAIL] = self->email_row;
-  rows[F_ROLE] = self->role_row;
-  rows[F_ACTIVE] = self->active_row;
-  rows[F_PASSWORD] = self->password_row;
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *problem = g_strdup_printf ("%s_problem", names[i]);
-
-      self->fields[i].field = names[i];
-      self->fields[i].row = rows[i];
-      self->fields[i].problem =
-        GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), LP_TYPE_USERS_PAGE, problem));
-    }
+  lp_form_init (self->fields, GTK_WIDGET (self), LP_TYPE_USERS_PAGE, field_names, field_names,
+                N_FIELDS);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (update_query),
                             self);
   g_signal_connect_swapped (self->role_dropdown, "notify::selected", G_CALLBACK (update_query),

@@ -13,6 +13,8 @@
 #include "lp-api-object.h"
 #include "lp-error.h"
 
+#include <glib/gi18n-lib.h>
+
 #define PAGE_SIZE      LP_PAGED_MODEL_PAGE_SIZE
 /* Pages kept in memory: a few screens' worth around what was looked at last. */
 #define MAX_PAGES      40
@@ -263,15 +265,28 @@ on_page_fetched (GObject      *source,
   dispatch_fetches (self);
 }
 
+/* @query with the paging of page @page_index added. */
+static GStrv
+page_query (GStrv query,
+            guint page_index)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *offset = g_strdup_printf ("%u", page_index * PAGE_SIZE);
+
+  g_strv_builder_addv (builder, (const char **) query);
+  /* Every row is laid out, so the length must be exact: never an estimated total. */
+  g_strv_builder_add_many (builder, "limit", G_STRINGIFY (PAGE_SIZE), "offset", offset,
+                           "exact_total", "true", NULL);
+  return g_strv_builder_end (builder);
+}
+
 static void
 start_fetch (LpPagedModel *self,
              guint           page_index,
              gboolean        reset)
 {
   Fetch *fetch = g_new0 (Fetch, 1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *offset = g_strdup_printf ("%u", page_index * PAGE_SIZE);
-  g_auto(GStrv) query = NULL;
+  g_auto(GStrv) query = page_query (self->query, page_index);
 
   fetch->self = g_object_ref (self);
   fetch->generation = self->generation;
@@ -279,11 +294,6 @@ start_fetch (LpPagedModel *self,
   fetch->reset = reset;
   self->n_fetches++;
   g_debug ("Fetching %s page %u", reset ? "the first" : "the", page_index);
-  g_strv_builder_addv (builder, (const char **) self->query);
-  /* Every row is laid out, so the length must be exact: never an estimated total. */
-  g_strv_builder_add_many (builder, "limit", G_STRINGIFY (PAGE_SIZE), "offset", offset,
-                           "exact_total", "true", NULL);
-  query = g_strv_builder_end (builder);
   lp_api_client_call_async (self->client, self->list, NULL, (const char * const *) query, NULL,
                             self->cancellable, on_page_fetched, fetch);
 }
@@ -656,4 +666,142 @@ lp_paged_model_refresh (LpPagedModel *self,
   g_debug ("Refreshing item %s", id);
   lp_api_client_call_async (self->client, self->get, (const char *[]) { id, NULL }, NULL, NULL,
                             self->cancellable, on_item_refreshed, refresh);
+}
+
+/*
+ * Collecting rows
+ */
+
+typedef struct
+{
+  GArray    *positions;  /* guint, ascending */
+  GPtrArray *objects;    /* one per position, NULL until known */
+  GStrv      query;
+  guint      n_items;
+  guint      next;       /* the first position still NULL */
+} Collect;
+
+static void
+collect_free (Collect *collect)
+{
+  g_array_unref (collect->positions);
+  g_ptr_array_unref (collect->objects);
+  g_strfreev (collect->query);
+  g_free (collect);
+}
+
+static void collect_next (GTask *task);  /* takes @task */
+
+static void
+on_collected_page (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Collect *collect = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0, index;
+
+  if (!lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &items, &total,
+                                  &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (total != collect->n_items)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
+                               _("The list changed while it was read. Try again."));
+      return;
+    }
+  index = g_array_index (collect->positions, guint, collect->next) / PAGE_SIZE;
+  for (guint i = collect->next; i < collect->positions->len; i++)
+    {
+      guint position = g_array_index (collect->positions, guint, i);
+
+      if (position / PAGE_SIZE != index)
+        continue;
+      if (position % PAGE_SIZE >= items->len)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
+                                   _("The list changed while it was read. Try again."));
+          return;
+        }
+      g_ptr_array_index (collect->objects, i) =
+        g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
+    }
+  collect_next (g_steal_pointer (&task));
+}
+
+/* Fetches the page of the first position not known yet, or returns what is known. */
+static void
+collect_next (GTask *task)
+{
+  LpPagedModel *self = g_task_get_source_object (task);
+  Collect *collect = g_task_get_task_data (task);
+  g_auto(GStrv) query = NULL;
+
+  while (collect->next < collect->positions->len &&
+         g_ptr_array_index (collect->objects, collect->next) != NULL)
+    collect->next++;
+  if (collect->next == collect->positions->len)
+    {
+      g_task_return_pointer (task, g_ptr_array_ref (collect->objects),
+                             (GDestroyNotify) g_ptr_array_unref);
+      g_object_unref (task);
+      return;
+    }
+  query = page_query (collect->query,
+                      g_array_index (collect->positions, guint, collect->next) / PAGE_SIZE);
+  lp_api_client_call_async (self->client, self->list, NULL, (const char * const *) query, NULL,
+                            g_task_get_cancellable (task), on_collected_page, task);
+}
+
+void
+lp_paged_model_collect_async (LpPagedModel        *self,
+                              const guint         *positions,
+                              guint                n_positions,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Collect *collect;
+
+  g_return_if_fail (LP_IS_PAGED_MODEL (self));
+  g_return_if_fail (positions != NULL || n_positions == 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lp_paged_model_collect_async);
+  collect = g_new0 (Collect, 1);
+  collect->positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_positions);
+  collect->objects = g_ptr_array_new_full (n_positions, g_object_unref);
+  collect->query = g_strdupv (self->query);
+  collect->n_items = self->n_items;
+  for (guint i = 0; i < n_positions; i++)
+    {
+      guint position = positions[i];
+      Page *page = g_hash_table_lookup (self->pages, page_key (position / PAGE_SIZE));
+      GObject *object = NULL;
+
+      if (position >= self->n_items)
+        continue;
+      if (page != NULL && page->loaded)
+        object = g_object_ref (g_ptr_array_index (page->items, position % PAGE_SIZE));
+      g_array_append_val (collect->positions, position);
+      g_ptr_array_add (collect->objects, object);
+    }
+  g_task_set_task_data (task, collect, (GDestroyNotify) collect_free);
+  collect_next (g_steal_pointer (&task));
+}
+
+GPtrArray *
+lp_paged_model_collect_finish (LpPagedModel  *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

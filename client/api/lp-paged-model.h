@@ -45,6 +45,19 @@ void            lp_paged_model_reload           (LpPagedModel        *self);
  * since every later offset moved. */
 void            lp_paged_model_refresh            (LpPagedModel        *self,
                                                    const char          *id);
+/* The loaded objects at @positions (ascending, as a selection gives them): what is not in
+ * memory is fetched with the current query, a page at a time, so that "select all"
+ * means every row and not just those scrolled past. Fails if the list changed length
+ * meanwhile (its offsets moved). The result is a GPtrArray of data objects. */
+void            lp_paged_model_collect_async      (LpPagedModel        *self,
+                                                   const guint         *positions,
+                                                   guint                n_positions,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray      *lp_paged_model_collect_finish     (LpPagedModel        *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 gboolean        lp_paged_model_get_loading      (LpPagedModel        *self);
 const GError   *lp_paged_model_get_error        (LpPagedModel        *self);
 /* Whether the first page of the current query has arrived. */

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "lp-paged-model.h"
 #include "lp-session.h"
 
 G_BEGIN_DECLS
@@ -17,10 +18,12 @@ G_BEGIN_DECLS
  * on what the session's event stream says. A page overrides what it needs:
  *
  * - session_changed(): the session was set (or replaced); start loading.
+ * - role_changed(): someone logged in or out (and once after session_changed); show
+ *   what the new role may see, and nothing of the last user's.
  * - event(): the server says an object changed ("item.changed", id, …); a page looks
  *   only at the types it shows.
  * - reload(): load again what is shown; called after events may have been missed
- *   (::resync) and by the window's "Retry".
+ *   (::resync) and by the window's "Retry". The page's list reloads before it.
  * - open(): show @id — the object a detail page shows (a loan, a complaint), or the
  *   filter a list opens on ("overdue"); the window's "win.open" action calls it.
  */
@@ -34,6 +37,7 @@ struct _LpPageClass
   AdwBinClass parent_class;
 
   void (*session_changed) (LpPage     *self);
+  void (*role_changed)    (LpPage     *self);
   void (*event)           (LpPage     *self,
                            const char *type,
                            const char *id);
@@ -41,8 +45,11 @@ struct _LpPageClass
   void (*open)            (LpPage     *self,
                            const char *id);
 
+  /* An event of this type reloads the page's list (see lp_page_set_list()). */
+  const char *list_event;
+
   /*< private >*/
-  gpointer padding[3];
+  gpointer padding[1];
 };
 
 LpSession   *lp_page_get_session (LpPage    *self);
@@ -51,6 +58,35 @@ void         lp_page_set_session (LpPage    *self,
 /* The session's client, or NULL before the session is set. */
 LpApiClient *lp_page_get_client  (LpPage    *self);
 void         lp_page_reload      (LpPage    *self);
+/* The role of the session's user: LP_ROLE_GUEST while nobody is logged in,
+ * LP_ROLE_NONE before the session is set. */
+LpRole       lp_page_get_role    (LpPage    *self);
+
+/*
+ * The page's list: most pages show one paged list of the server's, which they hold
+ * only while the user's role may see it. lp_page_set_list() replaces it with a new list
+ * of @list (its rows fetched again one by one through @get, which may be NULL), or
+ * drops it when @list is NULL; @changed runs (with the page) whenever the list's rows,
+ * loading or error change. The page keeps the list: lp_page_reload() and the class's
+ * list_event reload it. Returns the new list (transfer none), or NULL.
+ */
+LpPagedModel *lp_page_set_list       (LpPage              *self,
+                                      const LpApiEndpoint *list,
+                                      const LpApiEndpoint *get,
+                                      GCallback            changed);
+/* lp_paged_model_collect_async() on the page's list, for the rows @selection selects. */
+void          lp_page_collect_selected_async (LpPage              *self,
+                                              GtkSelectionModel   *selection,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+/* Shows the list's state as the child of @stack named "loading" (also while @busy, or
+ * while there is no list), "error" (its message in @error_page, when no row is left to
+ * show), "empty" or "list"; returns the number of rows shown. */
+guint         lp_page_show_list_state (LpPage             *self,
+                                       GtkStack           *stack,
+                                       AdwStatusPage      *error_page,
+                                       gboolean            busy);
 void         lp_page_open        (LpPage    *self,
                                   const char *id);
 /* Asks the window to show page @name (a page of the view stack, or a detail page such

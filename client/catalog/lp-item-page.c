@@ -10,6 +10,7 @@
 
 #include "lp-item-page.h"
 
+#include "lp-ask.h"
 #include "lp-enums.h"
 #include "lp-error.h"
 #include "lp-format.h"
@@ -743,14 +744,10 @@ on_repair_response (AdwMessageDialog *dialog,
                     const char       *response,
                     LpItemPage       *self)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "note-entry");
+  g_autofree char *note = lp_ask_dup_entry_text (dialog);
 
   if (g_strcmp0 (response, "repair") == 0)
-    {
-      g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-      repair (self, note);
-    }
+    repair (self, note);
 }
 
 static void
@@ -760,29 +757,18 @@ repair_activated (GtkWidget  *widget,
 {
   LpItemPage *self = LP_ITEM_PAGE (widget);
   g_autofree char *body = NULL;
-  GtkWidget *dialog, *entry;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
 
   if (self->item == NULL || self->busy)
     return;
   /* Translators: %s is an item's name. */
   body = g_strdup_printf (_("“%s” goes back to good condition and can be borrowed again."),
                           lp_api_object_get_string (self->item, "name"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Mark This Item Repaired?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "repair", _("_Mark Repaired"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "repair",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "repair");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What was done (optional)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Repair note"), -1);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_object_set_data (G_OBJECT (dialog), "note-entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_repair_response), self, 0);
+  dialog = lp_ask_new (widget, _("Mark This Item Repaired?"), body, "cancel", _("_Cancel"),
+                       "repair", _("_Mark Repaired"), ADW_RESPONSE_SUGGESTED,
+                       G_CALLBACK (on_repair_response), self);
+  entry = lp_ask_add_entry (dialog, _("What was done (optional)"), _("Repair note"));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }

@@ -532,16 +532,8 @@ add_note_activated (GtkWidget  *widget,
  */
 
 static void
-on_role_changed (LpComplaintPage *self)
+lp_complaint_page_role_changed (LpPage *page)
 {
-  update_actions (self);
-}
-
-static void
-lp_complaint_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role",
-                           G_CALLBACK (on_role_changed), page, G_CONNECT_SWAPPED);
   update_actions (LP_COMPLAINT_PAGE (page));
 }
 
@@ -627,7 +619,7 @@ lp_complaint_page_class_init (LpComplaintPageClass *klass)
   object_class->dispose = lp_complaint_page_dispose;
   object_class->finalize = lp_complaint_page_finalize;
   object_class->get_property = lp_complaint_page_get_property;
-  page_class->session_changed = lp_complaint_page_session_changed;
+  page_class->role_changed = lp_complaint_page_role_changed;
   page_class->event = lp_complaint_page_event;
   page_class->reload = lp_complaint_page_reload;
   page_class->open = lp_complaint_page_open;

@@ -31,7 +31,7 @@ struct _LpComplaintsPage
   AdwStatusPage      *empty_page;
   GtkLabel           *count_label;
 
-  LpPagedModel       *model;          /* NULL unless the role may handle complaints */
+  LpPagedModel       *model;          /* the page's list: NULL unless the role may handle them */
   GtkNoSelection     *selection;
   GCancellable       *cancellable;
   guint               count;          /* waiting, as the server counted last */
@@ -47,29 +47,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static guint
-n_shown (LpComplaintsPage *self)
-{
-  return self->model != NULL && lp_paged_model_get_loaded (self->model)
-         ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
-}
-
 static void
 update_state (LpComplaintsPage *self)
 {
-  const GError *error = self->model != NULL ? lp_paged_model_get_error (self->model) : NULL;
-  guint n = n_shown (self);
-  const char *state;
-
-  if (self->model == NULL || (!lp_paged_model_get_loaded (self->model) && error == NULL))
-    state = "loading";
-  else if (error != NULL && n == 0)
-    state = "error";
-  else
-    state = n > 0 ? "list" : "empty";
-  if (error != NULL)
-    adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->content_stack, state);
+  lp_page_show_list_state (LP_PAGE (self), self->content_stack, self->error_page, FALSE);
 }
 
 static void
@@ -114,6 +95,8 @@ on_counted (GObject      *source,
 static void
 count_waiting (LpComplaintsPage *self)
 {
+  if (self->model == NULL)
+    return;
   lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_COMPLAINTS_LIST, NULL,
                             (const char *[]) { "status", "waiting", "limit", "1", NULL }, NULL,
                             self->cancellable, on_counted, g_object_ref (self));
@@ -161,25 +144,20 @@ on_activate (GtkListView      *list_view,
 /* Staff and admins handle complaints; anyone else has no list at all (nothing of the
  * last user's stays behind a logout). */
 static void
-update_role (LpComplaintsPage *self)
+lp_complaints_page_role_changed (LpPage *page)
 {
-  LpSession *session = lp_page_get_session (LP_PAGE (self));
-  gboolean desk = session != NULL && (lp_session_get_role (session) & LP_ROLES_DESK) != 0;
+  LpComplaintsPage *self = LP_COMPLAINTS_PAGE (page);
+  gboolean desk = (lp_page_get_role (page) & LP_ROLES_DESK) != 0;
 
   if (desk == (self->model != NULL))
     return;
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
+  self->model = lp_page_set_list (page, desk ? &LP_API_COMPLAINTS_LIST : NULL,
+                                  &LP_API_COMPLAINTS_GET, G_CALLBACK (update_state));
   set_count (self, 0);
   if (desk)
     {
-      self->model = lp_paged_model_new (lp_page_get_client (LP_PAGE (self)),
-                                        &LP_API_COMPLAINTS_LIST, &LP_API_COMPLAINTS_GET);
-      g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
-      g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_state), self);
       self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       apply_query (self);
@@ -192,14 +170,6 @@ update_role (LpComplaintsPage *self)
  * LpPage
  */
 
-static void
-lp_complaints_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
-                           page, G_CONNECT_SWAPPED);
-  update_role (LP_COMPLAINTS_PAGE (page));
-}
-
 /* A complaint filed, noted or moved on somewhere: the list and the badge are the
  * server's again within a moment. */
 static void
@@ -207,23 +177,14 @@ lp_complaints_page_event (LpPage     *page,
                           const char *type,
                           const char *id)
 {
-  LpComplaintsPage *self = LP_COMPLAINTS_PAGE (page);
-
-  if (g_strcmp0 (type, "complaint.changed") != 0 || self->model == NULL)
-    return;
-  lp_paged_model_reload (self->model);
-  count_waiting (self);
+  if (g_strcmp0 (type, "complaint.changed") == 0)
+    count_waiting (LP_COMPLAINTS_PAGE (page));
 }
 
 static void
 lp_complaints_page_reload (LpPage *page)
 {
-  LpComplaintsPage *self = LP_COMPLAINTS_PAGE (page);
-
-  if (self->model == NULL)
-    return;
-  lp_paged_model_reload (self->model);
-  count_waiting (self);
+  count_waiting (LP_COMPLAINTS_PAGE (page));
 }
 
 /* win.open ("complaints", status): the list filtered on that status. */
@@ -244,11 +205,8 @@ lp_complaints_page_dispose (GObject *object)
   LpComplaintsPage *self = (LpComplaintsPage *) object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_COMPLAINTS_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->model);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (lp_complaints_page_parent_class)->dispose (object);
@@ -279,7 +237,8 @@ lp_complaints_page_class_init (LpComplaintsPageClass *klass)
 
   object_class->dispose = lp_complaints_page_dispose;
   object_class->get_property = lp_complaints_page_get_property;
-  page_class->session_changed = lp_complaints_page_session_changed;
+  page_class->role_changed = lp_complaints_page_role_changed;
+  page_class->list_event = "complaint.changed";
   page_class->event = lp_complaints_page_event;
   page_class->reload = lp_complaints_page_reload;
   page_class->open = lp_complaints_page_open;

@@ -10,6 +10,7 @@
 
 #include "lp-loan-page.h"
 
+#include "lp-ask.h"
 #include "lp-error.h"
 #include "lp-format.h"
 #include "lp-loan-row.h"
@@ -438,33 +439,12 @@ on_dialog_response (AdwMessageDialog *dialog,
                     const char       *response,
                     LpLoanPage       *self)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason-entry");
+  g_autofree char *reason = lp_ask_dup_entry_text (dialog);
 
   if (g_strcmp0 (response, "reject") == 0)
-    act (self, &LP_API_LOANS_REJECT, gtk_editable_get_text (entry));
+    act (self, &LP_API_LOANS_REJECT, reason);
   else if (g_strcmp0 (response, "cancel-loan") == 0)
     act (self, &LP_API_LOANS_CANCEL, NULL);
-}
-
-/* A question before what cannot be undone; @response is the button that does it. */
-static AdwMessageDialog *
-ask (LpLoanPage *self,
-     const char *heading,
-     const char *body,
-     const char *keep_label,
-     const char *response,
-     const char *response_label)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, body);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", keep_label,
-                                    response, response_label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response,
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_dialog_response), self, 0);
-  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 static void
@@ -474,20 +454,14 @@ reject_activated (GtkWidget  *widget,
 {
   LpLoanPage *self = LP_LOAN_PAGE (widget);
   AdwMessageDialog *dialog;
-  GtkWidget *entry;
 
   if (self->loan == NULL || self->busy)
     return;
-  dialog = ask (self, _("Reject This Request?"), lp_api_object_get_string (self->loan, "code"),
-                _("_Cancel"), "reject", _("_Reject"));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason (optional)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_set_default_response (dialog, "reject");
-  g_object_set_data (G_OBJECT (dialog), "reason-entry", entry);
+  dialog = lp_ask_new (widget, _("Reject This Request?"),
+                       lp_api_object_get_string (self->loan, "code"), "keep", _("_Cancel"),
+                       "reject", _("_Reject"), ADW_RESPONSE_DESTRUCTIVE,
+                       G_CALLBACK (on_dialog_response), self);
+  lp_ask_add_entry (dialog, _("Reason (optional)"), _("Reason"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -499,7 +473,6 @@ cancel_activated (GtkWidget  *widget,
   LpLoanPage *self = LP_LOAN_PAGE (widget);
   gboolean approved;
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
 
   if (self->loan == NULL || self->busy)
     return;
@@ -509,11 +482,14 @@ cancel_activated (GtkWidget  *widget,
                                    /* Translators: %s is a loan code. */
                                    : _("Your request %s will be withdrawn. You can send a new one later."),
                           lp_api_object_get_string (self->loan, "code"));
-  dialog = ask (self, approved ? _("Cancel This Loan?") : _("Cancel This Request?"), body,
-                approved ? _("_Keep Loan") : _("_Keep Request"), "cancel-loan",
-                approved ? _("_Cancel Loan") : _("_Cancel Request"));
-  adw_message_dialog_set_default_response (dialog, "keep");
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (lp_ask_new (widget, approved ? _("Cancel This Loan?")
+                                                              : _("Cancel This Request?"),
+                                              body, "keep",
+                                              approved ? _("_Keep Loan") : _("_Keep Request"),
+                                              "cancel-loan",
+                                              approved ? _("_Cancel Loan") : _("_Cancel Request"),
+                                              ADW_RESPONSE_DESTRUCTIVE,
+                                              G_CALLBACK (on_dialog_response), self)));
 }
 
 /*
@@ -615,10 +591,8 @@ lp_loan_page_reload (LpPage *page)
 }
 
 static void
-lp_loan_page_session_changed (LpPage *page)
+lp_loan_page_role_changed (LpPage *page)
 {
-  g_signal_connect_object (lp_page_get_session (page), "notify::role",
-                           G_CALLBACK (update_actions), page, G_CONNECT_SWAPPED);
   update_actions (LP_LOAN_PAGE (page));
 }
 
@@ -675,7 +649,7 @@ lp_loan_page_class_init (LpLoanPageClass *klass)
   page_class->open = lp_loan_page_open;
   page_class->event = lp_loan_page_event;
   page_class->reload = lp_loan_page_reload;
-  page_class->session_changed = lp_loan_page_session_changed;
+  page_class->role_changed = lp_loan_page_role_changed;
 
   properties[PROP_LOAN] =
     g_param_spec_object ("loan", NULL, NULL, LP_TYPE_LOAN_OBJECT,

@@ -10,6 +10,7 @@
 
 #include "lp-loans-page.h"
 
+#include "lp-ask.h"
 #include "lp-date-button.h"
 #include "lp-error.h"
 #include "lp-format.h"
@@ -60,7 +61,7 @@ struct _LpLoansPage
   GtkLabel           *problem_label;
   GtkLabel           *count_label;
 
-  LpPagedModel       *model;          /* NULL unless the role is the desk's */
+  LpPagedModel       *model;          /* the page's list: NULL unless the role is the desk's */
   GtkSingleSelection *selection;
   GCancellable       *cancellable;
   guint               overdue;        /* :count, from its own query */
@@ -83,13 +84,6 @@ current_filter (LpLoansPage *self)
   guint i = gtk_drop_down_get_selected (self->filter_dropdown);
 
   return &filters[i < G_N_ELEMENTS (filters) ? i : 0];
-}
-
-static guint
-shown_count (LpLoansPage *self)
-{
-  return self->model != NULL && lp_paged_model_get_loaded (self->model)
-         ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 }
 
 static LpLoanObject *
@@ -126,13 +120,11 @@ narrowed (LpLoansPage *self)
 static void
 update_state (LpLoansPage *self)
 {
-  const GError *error = self->model != NULL ? lp_paged_model_get_error (self->model) : NULL;
   const Filter *filter = current_filter (self);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   const char *problem = lp_item_filter_get_problem (self->item_filter);
-  guint count = shown_count (self);
   g_autofree char *text = NULL;
-  const char *state;
+  guint count;
 
   if (problem != NULL)
     {
@@ -144,15 +136,8 @@ update_state (LpLoansPage *self)
       update_actions (self);
       return;
     }
-  if (self->model == NULL || lp_item_filter_get_busy (self->item_filter) ||
-      (!lp_paged_model_get_loaded (self->model) && error == NULL))
-    state = "loading";
-  else if (error != NULL && count == 0)
-    state = "error";
-  else
-    state = count > 0 ? "list" : "empty";
-  if (error != NULL)
-    adw_status_page_set_description (self->error_page, error->message);
+  count = lp_page_show_list_state (LP_PAGE (self), self->content_stack, self->error_page,
+                                   lp_item_filter_get_busy (self->item_filter));
   if (narrowed (self))
     {
       adw_status_page_set_title (self->empty_page, _("No Matching Loans"));
@@ -171,7 +156,6 @@ update_state (LpLoansPage *self)
       adw_status_page_set_title (self->empty_page, _(filter->empty_title));
       adw_status_page_set_description (self->empty_page, _(filter->empty_description));
     }
-  gtk_stack_set_visible_child_name (self->content_stack, state);
 
   /* Translators: the number of loans the list shows. */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u loan", "%u loans", count), count);
@@ -265,18 +249,17 @@ apply_query (LpLoansPage *self)
 /* Staff and admins see the loans; anyone else has no list at all (nothing of the last
  * user's stays behind a logout). */
 static void
-update_role (LpLoansPage *self)
+lp_loans_page_role_changed (LpPage *page)
 {
-  LpSession *session = lp_page_get_session (LP_PAGE (self));
-  gboolean desk = session != NULL && (lp_session_get_role (session) & LP_ROLES_DESK) != 0;
+  LpLoansPage *self = LP_LOANS_PAGE (page);
+  gboolean desk = (lp_page_get_role (page) & LP_ROLES_DESK) != 0;
 
   if (desk == (self->model != NULL))
     return;
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
+  self->model = lp_page_set_list (page, desk ? &LP_API_LOANS_LIST : NULL, &LP_API_LOANS_GET,
+                                  G_CALLBACK (update_state));
   show_problem (self, NULL);
   if (self->overdue != 0)
     {
@@ -285,28 +268,15 @@ update_role (LpLoansPage *self)
     }
   if (desk)
     {
-      self->model = lp_paged_model_new (lp_page_get_client (LP_PAGE (self)), &LP_API_LOANS_LIST,
-                                        &LP_API_LOANS_GET);
-      g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
-      g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_state), self);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       g_signal_connect_swapped (self->selection, "notify::selected-item",
                                 G_CALLBACK (update_actions), self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-      lp_item_filter_set_client (self->item_filter, lp_page_get_client (LP_PAGE (self)));
+      lp_item_filter_set_client (self->item_filter, lp_page_get_client (page));
       apply_query (self);
       count_overdue (self);
     }
   update_state (self);
-}
-
-static void
-reload (LpLoansPage *self)
-{
-  if (self->model == NULL)
-    return;
-  lp_paged_model_reload (self->model);
-  count_overdue (self);
 }
 
 /*
@@ -349,7 +319,7 @@ on_acted (GObject      *source,
   else
     show_problem (self, explain_error (error));
   /* Whatever happened, the list shows the server's state now. */
-  reload (self);
+  lp_page_reload (LP_PAGE (self));
   update_state (self);
 }
 
@@ -396,23 +366,17 @@ cancel_activated (GtkWidget  *widget,
   LpLoansPage *self = LP_LOANS_PAGE (widget);
   LpLoanObject *loan = selected_loan (self);
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (loan == NULL || self->busy)
     return;
   /* Translators: %s is a loan code. */
   body = g_strdup_printf (_("Loan %s was never collected. Its units go back on the shelf."),
                           lp_api_object_get_string (loan, "code"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Cancel This Loan?"), body);
+  dialog = lp_ask_new (widget, _("Cancel This Loan?"), body, "keep", _("_Keep Loan"),
+                       "cancel-loan", _("_Cancel Loan"), ADW_RESPONSE_DESTRUCTIVE,
+                       G_CALLBACK (on_cancel_response), self);
   g_object_set_data_full (G_OBJECT (dialog), "loan", g_object_ref (loan), g_object_unref);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Loan"),
-                                    "cancel-loan", _("_Cancel Loan"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-loan",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cancel_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -447,14 +411,6 @@ on_filter_changed (LpLoansPage *self)
  * LpPage
  */
 
-static void
-lp_loans_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
-                           page, G_CONNECT_SWAPPED);
-  update_role (LP_LOANS_PAGE (page));
-}
-
 /* A loan changed somewhere (approved, handed over, returned at another desk, overdue by
  * the server's clock): the list and the badge are the server's again within a moment. */
 static void
@@ -463,13 +419,13 @@ lp_loans_page_event (LpPage     *page,
                      const char *id)
 {
   if (g_strcmp0 (type, "loan.changed") == 0)
-    reload (LP_LOANS_PAGE (page));
+    count_overdue (LP_LOANS_PAGE (page));
 }
 
 static void
 lp_loans_page_reload (LpPage *page)
 {
-  reload (LP_LOANS_PAGE (page));
+  count_overdue (LP_LOANS_PAGE (page));
 }
 
 static void
@@ -499,13 +455,10 @@ lp_loans_page_dispose (GObject *object)
   LpLoansPage *self = (LpLoansPage *) object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_LOANS_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->model);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (lp_loans_page_parent_class)->dispose (object);
@@ -538,7 +491,8 @@ lp_loans_page_class_init (LpLoansPageClass *klass)
 
   object_class->dispose = lp_loans_page_dispose;
   object_class->get_property = lp_loans_page_get_property;
-  page_class->session_changed = lp_loans_page_session_changed;
+  page_class->role_changed = lp_loans_page_role_changed;
+  page_class->list_event = "loan.changed";
   page_class->event = lp_loans_page_event;
   page_class->reload = lp_loans_page_reload;
   page_class->open = lp_loans_page_open;

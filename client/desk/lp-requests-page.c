@@ -10,6 +10,7 @@
 
 #include "lp-requests-page.h"
 
+#include "lp-ask.h"
 #include "lp-loan-row.h"
 #include "lp-error.h"
 #include "lp-paged-model.h"
@@ -26,7 +27,7 @@ struct _LpRequestsPage
   GtkLabel           *problem_label;
   GtkLabel           *count_label;
 
-  LpPagedModel       *model;          /* NULL unless the role may decide */
+  LpPagedModel       *model;          /* the page's list: NULL unless the role may decide */
   GtkSingleSelection *selection;
   GCancellable       *cancellable;
   gboolean            busy;
@@ -61,20 +62,9 @@ selected_loan (LpRequestsPage *self)
 static void
 update_state (LpRequestsPage *self)
 {
-  const GError *error = self->model != NULL ? lp_paged_model_get_error (self->model) : NULL;
-  guint count = get_count (self);
+  guint count = lp_page_show_list_state (LP_PAGE (self), self->content_stack, self->error_page,
+                                         FALSE);
   g_autofree char *text = NULL;
-  const char *state;
-
-  if (self->model == NULL || (!lp_paged_model_get_loaded (self->model) && error == NULL))
-    state = "loading";
-  else if (error != NULL && count == 0)
-    state = "error";
-  else
-    state = count > 0 ? "list" : "empty";
-  if (error != NULL)
-    adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->content_stack, state);
 
   /* Translators: the number of loan requests waiting for a decision. */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request waiting",
@@ -98,25 +88,20 @@ show_problem (LpRequestsPage *self,
 /* Staff and admins decide; anyone else has no list at all (nothing of the last user's
  * stays behind a logout). */
 static void
-update_role (LpRequestsPage *self)
+lp_requests_page_role_changed (LpPage *page)
 {
-  LpSession *session = lp_page_get_session (LP_PAGE (self));
-  gboolean desk = session != NULL && (lp_session_get_role (session) & LP_ROLES_DESK) != 0;
+  LpRequestsPage *self = LP_REQUESTS_PAGE (page);
+  gboolean desk = (lp_page_get_role (page) & LP_ROLES_DESK) != 0;
 
   if (desk == (self->model != NULL))
     return;
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
+  self->model = lp_page_set_list (page, desk ? &LP_API_LOANS_LIST : NULL, &LP_API_LOANS_GET,
+                                  G_CALLBACK (update_state));
   show_problem (self, NULL);
   if (desk)
     {
-      self->model = lp_paged_model_new (lp_page_get_client (LP_PAGE (self)), &LP_API_LOANS_LIST,
-                                        &LP_API_LOANS_GET);
-      g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
-      g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_state), self);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       g_signal_connect_swapped (self->selection, "notify::selected-item",
                                 G_CALLBACK (update_state), self);
@@ -180,8 +165,7 @@ on_decided (GObject      *source,
   else
     show_problem (self, explain_error (error));
   /* Whatever happened, the list shows the server's state now, never a stale one. */
-  if (self->model != NULL)
-    lp_paged_model_reload (self->model);
+  lp_page_reload (LP_PAGE (self));
   update_state (self);
 }
 
@@ -216,14 +200,10 @@ on_reject_response (AdwMessageDialog *dialog,
                     const char       *response,
                     LpRequestsPage   *self)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason-entry");
+  g_autofree char *reason = lp_ask_dup_entry_text (dialog);
 
-  /* One answer per dialog: closing it after a response is not a second one. */
-  if (g_object_get_data (G_OBJECT (dialog), "answered") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
   if (g_strcmp0 (response, "reject") == 0)
-    decide (self, &LP_API_LOANS_REJECT, gtk_editable_get_text (entry));
+    decide (self, &LP_API_LOANS_REJECT, reason);
 }
 
 static void
@@ -233,27 +213,14 @@ reject_activated (GtkWidget  *widget,
 {
   LpRequestsPage *self = LP_REQUESTS_PAGE (widget);
   LpLoanObject *loan = selected_loan (self);
-  GtkWidget *dialog, *entry;
+  AdwMessageDialog *dialog;
 
   if (loan == NULL || self->busy)
     return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Reject This Request?"),
-                                   lp_api_object_get_string (loan, "code"));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason (optional)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_object_set_data (G_OBJECT (dialog), "reason-entry", entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "reject", _("_Reject"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reject",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reject");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reject_response), self, 0);
+  dialog = lp_ask_new (widget, _("Reject This Request?"), lp_api_object_get_string (loan, "code"),
+                       "cancel", _("_Cancel"), "reject", _("_Reject"), ADW_RESPONSE_DESTRUCTIVE,
+                       G_CALLBACK (on_reject_response), self);
+  lp_ask_add_entry (dialog, _("Reason (optional)"), _("Reason"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -262,48 +229,15 @@ reject_activated (GtkWidget  *widget,
  */
 
 static void
-lp_requests_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
-                           page, G_CONNECT_SWAPPED);
-  update_role (LP_REQUESTS_PAGE (page));
-}
-
-/* A loan changed somewhere (requested, decided at another desk): the waiting list is
- * the server's again within a moment. */
-static void
-lp_requests_page_event (LpPage     *page,
-                        const char *type,
-                        const char *id)
-{
-  LpRequestsPage *self = LP_REQUESTS_PAGE (page);
-
-  if (g_strcmp0 (type, "loan.changed") == 0 && self->model != NULL)
-    lp_paged_model_reload (self->model);
-}
-
-static void
-lp_requests_page_reload (LpPage *page)
-{
-  LpRequestsPage *self = LP_REQUESTS_PAGE (page);
-
-  if (self->model != NULL)
-    lp_paged_model_reload (self->model);
-}
-
-static void
 lp_requests_page_dispose (GObject *object)
 {
   LpRequestsPage *self = (LpRequestsPage *) object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_REQUESTS_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->model);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (lp_requests_page_parent_class)->dispose (object);
@@ -334,9 +268,10 @@ lp_requests_page_class_init (LpRequestsPageClass *klass)
 
   object_class->dispose = lp_requests_page_dispose;
   object_class->get_property = lp_requests_page_get_property;
-  page_class->session_changed = lp_requests_page_session_changed;
-  page_class->event = lp_requests_page_event;
-  page_class->reload = lp_requests_page_reload;
+  page_class->role_changed = lp_requests_page_role_changed;
+  /* A loan changed somewhere (requested, decided at another desk): the waiting list is
+   * the server's again within a moment. */
+  page_class->list_event = "loan.changed";
 
   properties[PROP_COUNT] =
     g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0,

@@ -10,6 +10,7 @@
 
 #include "lp-returns-page.h"
 
+#include "lp-ask.h"
 #include "lp-date-button.h"
 #include "lp-error.h"
 #include "lp-inspection-form.h"
@@ -55,7 +56,7 @@ struct _LpReturnsPage
   GQueue        scans;        /* Scan, the first is being handled */
   GCancellable *cancellable;
 
-  LpPagedModel *history;      /* NULL unless the role is the desk's */
+  LpPagedModel *history;      /* the page's list: NULL unless the role is the desk's */
 };
 
 G_DEFINE_FINAL_TYPE (LpReturnsPage, lp_returns_page, LP_TYPE_PAGE)
@@ -211,10 +212,6 @@ on_inspected (AdwMessageDialog *dialog,
   LpInspectionForm *form = LP_INSPECTION_FORM (adw_message_dialog_get_extra_child (dialog));
   g_autoptr(JsonNode) body = NULL;
 
-  /* One answer per form: closing it after a response is not a second one. */
-  if (g_object_get_data (G_OBJECT (dialog), "answered") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
   if (g_strcmp0 (response, "record") != 0)
     {
       finish_scan (self, _("Not recorded: the inspection was cancelled."), FALSE);
@@ -256,24 +253,18 @@ inspect (LpReturnsPage *self,
   Scan *scan = g_queue_peek_head (&self->scans);
   GtkWidget *form = lp_inspection_form_new (scan->condition,
                                             lp_page_get_client (LP_PAGE (self)));
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Inspect the Returned Item"), NULL);
+  dialog = lp_ask_new (GTK_WIDGET (self), _("Inspect the Returned Item"), NULL, "cancel",
+                       _("_Cancel"), "record", _("_Record Return"), ADW_RESPONSE_SUGGESTED,
+                       G_CALLBACK (on_inspected), self);
   g_object_set_data_full (G_OBJECT (dialog), "code", g_strdup (scan->code), g_free);
-  on_form_condition (LP_INSPECTION_FORM (form), NULL, ADW_MESSAGE_DIALOG (dialog));
-  g_signal_connect_object (form, "notify::condition", G_CALLBACK (on_form_condition), dialog, 0);
   g_object_set_data_full (G_OBJECT (dialog), "loan", g_object_ref (loan), g_object_unref);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), form);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "record", _("_Record Return"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  on_form_condition (LP_INSPECTION_FORM (form), NULL, dialog);
+  g_signal_connect_object (form, "notify::condition", G_CALLBACK (on_form_condition), dialog, 0);
+  adw_message_dialog_set_extra_child (dialog, form);
   g_signal_connect_object (form, "notify::complete", G_CALLBACK (on_form_complete), dialog, 0);
-  on_form_complete (LP_INSPECTION_FORM (form), NULL, ADW_MESSAGE_DIALOG (dialog));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_inspected), self, 0);
+  on_form_complete (LP_INSPECTION_FORM (form), NULL, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   lp_inspection_form_focus (LP_INSPECTION_FORM (form));
 }
@@ -405,11 +396,7 @@ history_filtered (LpReturnsPage *self)
 static void
 update_history_state (LpReturnsPage *self)
 {
-  const GError *error = self->history != NULL ? lp_paged_model_get_error (self->history) : NULL;
-  guint count = self->history != NULL && lp_paged_model_get_loaded (self->history)
-                ? g_list_model_get_n_items (G_LIST_MODEL (self->history)) : 0;
   const char *problem = lp_item_filter_get_problem (self->item_filter);
-  const char *state;
 
   if (problem != NULL)
     {
@@ -418,15 +405,8 @@ update_history_state (LpReturnsPage *self)
       gtk_stack_set_visible_child_name (self->history_stack, "empty");
       return;
     }
-  if (self->history == NULL || lp_item_filter_get_busy (self->item_filter) ||
-      (!lp_paged_model_get_loaded (self->history) && error == NULL))
-    state = "loading";
-  else if (error != NULL && count == 0)
-    state = "error";
-  else
-    state = count > 0 ? "list" : "empty";
-  if (error != NULL)
-    adw_status_page_set_description (self->history_error_page, error->message);
+  lp_page_show_list_state (LP_PAGE (self), self->history_stack, self->history_error_page,
+                           lp_item_filter_get_busy (self->item_filter));
   if (history_filtered (self))
     {
       adw_status_page_set_title (self->history_empty_page, _("No Matching Returns"));
@@ -439,7 +419,6 @@ update_history_state (LpReturnsPage *self)
       adw_status_page_set_description (self->history_empty_page,
                                        _("Each return recorded at the desk appears here, newest first."));
     }
-  gtk_stack_set_visible_child_name (self->history_stack, state);
 }
 
 static void
@@ -479,29 +458,22 @@ on_history_activated (LpReturnsPage *self,
 /* Staff and admins see the history; anyone else has none (nothing of the last user's
  * stays behind a logout). */
 static void
-update_role (LpReturnsPage *self)
+lp_returns_page_role_changed (LpPage *page)
 {
-  LpSession *session = lp_page_get_session (LP_PAGE (self));
-  gboolean desk = session != NULL && (lp_session_get_role (session) & LP_ROLES_DESK) != 0;
+  LpReturnsPage *self = LP_RETURNS_PAGE (page);
+  gboolean desk = (lp_page_get_role (page) & LP_ROLES_DESK) != 0;
   g_autoptr(GtkNoSelection) selection = NULL;
 
   if (desk == (self->history != NULL))
     return;
   gtk_list_view_set_model (self->history_view, NULL);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
-  g_clear_object (&self->history);
+  self->history = lp_page_set_list (page, desk ? &LP_API_RETURNS_LIST : NULL, NULL,
+                                    G_CALLBACK (update_history_state));
   if (desk)
     {
-      self->history = lp_paged_model_new (lp_page_get_client (LP_PAGE (self)),
-                                          &LP_API_RETURNS_LIST, NULL);
-      g_signal_connect_swapped (self->history, "items-changed",
-                                G_CALLBACK (update_history_state), self);
-      g_signal_connect_swapped (self->history, "notify::error",
-                                G_CALLBACK (update_history_state), self);
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
       gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
-      lp_item_filter_set_client (self->item_filter, lp_page_get_client (LP_PAGE (self)));
+      lp_item_filter_set_client (self->item_filter, lp_page_get_client (page));
       apply_history_query (self);
     }
   update_history_state (self);
@@ -510,14 +482,6 @@ update_role (LpReturnsPage *self)
 /*
  * LpPage
  */
-
-static void
-lp_returns_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
-                           page, G_CONNECT_SWAPPED);
-  update_role (LP_RETURNS_PAGE (page));
-}
 
 /* A return recorded here or at another desk changes its loan: the history is the
  * server's again within a moment. */
@@ -530,15 +494,6 @@ lp_returns_page_event (LpPage     *page,
 
   if (g_strcmp0 (type, "loan.changed") == 0 && self->history != NULL &&
       lp_paged_model_get_loaded (self->history))
-    lp_paged_model_reload (self->history);
-}
-
-static void
-lp_returns_page_reload (LpPage *page)
-{
-  LpReturnsPage *self = LP_RETURNS_PAGE (page);
-
-  if (self->history != NULL)
     lp_paged_model_reload (self->history);
 }
 
@@ -561,11 +516,8 @@ lp_returns_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_queue_clear_full (&self->scans, (GDestroyNotify) scan_free);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_RETURNS_PAGE);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (lp_returns_page_parent_class)->dispose (object);
 }
@@ -579,9 +531,8 @@ lp_returns_page_class_init (LpReturnsPageClass *klass)
 
   object_class->dispose = lp_returns_page_dispose;
   page_class->open = lp_returns_page_open;
-  page_class->session_changed = lp_returns_page_session_changed;
+  page_class->role_changed = lp_returns_page_role_changed;
   page_class->event = lp_returns_page_event;
-  page_class->reload = lp_returns_page_reload;
 
   g_type_ensure (LP_TYPE_SCAN_FIELD);
   g_type_ensure (LP_TYPE_DATE_BUTTON);

@@ -10,6 +10,7 @@
 
 #include "lp-my-loans-page.h"
 
+#include "lp-ask.h"
 #include "lp-error.h"
 #include "lp-my-loan-row.h"
 #include "lp-paged-model.h"
@@ -29,7 +30,7 @@ struct _LpMyLoansPage
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
 
-  LpPagedModel  *model;          /* NULL unless a member is logged in */
+  LpPagedModel  *model;          /* the page's list: NULL unless a member is logged in */
   GCancellable  *cancellable;
 };
 
@@ -69,20 +70,10 @@ show_problem (LpMyLoansPage *self,
 static void
 update_state (LpMyLoansPage *self)
 {
-  const GError *error = self->model != NULL ? lp_paged_model_get_error (self->model) : NULL;
-  guint count = self->model != NULL && lp_paged_model_get_loaded (self->model)
-                ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  guint count = lp_page_show_list_state (LP_PAGE (self), self->content_stack, self->error_page,
+                                         FALSE);
   g_autofree char *text = NULL;
-  const char *state;
 
-  if (self->model == NULL || (!lp_paged_model_get_loaded (self->model) && error == NULL))
-    state = "loading";
-  else if (error != NULL && count == 0)
-    state = "error";
-  else
-    state = count > 0 ? "list" : "empty";
-  if (error != NULL)
-    adw_status_page_set_description (self->error_page, error->message);
   if (filter_status (self) != NULL)
     {
       adw_status_page_set_title (self->empty_page, _("No Loans With This Status"));
@@ -95,7 +86,6 @@ update_state (LpMyLoansPage *self)
                                        _("Find what you need in the Catalog and choose "
                                          "Request Loan."));
     }
-  gtk_stack_set_visible_child_name (self->content_stack, state);
   /* Translators: the number of loans in My Loans. */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u loan", "%u loans", count), count);
   gtk_label_set_label (self->count_label, self->model != NULL && lp_paged_model_get_loaded (self->model)
@@ -119,26 +109,20 @@ on_filter_changed (LpMyLoansPage *self)
 
 /* Members only: nothing of one member's loans stays behind a logout. */
 static void
-update_role (LpMyLoansPage *self)
+lp_my_loans_page_role_changed (LpPage *page)
 {
-  LpSession *session = lp_page_get_session (LP_PAGE (self));
-  gboolean member = session != NULL && lp_session_get_role (session) == LP_ROLE_MEMBER;
+  LpMyLoansPage *self = LP_MY_LOANS_PAGE (page);
+  gboolean member = lp_page_get_role (page) == LP_ROLE_MEMBER;
   g_autoptr(GtkNoSelection) selection = NULL;
 
   if (member == (self->model != NULL))
     return;
   gtk_list_view_set_model (self->list_view, NULL);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
+  self->model = lp_page_set_list (page, member ? &LP_API_LOANS_LIST : NULL, &LP_API_LOANS_GET,
+                                  G_CALLBACK (update_state));
   show_problem (self, NULL);
   if (member)
     {
-      self->model = lp_paged_model_new (lp_page_get_client (LP_PAGE (self)), &LP_API_LOANS_LIST,
-                                        &LP_API_LOANS_GET);
-      g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
-      g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_state), self);
-      g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (update_state), self);
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
       apply_query (self);
@@ -199,10 +183,6 @@ on_cancel_response (AdwMessageDialog *dialog,
 {
   const char *id = g_object_get_data (G_OBJECT (dialog), "loan-id");
 
-  /* One answer per dialog: closing it after a response is not a second one. */
-  if (g_object_get_data (G_OBJECT (dialog), "answered") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
   if (g_strcmp0 (response, "cancel-request") != 0 || lp_page_get_client (LP_PAGE (self)) == NULL)
     return;
   lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_LOANS_CANCEL,
@@ -215,58 +195,21 @@ cancel_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  LpMyLoansPage *self = LP_MY_LOANS_PAGE (widget);
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Cancel This Request?"),
-                                   _("The library will not lend you the item for these dates. "
-                                     "You can send a new request later."));
+  dialog = lp_ask_new (widget, _("Cancel This Request?"),
+                       _("The library will not lend you the item for these dates. "
+                         "You can send a new request later."),
+                       "keep", _("_Keep Request"), "cancel-request", _("_Cancel Request"),
+                       ADW_RESPONSE_DESTRUCTIVE, G_CALLBACK (on_cancel_response), widget);
   g_object_set_data_full (G_OBJECT (dialog), "loan-id",
                           g_variant_dup_string (parameter, NULL), g_free);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Request"),
-                                    "cancel-request", _("_Cancel Request"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-request",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cancel_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /*
  * LpPage
  */
-
-static void
-lp_my_loans_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
-                           page, G_CONNECT_SWAPPED);
-  update_role (LP_MY_LOANS_PAGE (page));
-}
-
-/* The member's loans are the only ones whose events reach a member: any of them may have
- * been requested, decided or returned. */
-static void
-lp_my_loans_page_event (LpPage     *page,
-                        const char *type,
-                        const char *id)
-{
-  LpMyLoansPage *self = LP_MY_LOANS_PAGE (page);
-
-  if (g_strcmp0 (type, "loan.changed") == 0 && self->model != NULL)
-    lp_paged_model_reload (self->model);
-}
-
-static void
-lp_my_loans_page_reload (LpPage *page)
-{
-  LpMyLoansPage *self = LP_MY_LOANS_PAGE (page);
-
-  if (self->model != NULL)
-    lp_paged_model_reload (self->model);
-}
 
 /* open ("pending"): the list filtered on that status. */
 static void
@@ -286,10 +229,7 @@ lp_my_loans_page_dispose (GObject *object)
   LpMyLoansPage *self = (LpMyLoansPage *) object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_MY_LOANS_PAGE);
-  g_clear_object (&self->model);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (lp_my_loans_page_parent_class)->dispose (object);
@@ -305,9 +245,10 @@ lp_my_loans_page_class_init (LpMyLoansPageClass *klass)
   LpPageClass *page_class = LP_PAGE_CLASS (klass);
 
   object_class->dispose = lp_my_loans_page_dispose;
-  page_class->session_changed = lp_my_loans_page_session_changed;
-  page_class->event = lp_my_loans_page_event;
-  page_class->reload = lp_my_loans_page_reload;
+  page_class->role_changed = lp_my_loans_page_role_changed;
+  /* The member's loans are the only ones whose events reach a member: any of them may
+   * have been requested, decided or returned. */
+  page_class->list_event = "loan.changed";
   page_class->open = lp_my_loans_page_open;
 
   g_type_ensure (LP_TYPE_MY_LOAN_ROW);

@@ -227,9 +227,12 @@ count_all (LpDashboardPage *self)
   count_stale (self);
 }
 
+/* Nothing of the last user's counts stays; the desk's are counted again. */
 static void
-update_role (LpDashboardPage *self)
+lp_dashboard_page_role_changed (LpPage *page)
 {
+  LpDashboardPage *self = LP_DASHBOARD_PAGE (page);
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -255,14 +258,6 @@ on_tile_clicked (GtkButton       *button,
 /*
  * LpPage
  */
-
-static void
-lp_dashboard_page_session_changed (LpPage *page)
-{
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
-                           page, G_CONNECT_SWAPPED);
-  update_role (LP_DASHBOARD_PAGE (page));
-}
 
 static void
 lp_dashboard_page_event (LpPage     *page,
@@ -309,7 +304,7 @@ lp_dashboard_page_class_init (LpDashboardPageClass *klass)
   LpPageClass *page_class = LP_PAGE_CLASS (klass);
 
   object_class->dispose = lp_dashboard_page_dispose;
-  page_class->session_changed = lp_dashboard_page_session_changed;
+  page_class->role_changed = lp_dashboard_page_role_changed;
   page_class->event = lp_dashboard_page_event;
   page_class->reload = lp_dashboard_page_reload;
 

@@ -761,10 +761,8 @@ lp_reports_page_map (GtkWidget *widget)
 }
 
 static void
-lp_reports_page_session_changed (LpPage *page)
+lp_reports_page_role_changed (LpPage *page)
 {
-  g_signal_connect_object (lp_page_get_session (page), "notify::role", G_CALLBACK (update_role),
-                           page, G_CONNECT_SWAPPED);
   update_role (LP_REPORTS_PAGE (page));
 }
 
@@ -800,7 +798,7 @@ lp_reports_page_class_init (LpReportsPageClass *klass)
 
   object_class->dispose = lp_reports_page_dispose;
   widget_class->map = lp_reports_page_map;
-  page_class->session_changed = lp_reports_page_session_changed;
+  page_class->role_changed = lp_reports_page_role_changed;
   page_class->reload = lp_reports_page_reload;
 
   g_type_ensure (LP_TYPE_CHART);

@@ -28,6 +28,8 @@
 #define ADDRESS_ON_CARD "Jl. Pendidikan No. 7, Kota Lentera"
 #define N_ITEMS 40
 #define N_MEMBERS 12
+/* Many more than the list fetches at once (100 rows a page). */
+#define N_PIPETTES 1000
 
 static LpTestServer *server;
 static LpGuiApp *gui;
@@ -327,6 +329,43 @@ test_item_labels (void)
   assert_same_codes (scanned, expected);
 }
 
+/* Ctrl+A over more rows than the list has fetched: every selected item gets its label,
+ * not only the rows scrolled past. */
+static void
+test_item_labels_select_all (void)
+{
+  gpointer page = lp_gui_page (gui, "items_page");
+  LpPagedModel *model = lp_gui_paged_model (page, "list_view");
+  g_autofree char *pdf = lp_gui_output_path ("labels-all.pdf");
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+  GtkSelectionModel *selection;
+  LpLabelDialog *dialog;
+  guint fetches;
+
+  show_page ("items");
+  fetches = lp_paged_model_get_n_fetches (model);
+  gtk_editable_set_text (lp_gui_child (page, "search_entry"), "Pipet Tetes");
+  lp_gui_wait_for (lp_paged_model_get_loaded (model) && !lp_paged_model_get_loading (model) &&
+                   g_list_model_get_n_items (G_LIST_MODEL (model)) == N_PIPETTES);
+  lp_gui_spin (300);
+  /* The window shows the first rows: not every page of the list has been fetched. */
+  g_assert_cmpuint (lp_paged_model_get_n_fetches (model) - fetches, <, N_PIPETTES / 100 + 1);
+  selection = gtk_list_view_get_model (lp_gui_child (page, "list_view"));
+  gtk_selection_model_select_all (selection);
+  gtk_selection_model_unselect_item (selection, 150);   /* "… no. 151" */
+  lp_gui_click (lp_gui_child (page, "labels_button"));
+  lp_gui_wait_for ((dialog = find_dialog ()) != NULL);
+  count = g_strdup_printf (g_dngettext (NULL, "%u label", "%u labels", N_PIPETTES - 1),
+                           N_PIPETTES - 1);
+  g_assert_true (g_str_has_prefix (lp_gui_shown_text (dialog, "summary_label"), count));
+  save_from_dialog (dialog, pdf, labels_saved (pdf));
+  text = lp_gui_run ((const char *[]) { "pdftotext", pdf, "-", NULL });
+  g_assert_nonnull (strstr (text, "PT-000001"));
+  g_assert_nonnull (strstr (text, "PT-001000"));
+  g_assert_null (strstr (text, "PT-000151"));
+}
+
 /* A 4 × 10 sheet: 38 labels on one page, all read back. */
 static void
 test_item_labels_small (void)
@@ -439,11 +478,22 @@ main (int   argc,
   g_autofree char *url = NULL;
   g_autofree char *admin_token = NULL;
   g_autoptr(LpTestResponse) school = NULL;
+  g_autofree char *pipettes = NULL;
   int status;
 
   lp_gui_init (&argc, &argv, FALSE);
   server = lp_test_server_start (NULL);
   lp_gui_seed_catalog (server, N_ITEMS);
+  pipettes = g_strdup_printf ("WITH added AS ("
+                              " INSERT INTO items (code, name, category_id, location, stock_total,"
+                              "                    stock_available)"
+                              " SELECT 'PT-' || lpad(g::text, 6, '0'),"
+                              "  'Pipet Tetes no. ' || lpad(g::text, 6, '0'), c.id,"
+                              "  'Laboratorium Kimia', 5, 5"
+                              " FROM generate_series(1, %u) AS g, categories c"
+                              " WHERE c.name = 'Alat Lab' RETURNING 1)"
+                              " SELECT count(*) FROM added", N_PIPETTES);
+  g_free (lp_test_server_sql_value (server, pipettes));
   g_free (lp_test_server_create_user (server, "admin.sari", "Admin#2026", "admin"));
   for (guint i = 1; i <= N_MEMBERS; i++)
     {
@@ -466,6 +516,7 @@ main (int   argc,
 
   g_test_add_func ("/lp/gui/labels/items", test_item_labels);
   g_test_add_func ("/lp/gui/labels/items-4x10", test_item_labels_small);
+  g_test_add_func ("/lp/gui/labels/items-select-all", test_item_labels_select_all);
   g_test_add_func ("/lp/gui/labels/scan-opens-item", test_scan_label_opens_item);
   g_test_add_func ("/lp/gui/labels/member-cards", test_member_cards);
   g_test_add_func ("/lp/gui/labels/member-cards-two-sheets", test_member_cards_two_sheets);

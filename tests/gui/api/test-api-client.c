@@ -706,6 +706,48 @@ test_model_paging (Fixture       *fixture,
 }
 
 static void
+on_collected (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A selection's rows, also those never fetched: a page per page missing, in order. */
+static void
+test_model_collect (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LpPagedModel) model = lp_paged_model_new (fixture->client, &LP_API_ITEMS_LIST, &LP_API_ITEMS_GET);
+  const guint positions[] = { 3, 250, 251, 9555, CATALOG_SIZE + 5 };
+  const char *codes[] = { "BK-00003", "BK-00250", "BK-00251", "BK-09555" };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) objects = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lp_paged_model_set_query (model, (const char *[]) { "sort", "code", NULL });
+  wait_until_loaded (model);
+  g_assert_cmpuint (fixture->n_item_requests, ==, 1);
+  lp_paged_model_collect_async (model, positions, G_N_ELEMENTS (positions), NULL, on_collected,
+                                &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  objects = lp_paged_model_collect_finish (model, result, &error);
+  g_assert_no_error (error);
+  /* Page 0 was in memory; pages 2 and 95 were fetched, each once, with the query. */
+  g_assert_cmpuint (fixture->n_item_requests, ==, 3);
+  g_assert_cmpstr (g_hash_table_lookup (fixture->last_query, "offset"), ==, "9500");
+  g_assert_cmpstr (g_hash_table_lookup (fixture->last_query, "sort"), ==, "code");
+  /* The row past the end is no row. */
+  g_assert_cmpuint (objects->len, ==, G_N_ELEMENTS (codes));
+  for (guint i = 0; i < objects->len; i++)
+    {
+      g_assert_true (lp_api_object_get_loaded (objects->pdata[i]));
+      g_assert_cmpstr (lp_api_object_get_string (objects->pdata[i], "code"), ==, codes[i]);
+    }
+}
+
+static void
 test_model_error (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -748,6 +790,7 @@ main (int   argc,
   ADD ("/lp/api-client/item-and-availability", test_item_and_availability);
   ADD ("/lp/api-client/categories", test_categories);
   ADD ("/lp/catalog-model/paging", test_model_paging);
+  ADD ("/lp/catalog-model/collect", test_model_collect);
   ADD ("/lp/catalog-model/error", test_model_error);
 
 #undef ADD
