@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "lp-page.h"
+#include "lp-editor-page.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,6 @@ G_BEGIN_DECLS
 
 #define LP_TYPE_CATEGORIES_PAGE (lp_categories_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (LpCategoriesPage, lp_categories_page, LP, CATEGORIES_PAGE, LpPage)
+G_DECLARE_FINAL_TYPE (LpCategoriesPage, lp_categories_page, LP, CATEGORIES_PAGE, LpEditorPage)
 
 G_END_DECLS

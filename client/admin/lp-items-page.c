@@ -10,7 +10,6 @@
 
 #include "lp-items-page.h"
 
-#include "lp-admin-form.h"
 #include "lp-ask.h"
 #include "lp-error.h"
 #include "lp-import-dialog.h"
@@ -39,29 +38,39 @@ static const char * const field_ids[N_FIELDS] = {
 
 struct _LpItemsPage
 {
-  LpPage              parent_instance;
+  LpEditorPage        parent_instance;
 
   GtkSearchEntry     *search_entry;
   GtkStack           *content_stack;
   GtkListView        *list_view;
   AdwStatusPage      *error_page;
   GtkLabel           *count_label;
-  GtkWidget          *form_separator;
-  GtkWidget          *form_pane;
-  GtkLabel           *form_title;
-  GtkLabel           *form_error;
-  GtkWidget          *delete_button;
 
   LpFormField         fields[N_FIELDS];
   LpPagedModel       *model;          /* the page's list: NULL unless an admin is logged in */
   GtkMultiSelection  *selection;
   GListStore         *categories;     /* of LpCategoryObject, for the category row */
-  LpItemObject       *editing;        /* NULL while adding */
-  GCancellable       *cancellable;
-  gboolean            busy;
+  GCancellable       *cancellable;    /* the categories' and the labels' requests */
 };
 
-G_DEFINE_FINAL_TYPE (LpItemsPage, lp_items_page, LP_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE (LpItemsPage, lp_items_page, LP_TYPE_EDITOR_PAGE)
+
+static const LpEditorInfo editor_info = {
+  .actions = "items",
+  .create = &LP_API_ITEMS_CREATE,
+  .update = &LP_API_ITEMS_UPDATE,
+  .remove = &LP_API_ITEMS_DELETE,
+  .name_property = "name",
+  .new_title = N_("New Item"),
+  .delete_body = N_("The item is removed from the catalog for good."),
+  .deleted = N_("Item deleted"),
+};
+
+static LpItemObject *
+editing (LpItemsPage *self)
+{
+  return lp_editor_page_get_editing (LP_EDITOR_PAGE (self));
+}
 
 /* Template callback: "BK-0001 · Buku · Perpustakaan, rak B3 · 3 of 5 on the shelf". */
 static char *
@@ -115,9 +124,6 @@ update_state (LpItemsPage *self)
   /* Translators: the number of items shown. */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", count), count);
   gtk_label_set_label (self->count_label, text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.save", !self->busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.delete",
-                                 !self->busy && self->editing != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.print-labels", any_selected (self));
 }
 
@@ -161,14 +167,14 @@ on_categories (GObject      *source,
                                   NULL, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lp_form_set_general (self->form_error, error->message);
+        lp_editor_page_set_general (LP_EDITOR_PAGE (self), error->message);
       return;
     }
   g_list_store_splice (self->categories, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->categories)),
                        categories->pdata, categories->len);
-  if (self->editing != NULL)
-    select_category (self, lp_api_object_get_string (self->editing, "category-id"));
+  if (editing (self) != NULL)
+    select_category (self, lp_api_object_get_string (editing (self), "category-id"));
 }
 
 static void
@@ -199,15 +205,13 @@ item_string (LpItemObject *item,
 }
 
 static void
-show_form (LpItemsPage  *self,
-           LpItemObject *item)
+lp_items_page_fill (LpEditorPage *page,
+                    gpointer      item)
 {
+  LpItemsPage *self = LP_ITEMS_PAGE (page);
   g_autofree char *stock = NULL;
   g_autofree char *year = NULL;
 
-  g_set_object (&self->editing, item);
-  lp_form_clear (self->fields, N_FIELDS, self->form_error);
-  gtk_label_set_label (self->form_title, item != NULL ? item_string (item, "name") : _("New Item"));
   set_text (self, F_CODE, item_string (item, "code"));
   set_text (self, F_NAME, item_string (item, "name"));
   set_text (self, F_LOCATION, item_string (item, "location"));
@@ -227,22 +231,9 @@ show_form (LpItemsPage  *self,
   set_text (self, F_ISBN, item_string (item, "isbn"));
   if (item != NULL)
     select_category (self, item_string (item, "category-id"));
-  gtk_widget_set_visible (self->delete_button, item != NULL);
-  gtk_widget_set_visible (self->form_pane, TRUE);
-  gtk_widget_set_visible (self->form_separator, TRUE);
   gtk_widget_grab_focus (row (self, item != NULL ? F_NAME : F_CODE));
   /* The categories may have changed since: choose from the server's list. */
   load_categories (self);
-  update_state (self);
-}
-
-static void
-hide_form (LpItemsPage *self)
-{
-  g_clear_object (&self->editing);
-  gtk_widget_set_visible (self->form_pane, FALSE);
-  gtk_widget_set_visible (self->form_separator, FALSE);
-  update_state (self);
 }
 
 static LpCategoryObject *
@@ -291,14 +282,14 @@ check_text (LpItemsPage *self,
                              lp_validate_text (text, min_chars, max_chars, multiline));
 }
 
-static gboolean
-check_form (LpItemsPage *self)
+static void
+lp_items_page_check (LpEditorPage *page)
 {
+  LpItemsPage *self = LP_ITEMS_PAGE (page);
   g_autofree char *code = lp_form_row_text (row (self, F_CODE));
   g_autofree char *isbn = lp_form_row_text (row (self, F_ISBN));
   gint64 stock = 0, year = 0;
 
-  lp_form_clear (self->fields, N_FIELDS, self->form_error);
   lp_form_field_set_problem (&self->fields[F_CODE], lp_validate_item_code (code));
   check_text (self, F_NAME, 1, 200, FALSE);
   if (chosen_category (self) == NULL)
@@ -311,7 +302,6 @@ check_form (LpItemsPage *self)
   lp_form_field_set_problem (&self->fields[F_YEAR], check_year (self, &year));
   if (*isbn != '\0')
     lp_form_field_set_problem (&self->fields[F_ISBN], lp_validate_isbn (isbn));
-  return !lp_form_has_problems (self->fields, N_FIELDS);
 }
 
 static void
@@ -327,8 +317,9 @@ add_text (JsonBuilder *builder,
 
 /* Every field; the checks have passed. */
 static JsonNode *
-form_body (LpItemsPage *self)
+lp_items_page_body (LpEditorPage *page)
 {
+  LpItemsPage *self = LP_ITEMS_PAGE (page);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 stock = 0, year = 0;
   guint condition = adw_combo_row_get_selected (ADW_COMBO_ROW (row (self, F_CONDITION)));
@@ -350,7 +341,7 @@ form_body (LpItemsPage *self)
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, lp_item_status_to_string (status));
   /* 0 clears a year the item had; a new item simply has none. */
-  if (year != 0 || self->editing != NULL)
+  if (year != 0 || editing (self) != NULL)
     {
       json_builder_set_member_name (builder, "year");
       json_builder_add_int_value (builder, year);
@@ -360,7 +351,8 @@ form_body (LpItemsPage *self)
 }
 
 static const char *
-explain_error (const GError *error)
+lp_items_page_explain_error (LpEditorPage *page,
+                             const GError *error)
 {
   if (g_error_matches (error, LP_ERROR, LP_ERROR_CONFLICT) &&
       lp_error_get_fields (error) != NULL &&
@@ -372,61 +364,12 @@ explain_error (const GError *error)
   return NULL;
 }
 
-static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+static char *
+lp_items_page_saved_text (LpEditorPage *page,
+                          gpointer      item)
 {
-  g_autoptr(LpItemsPage) self = user_data;
-  g_autoptr(LpItemObject) item = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &item, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->busy = FALSE;
-  if (item == NULL)
-    {
-      lp_form_show_error (self->fields, N_FIELDS, self->form_error, error,
-                          explain_error (error));
-      update_state (self);
-      return;
-    }
   /* Translators: a notification; %s is an item's code. */
-  text = g_strdup_printf (_("Item %s saved"), lp_api_object_get_string (item, "code"));
-  lp_page_add_toast (LP_PAGE (self), text);
-  hide_form (self);
-  lp_page_reload (LP_PAGE (self));
-}
-
-static void
-send (LpItemsPage *self,
-      JsonNode    *body)
-{
-  self->busy = TRUE;
-  update_state (self);
-  if (self->editing == NULL)
-    lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_CREATE, NULL,
-                              NULL, body, self->cancellable, on_saved, g_object_ref (self));
-  else
-    lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_UPDATE,
-                              (const char *[]) { lp_api_object_get_id (self->editing), NULL },
-                              NULL, body, self->cancellable, on_saved, g_object_ref (self));
-}
-
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  LpItemsPage *self = LP_ITEMS_PAGE (widget);
-  g_autoptr(JsonNode) body = NULL;
-
-  if (self->busy || !gtk_widget_get_visible (self->form_pane) || !check_form (self))
-    return;
-  body = form_body (self);
-  send (self, body);
+  return g_strdup_printf (_("Item %s saved"), lp_api_object_get_string (item, "code"));
 }
 
 /*
@@ -440,23 +383,24 @@ on_unavailable_response (AdwMessageDialog *dialog,
 {
   g_autoptr(JsonNode) body = NULL;
 
-  if (g_strcmp0 (response, "unavailable") != 0 ||
-      self->editing == NULL || self->busy)
+  if (g_strcmp0 (response, "unavailable") != 0 || editing (self) == NULL ||
+      lp_editor_page_get_busy (LP_EDITOR_PAGE (self)))
     return;
   body = lp_api_body_new ("status", lp_item_status_to_string (LP_ITEM_STATUS_UNAVAILABLE), NULL);
-  send (self, body);
+  lp_editor_page_send (LP_EDITOR_PAGE (self), body);
 }
 
 static void
-offer_unavailable (LpItemsPage *self)
+lp_items_page_offer_instead (LpEditorPage *page)
 {
+  LpItemsPage *self = LP_ITEMS_PAGE (page);
   g_autofree char *body = NULL;
 
   /* Translators: %s is an item's name. */
   body = g_strdup_printf (_("%s has loans, complaints or a condition history, so it cannot be "
                             "deleted. Mark it unavailable instead: members can no longer "
                             "request it, and its history stays."),
-                          lp_api_object_get_string (self->editing, "name"));
+                          lp_api_object_get_string (editing (self), "name"));
   gtk_window_present (GTK_WINDOW (lp_ask_new (GTK_WIDGET (self), _("Item Still in Use"), body,
                                               "cancel", _("_Cancel"),
                                               "unavailable", _("Mark _Unavailable"),
@@ -464,74 +408,18 @@ offer_unavailable (LpItemsPage *self)
                                               G_CALLBACK (on_unavailable_response), self)));
 }
 
-static void
-on_deleted (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+static char *
+lp_items_page_delete_heading (LpEditorPage *page,
+                              gpointer      item)
 {
-  g_autoptr(LpItemsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!lp_api_client_call_finish (LP_API_CLIENT (source), result, NULL, NULL, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->busy = FALSE;
-  if (g_error_matches (error, LP_ERROR, LP_ERROR_IN_USE) && self->editing != NULL)
-    offer_unavailable (self);
-  else if (error != NULL)
-    lp_form_show_error (self->fields, N_FIELDS, self->form_error, error, explain_error (error));
-  else
-    {
-      lp_page_add_toast (LP_PAGE (self), _("Item deleted"));
-      hide_form (self);
-      lp_page_reload (LP_PAGE (self));
-    }
-  update_state (self);
-}
-
-static void
-on_delete_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    LpItemsPage      *self)
-{
-  if (g_strcmp0 (response, "delete") != 0 ||
-      self->editing == NULL || self->busy)
-    return;
-  self->busy = TRUE;
-  update_state (self);
-  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_ITEMS_DELETE,
-                            (const char *[]) { lp_api_object_get_id (self->editing), NULL },
-                            NULL, NULL, self->cancellable, on_deleted, g_object_ref (self));
-}
-
-static void
-delete_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LpItemsPage *self = LP_ITEMS_PAGE (widget);
-  g_autofree char *heading = NULL;
-
-  if (self->editing == NULL || self->busy)
-    return;
   /* Translators: %s is an item's name. */
-  heading = g_strdup_printf (_("Delete %s?"), lp_api_object_get_string (self->editing, "name"));
-  gtk_window_present (GTK_WINDOW (lp_ask_new (widget, heading,
-                                              _("The item is removed from the catalog for good."),
-                                              "cancel", _("_Cancel"), "delete", _("_Delete"),
-                                              ADW_RESPONSE_DESTRUCTIVE,
-                                              G_CALLBACK (on_delete_response), self)));
+  return g_strdup_printf (_("Delete %s?"), lp_api_object_get_string (item, "name"));
 }
 
 static void
-new_activated (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+lp_items_page_update_state (LpEditorPage *page)
 {
-  LpItemsPage *self = LP_ITEMS_PAGE (widget);
-
-  if (self->model != NULL)
-    show_form (self, NULL);
+  update_state (LP_ITEMS_PAGE (page));
 }
 
 /* A spreadsheet's items at once; the list follows by the server's resync event. */
@@ -548,14 +436,6 @@ import_activated (GtkWidget  *widget,
   dialog = lp_import_dialog_new (lp_page_get_session (LP_PAGE (self)));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-cancel_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  hide_form (LP_ITEMS_PAGE (widget));
 }
 
 /* The selected items' labels: code, name, location. */
@@ -598,20 +478,6 @@ print_labels_activated (GtkWidget  *widget,
                                     self->cancellable, on_labels_collected, g_object_ref (self));
 }
 
-/* Template callback: a double click or Enter on a row opens it in the form. */
-static void
-on_activate (LpItemsPage *self,
-             guint        position)
-{
-  g_autoptr(LpItemObject) item = NULL;
-
-  if (self->model == NULL)
-    return;
-  item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  if (item != NULL && lp_api_object_get_loaded (item))
-    show_form (self, item);
-}
-
 /*
  * LpPage
  */
@@ -624,7 +490,7 @@ lp_items_page_role_changed (LpPage *page)
 
   if (admin == (self->model != NULL))
     return;
-  hide_form (self);
+  lp_editor_page_hide (LP_EDITOR_PAGE (self));
   g_list_store_remove_all (self->categories);
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
@@ -662,7 +528,6 @@ lp_items_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_ITEMS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->categories);
-  g_clear_object (&self->editing);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (lp_items_page_parent_class)->dispose (object);
@@ -676,23 +541,28 @@ lp_items_page_class_init (LpItemsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   LpPageClass *page_class = LP_PAGE_CLASS (klass);
+  LpEditorPageClass *editor_class = LP_EDITOR_PAGE_CLASS (klass);
 
   object_class->dispose = lp_items_page_dispose;
   page_class->role_changed = lp_items_page_role_changed;
   page_class->event = lp_items_page_event;
+  editor_class->fill = lp_items_page_fill;
+  editor_class->check = lp_items_page_check;
+  editor_class->body = lp_items_page_body;
+  editor_class->explain_error = lp_items_page_explain_error;
+  editor_class->offer_instead = lp_items_page_offer_instead;
+  editor_class->delete_heading = lp_items_page_delete_heading;
+  editor_class->saved_text = lp_items_page_saved_text;
+  editor_class->update_state = lp_items_page_update_state;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/admin/lp-items-page.ui");
+  lp_editor_page_class_setup (editor_class, &editor_info);
   BIND (search_entry);
   BIND (content_stack);
   BIND (list_view);
   BIND (error_page);
   BIND (count_label);
-  BIND (form_separator);
-  BIND (form_pane);
-  BIND (form_title);
-  BIND (form_error);
-  BIND (delete_button);
   lp_form_class_bind (widget_class, field_ids, N_FIELDS);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
@@ -700,20 +570,10 @@ lp_items_page_class_init (LpItemsPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "labels_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, item_line);
-  gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
   gtk_widget_class_install_action (widget_class, "items.import", NULL, import_activated);
-  gtk_widget_class_install_action (widget_class, "items.new", NULL, new_activated);
-  gtk_widget_class_install_action (widget_class, "items.save", NULL, save_activated);
-  gtk_widget_class_install_action (widget_class, "items.cancel", NULL, cancel_activated);
-  gtk_widget_class_install_action (widget_class, "items.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "items.print-labels", NULL,
                                    print_labels_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "items.new",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "items.save",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "items.cancel", NULL);
 }
 
 #undef BIND
@@ -742,6 +602,7 @@ lp_items_page_init (LpItemsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   lp_form_init (self->fields, GTK_WIDGET (self), LP_TYPE_ITEMS_PAGE, field_names, field_ids,
                 N_FIELDS);
+  lp_editor_page_set_fields (LP_EDITOR_PAGE (self), self->fields, N_FIELDS);
   fill_labels (self);
   self->categories = g_list_store_new (LP_TYPE_CATEGORY_OBJECT);
   name = gtk_property_expression_new (LP_TYPE_CATEGORY_OBJECT, NULL, "name");
@@ -750,5 +611,5 @@ lp_items_page_init (LpItemsPage *self)
                            G_LIST_MODEL (self->categories));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (update_query),
                             self);
-  update_state (self);
+  lp_editor_page_update_state (LP_EDITOR_PAGE (self));
 }

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "lp-page.h"
+#include "lp-editor-page.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +21,6 @@ G_BEGIN_DECLS
 
 #define LP_TYPE_ITEMS_PAGE (lp_items_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (LpItemsPage, lp_items_page, LP, ITEMS_PAGE, LpPage)
+G_DECLARE_FINAL_TYPE (LpItemsPage, lp_items_page, LP, ITEMS_PAGE, LpEditorPage)
 
 G_END_DECLS

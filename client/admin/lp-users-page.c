@@ -10,7 +10,6 @@
 
 #include "lp-users-page.h"
 
-#include "lp-admin-form.h"
 #include "lp-ask.h"
 #include "lp-error.h"
 #include "lp-label-dialog.h"
@@ -28,7 +27,7 @@ static const char * const field_names[N_FIELDS] = {
 
 struct _LpUsersPage
 {
-  LpPage              parent_instance;
+  LpEditorPage        parent_instance;
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *role_dropdown;
@@ -37,23 +36,32 @@ struct _LpUsersPage
   GtkListView        *list_view;
   AdwStatusPage      *error_page;
   GtkLabel           *count_label;
-  GtkWidget          *form_separator;
-  GtkWidget          *form_pane;
-  GtkLabel           *form_title;
   GtkSwitch          *active_switch;
-  GtkLabel           *form_error;
-  GtkWidget          *delete_button;
 
   LpFormField         fields[N_FIELDS];
   LpPagedModel       *model;          /* the page's list: NULL unless an admin is logged in */
   GtkMultiSelection  *selection;
-  LpUserObject       *editing;        /* NULL while creating */
-  GCancellable       *cancellable;
-  gboolean            busy;
-  gboolean            deactivating;   /* the save under way is "Deactivate instead" */
+  GCancellable       *cancellable;    /* the cards' requests */
 };
 
-G_DEFINE_FINAL_TYPE (LpUsersPage, lp_users_page, LP_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE (LpUsersPage, lp_users_page, LP_TYPE_EDITOR_PAGE)
+
+static const LpEditorInfo editor_info = {
+  .actions = "users",
+  .create = &LP_API_USERS_CREATE,
+  .update = &LP_API_USERS_UPDATE,
+  .remove = &LP_API_USERS_DELETE,
+  .name_property = "full-name",
+  .new_title = N_("New User"),
+  .delete_body = N_("The account is removed for good. The activity log keeps its username."),
+  .deleted = N_("Account deleted"),
+};
+
+static LpUserObject *
+editing (LpUsersPage *self)
+{
+  return lp_editor_page_get_editing (LP_EDITOR_PAGE (self));
+}
 
 static GtkWidget *
 row (LpUsersPage *self,
@@ -108,9 +116,6 @@ update_state (LpUsersPage *self)
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts", count),
                           count);
   gtk_label_set_label (self->count_label, text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.save", !self->busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.delete",
-                                 !self->busy && self->editing != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.print-cards", any_selected (self));
 }
 
@@ -145,15 +150,12 @@ set_entry (GtkWidget  *row,
 }
 
 static void
-show_form (LpUsersPage  *self,
-           LpUserObject *user)
+lp_users_page_fill (LpEditorPage *page,
+                    gpointer      user)
 {
+  LpUsersPage *self = LP_USERS_PAGE (page);
   LpRole role = user != NULL ? lp_api_object_get_enum (user, "role") : LP_ROLE_MEMBER;
 
-  g_set_object (&self->editing, user);
-  lp_form_clear (self->fields, N_FIELDS, self->form_error);
-  gtk_label_set_label (self->form_title, user != NULL
-                       ? lp_api_object_get_string (user, "full-name") : _("New User"));
   set_entry (row (self, F_USERNAME), user != NULL ? lp_api_object_get_string (user, "username") : "");
   gtk_editable_set_editable (GTK_EDITABLE (row (self, F_USERNAME)), user == NULL);
   gtk_widget_set_sensitive (row (self, F_USERNAME), user == NULL);
@@ -167,20 +169,7 @@ show_form (LpUsersPage  *self,
   set_entry (row (self, F_PASSWORD), "");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row (self, F_PASSWORD)),
                                  user != NULL ? _("New Password (optional)") : _("Password"));
-  gtk_widget_set_visible (self->delete_button, user != NULL);
-  gtk_widget_set_visible (self->form_pane, TRUE);
-  gtk_widget_set_visible (self->form_separator, TRUE);
   gtk_widget_grab_focus (user != NULL ? row (self, F_FULL_NAME) : row (self, F_USERNAME));
-  update_state (self);
-}
-
-static void
-hide_form (LpUsersPage *self)
-{
-  g_clear_object (&self->editing);
-  gtk_widget_set_visible (self->form_pane, FALSE);
-  gtk_widget_set_visible (self->form_separator, FALSE);
-  update_state (self);
 }
 
 static LpRole
@@ -191,41 +180,40 @@ chosen_role (LpUsersPage *self)
   return i < G_N_ELEMENTS (roles) ? roles[i] : LP_ROLE_MEMBER;
 }
 
-/* The client's own checks, under each field; TRUE when all pass. */
-static gboolean
-check_form (LpUsersPage *self)
+static void
+lp_users_page_check (LpEditorPage *page)
 {
+  LpUsersPage *self = LP_USERS_PAGE (page);
   g_autofree char *username = lp_form_row_text (row (self, F_USERNAME));
   g_autofree char *full_name = lp_form_row_text (row (self, F_FULL_NAME));
   g_autofree char *email = lp_form_row_text (row (self, F_EMAIL));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (row (self, F_PASSWORD)));
 
-  lp_form_clear (self->fields, N_FIELDS, self->form_error);
-  if (self->editing == NULL)
+  if (editing (self) == NULL)
     lp_form_field_set_problem (&self->fields[F_USERNAME], lp_validate_username (username));
   lp_form_field_set_problem (&self->fields[F_FULL_NAME],
                              lp_validate_text (full_name, 1, 100, FALSE));
   if (*email != '\0')
     lp_form_field_set_problem (&self->fields[F_EMAIL], lp_validate_email (email));
-  if (self->editing == NULL || *password != '\0')
+  if (editing (self) == NULL || *password != '\0')
     lp_form_field_set_problem (&self->fields[F_PASSWORD],
-                               lp_validate_password (password, self->editing != NULL
-                                                     ? lp_api_object_get_string (self->editing,
+                               lp_validate_password (password, editing (self) != NULL
+                                                     ? lp_api_object_get_string (editing (self),
                                                                                  "username")
                                                      : username));
-  return !lp_form_has_problems (self->fields, N_FIELDS);
 }
 
 /* What changed (all of it for a new account), as the request body. */
 static JsonNode *
-form_body (LpUsersPage *self)
+lp_users_page_body (LpEditorPage *page)
 {
+  LpUsersPage *self = LP_USERS_PAGE (page);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *username = lp_form_row_text (row (self, F_USERNAME));
   g_autofree char *full_name = lp_form_row_text (row (self, F_FULL_NAME));
   g_autofree char *email = lp_form_row_text (row (self, F_EMAIL));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (row (self, F_PASSWORD)));
-  LpUserObject *old = self->editing;
+  LpUserObject *old = editing (self);
   LpRole role = chosen_role (self);
   gboolean active = gtk_switch_get_active (self->active_switch);
 
@@ -268,7 +256,8 @@ form_body (LpUsersPage *self)
 
 /* What an admin should read when the server refused a change of an account. */
 static const char *
-explain_error (const GError *error)
+lp_users_page_explain_error (LpEditorPage *page,
+                             const GError *error)
 {
   if (g_error_matches (error, LP_ERROR, LP_ERROR_CONFLICT))
     return _("This is the last active administrator. Make another account an active admin "
@@ -278,67 +267,20 @@ explain_error (const GError *error)
   return NULL;
 }
 
-static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+/* Saved; "deactivated" when that is what the save did (also "Deactivate Instead"). */
+static char *
+lp_users_page_saved_text (LpEditorPage *page,
+                          gpointer      user)
 {
-  g_autoptr(LpUsersPage) self = user_data;
-  g_autoptr(LpUserObject) user = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gboolean deactivated = self->deactivating;
+  LpUserObject *old = editing (LP_USERS_PAGE (page));
+  const char *name = lp_api_object_get_string (user, "full-name");
 
-  lp_api_client_call_finish (LP_API_CLIENT (source), result, (gpointer *) &user, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->busy = FALSE;
-  self->deactivating = FALSE;
-  if (user == NULL)
-    {
-      lp_form_show_error (self->fields, N_FIELDS, self->form_error, error,
-                          explain_error (error));
-      update_state (self);
-      return;
-    }
-  if (deactivated)
+  if (old != NULL && lp_api_object_get_boolean (old, "active") &&
+      !lp_api_object_get_boolean (user, "active"))
     /* Translators: a notification; %s is a person's name. */
-    text = g_strdup_printf (_("Account of %s deactivated"),
-                            lp_api_object_get_string (user, "full-name"));
-  else
-    /* Translators: a notification; %s is a person's name. */
-    text = g_strdup_printf (_("Account of %s saved"), lp_api_object_get_string (user, "full-name"));
-  lp_page_add_toast (LP_PAGE (self), text);
-  hide_form (self);
-  if (self->model != NULL)
-    lp_paged_model_reload (self->model);
-}
-
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  LpUsersPage *self = LP_USERS_PAGE (widget);
-  g_autoptr(JsonNode) body = NULL;
-
-  if (self->busy || !gtk_widget_get_visible (self->form_pane) || !check_form (self))
-    return;
-  body = form_body (self);
-  if (self->editing != NULL && json_object_get_size (json_node_get_object (body)) == 0)
-    {
-      hide_form (self);
-      return;
-    }
-  self->busy = TRUE;
-  update_state (self);
-  if (self->editing == NULL)
-    lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_USERS_CREATE, NULL,
-                              NULL, body, self->cancellable, on_saved, g_object_ref (self));
-  else
-    lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_USERS_UPDATE,
-                              (const char *[]) { lp_api_object_get_id (self->editing), NULL },
-                              NULL, body, self->cancellable, on_saved, g_object_ref (self));
+    return g_strdup_printf (_("Account of %s deactivated"), name);
+  /* Translators: a notification; %s is a person's name. */
+  return g_strdup_printf (_("Account of %s saved"), name);
 }
 
 /*
@@ -351,19 +293,14 @@ deactivate (LpUsersPage *self)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
 
-  if (self->editing == NULL || self->busy)
+  if (editing (self) == NULL || lp_editor_page_get_busy (LP_EDITOR_PAGE (self)))
     return;
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "active");
   json_builder_add_boolean_value (builder, FALSE);
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
-  self->busy = TRUE;
-  self->deactivating = TRUE;
-  update_state (self);
-  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_USERS_UPDATE,
-                            (const char *[]) { lp_api_object_get_id (self->editing), NULL },
-                            NULL, body, self->cancellable, on_saved, g_object_ref (self));
+  lp_editor_page_send (LP_EDITOR_PAGE (self), body);
 }
 
 static void
@@ -377,15 +314,16 @@ on_deactivate_response (AdwMessageDialog *dialog,
 
 /* The account is part of the library's history: offer what can be done. */
 static void
-offer_deactivate (LpUsersPage *self)
+lp_users_page_offer_instead (LpEditorPage *page)
 {
+  LpUsersPage *self = LP_USERS_PAGE (page);
   g_autofree char *body = NULL;
 
   /* Translators: %s is a person's name. */
   body = g_strdup_printf (_("%s has loans or complaints on record, so the account cannot be "
                             "deleted. Deactivate it instead: the history stays, and the "
                             "account can no longer log in."),
-                          lp_api_object_get_string (self->editing, "full-name"));
+                          lp_api_object_get_string (editing (self), "full-name"));
   gtk_window_present (GTK_WINDOW (lp_ask_new (GTK_WIDGET (self), _("Account Still in Use"),
                                               body, "cancel", _("_Cancel"),
                                               "deactivate", _("_Deactivate"),
@@ -393,84 +331,19 @@ offer_deactivate (LpUsersPage *self)
                                               G_CALLBACK (on_deactivate_response), self)));
 }
 
-static void
-on_deleted (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+static char *
+lp_users_page_delete_heading (LpEditorPage *page,
+                              gpointer      user)
 {
-  g_autoptr(LpUsersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!lp_api_client_call_finish (LP_API_CLIENT (source), result, NULL, NULL, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->busy = FALSE;
-  if (g_error_matches (error, LP_ERROR, LP_ERROR_IN_USE) && self->editing != NULL)
-    offer_deactivate (self);
-  else if (error != NULL)
-    lp_form_show_error (self->fields, N_FIELDS, self->form_error, error, explain_error (error));
-  else
-    {
-      lp_page_add_toast (LP_PAGE (self), _("Account deleted"));
-      hide_form (self);
-      lp_page_reload (LP_PAGE (self));
-    }
-  update_state (self);
-}
-
-static void
-on_delete_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    LpUsersPage      *self)
-{
-  if (g_strcmp0 (response, "delete") != 0 ||
-      self->editing == NULL || self->busy)
-    return;
-  self->busy = TRUE;
-  update_state (self);
-  lp_api_client_call_async (lp_page_get_client (LP_PAGE (self)), &LP_API_USERS_DELETE,
-                            (const char *[]) { lp_api_object_get_id (self->editing), NULL },
-                            NULL, NULL, self->cancellable, on_deleted, g_object_ref (self));
-}
-
-static void
-delete_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LpUsersPage *self = LP_USERS_PAGE (widget);
-  g_autofree char *heading = NULL;
-
-  if (self->editing == NULL || self->busy)
-    return;
   /* Translators: %s is a person's name. */
-  heading = g_strdup_printf (_("Delete the Account of %s?"),
-                             lp_api_object_get_string (self->editing, "full-name"));
-  gtk_window_present (GTK_WINDOW (lp_ask_new (widget, heading,
-                                              _("The account is removed for good. The "
-                                                "activity log keeps its username."),
-                                              "cancel", _("_Cancel"), "delete", _("_Delete"),
-                                              ADW_RESPONSE_DESTRUCTIVE,
-                                              G_CALLBACK (on_delete_response), self)));
+  return g_strdup_printf (_("Delete the Account of %s?"),
+                          lp_api_object_get_string (user, "full-name"));
 }
 
 static void
-new_activated (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+lp_users_page_update_state (LpEditorPage *page)
 {
-  LpUsersPage *self = LP_USERS_PAGE (widget);
-
-  if (self->model != NULL)
-    show_form (self, NULL);
-}
-
-static void
-cancel_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  hide_form (LP_USERS_PAGE (widget));
+  update_state (LP_USERS_PAGE (page));
 }
 
 /* The school's name and address are on every card: read them, then let the admin choose the sheet. */
@@ -553,20 +426,6 @@ print_cards_activated (GtkWidget  *widget,
                                     self->cancellable, on_cards_collected, g_object_ref (self));
 }
 
-/* Template callback: a click or Enter on a row opens it in the form. */
-static void
-on_activate (LpUsersPage *self,
-             guint        position)
-{
-  g_autoptr(LpUserObject) user = NULL;
-
-  if (self->model == NULL)
-    return;
-  user = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  if (user != NULL && lp_api_object_get_loaded (user))
-    show_form (self, user);
-}
-
 /*
  * LpPage
  */
@@ -580,7 +439,7 @@ lp_users_page_role_changed (LpPage *page)
 
   if (admin == (self->model != NULL))
     return;
-  hide_form (self);
+  lp_editor_page_hide (LP_EDITOR_PAGE (self));
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   self->model = lp_page_set_list (page, admin ? &LP_API_USERS_LIST : NULL, &LP_API_USERS_GET,
@@ -604,7 +463,6 @@ lp_users_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LP_TYPE_USERS_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->editing);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (lp_users_page_parent_class)->dispose (object);
@@ -618,12 +476,22 @@ lp_users_page_class_init (LpUsersPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   LpPageClass *page_class = LP_PAGE_CLASS (klass);
+  LpEditorPageClass *editor_class = LP_EDITOR_PAGE_CLASS (klass);
 
   object_class->dispose = lp_users_page_dispose;
   page_class->role_changed = lp_users_page_role_changed;
+  editor_class->fill = lp_users_page_fill;
+  editor_class->check = lp_users_page_check;
+  editor_class->body = lp_users_page_body;
+  editor_class->explain_error = lp_users_page_explain_error;
+  editor_class->offer_instead = lp_users_page_offer_instead;
+  editor_class->delete_heading = lp_users_page_delete_heading;
+  editor_class->saved_text = lp_users_page_saved_text;
+  editor_class->update_state = lp_users_page_update_state;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/lenterapustaka/Lentera/admin/lp-users-page.ui");
+  lp_editor_page_class_setup (editor_class, &editor_info);
   BIND (search_entry);
   BIND (role_dropdown);
   BIND (active_dropdown);
@@ -631,31 +499,16 @@ lp_users_page_class_init (LpUsersPageClass *klass)
   BIND (list_view);
   BIND (error_page);
   BIND (count_label);
-  BIND (form_separator);
-  BIND (form_pane);
-  BIND (form_title);
   BIND (active_switch);
-  BIND (form_error);
-  BIND (delete_button);
   lp_form_class_bind (widget_class, field_names, N_FIELDS);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cards_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, user_line);
-  gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
-  gtk_widget_class_install_action (widget_class, "users.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "users.print-cards", NULL,
                                    print_cards_activated);
-  gtk_widget_class_install_action (widget_class, "users.save", NULL, save_activated);
-  gtk_widget_class_install_action (widget_class, "users.cancel", NULL, cancel_activated);
-  gtk_widget_class_install_action (widget_class, "users.delete", NULL, delete_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "users.new",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "users.save",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "users.cancel", NULL);
 }
 
 #undef BIND
@@ -667,11 +520,12 @@ lp_users_page_init (LpUsersPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   lp_form_init (self->fields, GTK_WIDGET (self), LP_TYPE_USERS_PAGE, field_names, field_names,
                 N_FIELDS);
+  lp_editor_page_set_fields (LP_EDITOR_PAGE (self), self->fields, N_FIELDS);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (update_query),
                             self);
   g_signal_connect_swapped (self->role_dropdown, "notify::selected", G_CALLBACK (update_query),
                             self);
   g_signal_connect_swapped (self->active_dropdown, "notify::selected",
                             G_CALLBACK (update_query), self);
-  update_state (self);
+  lp_editor_page_update_state (LP_EDITOR_PAGE (self));
 }

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "lp-page.h"
+#include "lp-editor-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +20,6 @@ G_BEGIN_DECLS
 
 #define LP_TYPE_USERS_PAGE (lp_users_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (LpUsersPage, lp_users_page, LP, USERS_PAGE, LpPage)
+G_DECLARE_FINAL_TYPE (LpUsersPage, lp_users_page, LP, USERS_PAGE, LpEditorPage)
 
 G_END_DECLS

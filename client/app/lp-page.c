@@ -222,6 +222,16 @@ lp_page_set_list (LpPage              *self,
   return priv->list;
 }
 
+LpPagedModel *
+lp_page_get_list (LpPage *self)
+{
+  LpPagePrivate *priv = lp_page_get_instance_private (self);
+
+  g_return_val_if_fail (LP_IS_PAGE (self), NULL);
+
+  return priv->list;
+}
+
 void
 lp_page_collect_selected_async (LpPage              *self,
                                 GtkSelectionModel   *selection,

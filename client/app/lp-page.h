@@ -74,6 +74,7 @@ LpPagedModel *lp_page_set_list       (LpPage              *self,
                                       const LpApiEndpoint *list,
                                       const LpApiEndpoint *get,
                                       GCallback            changed);
+LpPagedModel *lp_page_get_list       (LpPage              *self);
 /* lp_paged_model_collect_async() on the page's list, for the rows @selection selects. */
 void          lp_page_collect_selected_async (LpPage              *self,
                                               GtkSelectionModel   *selection,
