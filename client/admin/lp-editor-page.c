@@ -19,6 +19,8 @@ typedef struct
 {
   LpFormField  *fields;
   guint         n_fields;
+  AdwLeaflet   *leaflet;      /* folded in a narrow window: the list or the form */
+  GtkWidget    *list_pane;
   GtkWidget    *form_pane;
   GtkWidget    *form_separator;
   GtkLabel     *form_title;
@@ -112,6 +114,7 @@ lp_editor_page_show (LpEditorPage *self,
   gtk_widget_set_visible (priv->delete_button, record != NULL);
   gtk_widget_set_visible (priv->form_pane, TRUE);
   gtk_widget_set_visible (priv->form_separator, TRUE);
+  adw_leaflet_set_visible_child (priv->leaflet, priv->form_pane);
   lp_editor_page_update_state (self);
 }
 
@@ -123,6 +126,7 @@ lp_editor_page_hide (LpEditorPage *self)
   g_return_if_fail (LP_IS_EDITOR_PAGE (self));
 
   g_clear_object (&priv->editing);
+  adw_leaflet_set_visible_child (priv->leaflet, priv->list_pane);
   gtk_widget_set_visible (priv->form_pane, FALSE);
   gtk_widget_set_visible (priv->form_separator, FALSE);
   lp_editor_page_update_state (self);
@@ -335,7 +339,8 @@ lp_editor_page_class_setup (LpEditorPageClass  *klass,
     { "delete", delete_activated, 0, 0 },
   };
   static const char * const children[] = {
-    "form_pane", "form_separator", "form_title", "form_error", "delete_button",
+    "list_pane", "form_pane", "form_separator", "form_title", "form_error",
+    "delete_button",
   };
 
   g_return_if_fail (LP_IS_EDITOR_PAGE_CLASS (klass));
@@ -371,6 +376,9 @@ lp_editor_page_set_fields (LpEditorPage *self,
 
   priv->fields = fields;
   priv->n_fields = n_fields;
+  /* The page's own child: bound by name, AdwBin and the template would both unparent it. */
+  priv->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
+  priv->list_pane = GTK_WIDGET (gtk_widget_get_template_child (widget, type, "list_pane"));
   priv->form_pane = GTK_WIDGET (gtk_widget_get_template_child (widget, type, "form_pane"));
   priv->form_separator = GTK_WIDGET (gtk_widget_get_template_child (widget, type,
                                                                     "form_separator"));

@@ -19,8 +19,8 @@ G_BEGIN_DECLS
  * their keys, the busy state, the server's refusals under the fields they are about,
  * the toast, and reloading the list. A page says what its records look like.
  *
- * Its template has "form_pane", "form_separator", "form_title", "form_error" and
- * "delete_button", for each field a row "<id>_row" and a problem "<id>_problem", and
+ * Its template's child is an AdwLeaflet of "list_pane", "form_separator" (not
+ * navigatable) and "form_pane"; "form_title", "form_error" and "delete_button"; for each field a row "<id>_row" and a problem "<id>_problem", and
  * its list view's ::activate calls "on_activate" (swapped).
  */
 

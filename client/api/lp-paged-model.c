@@ -692,6 +692,14 @@ collect_free (Collect *collect)
 
 static void collect_next (GTask *task);  /* takes @task */
 
+/* The offsets moved under the collection: what it would return is not the selection. */
+static void
+return_list_changed (GTask *task)
+{
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
+                           _("The list changed while it was read. Try again."));
+}
+
 static void
 on_collected_page (GObject      *source,
                    GAsyncResult *result,
@@ -711,8 +719,7 @@ on_collected_page (GObject      *source,
     }
   if (total != collect->n_items)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
-                               _("The list changed while it was read. Try again."));
+      return_list_changed (task);
       return;
     }
   index = g_array_index (collect->positions, guint, collect->next) / PAGE_SIZE;
@@ -724,8 +731,7 @@ on_collected_page (GObject      *source,
         continue;
       if (position % PAGE_SIZE >= items->len)
         {
-          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
-                                   _("The list changed while it was read. Try again."));
+          return_list_changed (task);
           return;
         }
       g_ptr_array_index (collect->objects, i) =

@@ -253,8 +253,8 @@ lp_page_collect_selected_async (LpPage              *self,
   for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
        more = gtk_bitset_iter_next (&iter, &position))
     g_array_append_val (positions, position);
-  lp_paged_model_collect_async (priv->list, (const guint *) (void *) positions->data,
-                                positions->len, cancellable, callback, user_data);
+  lp_paged_model_collect_async (priv->list, &g_array_index (positions, guint, 0), positions->len,
+                                cancellable, callback, user_data);
 }
 
 guint

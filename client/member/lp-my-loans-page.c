@@ -172,8 +172,7 @@ on_cancelled (GObject      *source,
                           "longer be cancelled."));
   else
     show_problem (self, error->message);
-  if (self->model != NULL)
-    lp_paged_model_reload (self->model);
+  lp_page_reload (LP_PAGE (self));
 }
 
 static void

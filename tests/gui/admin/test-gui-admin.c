@@ -139,6 +139,10 @@ test_create_and_edit (void)
   gpointer page = users ();
   g_autofree char *role = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *updates = NULL;
+  g_autofree char *updates_after = NULL;
+  g_autofree char *active = NULL;
+  g_autofree char *toast = NULL;
 
   log_in_as_admin ();
   show_page ("users");
@@ -181,6 +185,41 @@ test_create_and_edit (void)
   lp_gui_wait_for (!gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
   name = sql ("SELECT full_name FROM users WHERE username = 'dewi.lestari'");
   g_assert_cmpstr (name, ==, "Dewi Lestari, S.Pd.");
+
+  /* Saving a form nothing was changed in closes it and sends nothing. */
+  updates = sql ("SELECT count(*) FROM activity_log WHERE action = 'user.update'");
+  open_row (page, "username", "dewi.lestari");
+  gtk_widget_activate_action (page, "users.save", NULL);
+  g_assert_false (gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
+  lp_gui_spin (300);
+  updates_after = sql ("SELECT count(*) FROM activity_log WHERE action = 'user.update'");
+  g_assert_cmpstr (updates_after, ==, updates);
+
+  /* Unticking "Active" and saving deactivates the account, and the toast says so. */
+  open_row (page, "username", "dewi.lestari");
+  gtk_switch_set_active (lp_gui_child (page, "active_switch"), FALSE);
+  gtk_widget_activate_action (page, "users.save", NULL);
+  /* Translators: a notification; %s is a person's name. */
+  toast = g_strdup_printf (_("Account of %s deactivated"), "Dewi Lestari, S.Pd.");
+  lp_gui_wait_for (lp_gui_toast_shown (gui, toast));
+  active = sql ("SELECT active FROM users WHERE username = 'dewi.lestari'");
+  g_assert_cmpstr (active, ==, "f");
+  g_clear_pointer (&active, g_free);
+  open_row (page, "username", "dewi.lestari");
+  gtk_switch_set_active (lp_gui_child (page, "active_switch"), TRUE);
+  gtk_widget_activate_action (page, "users.save", NULL);
+  lp_gui_wait_for (!gtk_widget_get_visible (lp_gui_child (page, "form_pane")));
+  active = sql ("SELECT active FROM users WHERE username = 'dewi.lestari'");
+  g_assert_cmpstr (active, ==, "t");
+
+  /* A narrow window (360 px) still shows the form whole, with its buttons. */
+  open_row (page, "username", "dewi.lestari");
+  lp_gui_set_width (gui, 360);
+  g_assert_true (gtk_widget_is_visible (lp_gui_child (page, "save_button")));
+  g_assert_cmpint (gtk_widget_get_width (lp_gui_child (page, "form_pane")), <=, 360);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "users-edit");
+  lp_gui_set_width (gui, WIDE);
+  gtk_widget_activate_action (page, "users.cancel", NULL);
 
   /* The filters: staff only. */
   gtk_drop_down_set_selected (lp_gui_child (page, "role_dropdown"), 2);
@@ -302,6 +341,7 @@ test_items (void)
   g_autofree char *status = NULL;
   const char *problem = NULL;
   guint lab = G_MAXUINT;
+  AdwLeaflet *leaflet;
 
   show_page ("items");
   lp_gui_wait_for (find_row (page, "code", "BK-0001") >= 0);
@@ -355,6 +395,22 @@ test_items (void)
   lp_gui_screenshot (GTK_WIDGET (gui->window), "items-stock-refused");
   stock = sql ("SELECT stock_total FROM items WHERE code = 'BK-0001'");
   g_assert_cmpstr (stock, ==, "5");
+
+  /* At 360 px the form has the page, the refusal still under its field; closing it
+   * shows the list again. */
+  lp_gui_set_width (gui, 360);
+  leaflet = ADW_LEAFLET (adw_bin_get_child (page));
+  lp_gui_wait_for (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == lp_gui_child (page, "form_pane"));
+  g_assert_true (gtk_widget_is_visible (lp_gui_child (page, "stock_total_problem")));
+  lp_gui_spin (400);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "items-stock-refused");
+  gtk_widget_activate_action (page, "items.cancel", NULL);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == lp_gui_child (page, "list_pane"));
+  lp_gui_spin (400);
+  lp_gui_screenshot (GTK_WIDGET (gui->window), "items");
+  lp_gui_set_width (gui, WIDE);
+  open_row (page, "code", "BK-0001");
 
   /* An item with loans cannot go: it is marked unavailable instead. */
   gtk_widget_activate_action (page, "items.delete", NULL);
